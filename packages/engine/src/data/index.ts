@@ -1,0 +1,2 @@
+// Public surface of the engine's data area; re-exported by src/index.ts.
+export {};

@@ -1,0 +1,136 @@
+import type { DataSpec, RunSpec } from '../config.js';
+import type { MetricPoint, RunEnd } from '../train/events.js';
+
+export type Scale = 'quick' | 'full';
+
+export type PresetId =
+  | 'fit-function'
+  | 'train-cnn'
+  | 'pca-trajectories'
+  | 'gradient-norm'
+  | 'minimal-ratio'
+  | 'loss-landscape'
+  | 'random-labels'
+  | 'params-vs-generalization'
+  | 'interpolation'
+  | 'sensitivity';
+
+/** One run of a preset's sweep. */
+export interface PresetRun {
+  /** Unique within the experiment and stable across scales, e.g. `deep/sinc5` or `bs64`. */
+  key: string;
+  /** Runs with the same group are one curve family in charts (mean ± band). */
+  group: string;
+  /** Config values a user may group or filter by, e.g. { model: 'deep', batchSize: 64 }. */
+  config: Record<string, string | number | boolean>;
+  spec: RunSpec;
+}
+
+/** What a finished run hands to its preset's analyses. */
+export interface RunArtifacts {
+  key: string;
+  group: string;
+  config: Record<string, string | number | boolean>;
+  spec: RunSpec;
+  end: RunEnd;
+  snapshots: { step: number; epoch: number; theta: Float32Array; state: Float32Array }[];
+}
+
+/** Axis of a figure. */
+export interface AxisSpec {
+  label: string;
+  scale: 'linear' | 'log';
+}
+
+/**
+ * How a figure is drawn. Metric figures are drawn live from the runs' metric series;
+ * the others come from `Preset.analyze` when the runs are done.
+ */
+export type FigureSpec =
+  | {
+      id: string;
+      title: string;
+      kind: 'metric-lines';
+      /** Metric keys drawn, one panel each (twin panels for two). */
+      metrics: string[];
+      x: 'step' | 'epoch';
+      yScale: 'linear' | 'log';
+    }
+  | { id: string; title: string; kind: 'lines' | 'scatter' | 'paths' | 'grid' | 'histogram' };
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export type FigureData =
+  | {
+      kind: 'lines';
+      x: AxisSpec;
+      y: AxisSpec;
+      series: { label: string; group?: string; runKey?: string; dashed?: boolean; points: XY[] }[];
+    }
+  | {
+      kind: 'scatter';
+      x: AxisSpec;
+      y: AxisSpec;
+      points: (XY & { label?: string; runKey?: string; group?: string; marked?: boolean; meta?: Record<string, number | string | boolean | number[]> })[];
+    }
+  | {
+      kind: 'paths';
+      x: AxisSpec;
+      y: AxisSpec;
+      /** Fraction of variance along each plotted axis. */
+      explainedVariance: number[];
+      /** Choices the viewer can switch between (whole model or one layer). */
+      views: { id: string; label: string; paths: { label: string; runKey?: string; points: (XY & { epoch: number; loss?: number; accuracy?: number })[] }[] }[];
+    }
+  | {
+      kind: 'grid';
+      x: AxisSpec;
+      y: AxisSpec;
+      xs: number[];
+      ys: number[];
+      /** values[j][i] at (xs[i], ys[j]). */
+      values: number[][];
+      valueLabel: string;
+      path?: (XY & { epoch?: number })[];
+      /** 1-D slices through the centre along each axis. */
+      slices?: { label: string; points: XY[] }[];
+    }
+  | {
+      kind: 'histogram';
+      x: AxisSpec;
+      y: AxisSpec;
+      bins: { x0: number; x1: number; count: number }[];
+      series?: string;
+    };
+
+export interface Figure {
+  id: string;
+  title: string;
+  data: FigureData;
+}
+
+/** Options a user gives when launching a preset. */
+export interface PresetOptions {
+  scale: Scale;
+  /** Where the classification presets take their images from; MNIST (embedded) by default. */
+  data?: DataSpec['kind'];
+  /** Dotted-path overrides applied to every run spec, e.g. { 'epochs': 5, 'optimizer.lr': 0.01 }, plus preset knobs like 'runs'. */
+  overrides?: Record<string, unknown>;
+}
+
+export interface Preset {
+  id: PresetId;
+  title: string;
+  description: string;
+  figures: FigureSpec[];
+  /** The knobs of this preset (beyond RunSpec paths) with their defaults per scale, for forms. */
+  knobs: { key: string; description: string; quick: number | string | boolean; full: number | string | boolean }[];
+  runs(options: PresetOptions): PresetRun[];
+  /** Turn finished runs into the analysis figures; `onProgress` reports a fraction in [0, 1]. */
+  analyze(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]>;
+}
+
+export type { MetricPoint };

@@ -1,0 +1,12 @@
+/**
+ * @saddle/engine — datasets, model specs, training and the analyses of deep-learning theory
+ * experiments, on TensorFlow.js. No GraphQL, no database, no processes: callers pass a spec
+ * and a sink for events.
+ */
+export * from './config.js';
+export * from './backend/index.js';
+export * from './data/index.js';
+export * from './models/index.js';
+export * from './train/index.js';
+export * from './analysis/index.js';
+export * from './experiments/index.js';

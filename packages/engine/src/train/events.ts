@@ -1,0 +1,45 @@
+import type { ModelSummary } from '../models/spec.js';
+
+/** One scalar of a series, as stored and streamed: idempotent per (run, key, step). */
+export interface MetricPoint {
+  /** `train/loss`, `train/accuracy`, `test/loss`, `test/accuracy`, `grad_norm`, `batch/loss`, `zero_grad/grad_norm`, ... */
+  key: string;
+  /** Optimiser step (0 = before the first step). */
+  step: number;
+  value: number;
+  /** Milliseconds since the Unix epoch. */
+  wallTime: number;
+  /** Epoch the step belongs to (fractional inside an epoch), so charts can use an epoch axis. */
+  epoch?: number;
+}
+
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DIVERGED';
+
+/** The end of a run, with what later analyses need: final weights and batch-norm state. */
+export interface RunEnd {
+  status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DIVERGED'>;
+  /** Human-readable reason for anything but SUCCEEDED. */
+  error?: string;
+  /** For DIVERGED: the step whose loss or gradient was not finite. */
+  divergedAtStep?: number;
+  steps: number;
+  epochs: number;
+  /** Final flat parameters and flat non-trainable state (empty without batch norm). */
+  theta: Float32Array;
+  state: Float32Array;
+  /** Last evaluated metrics by key (`train/loss`, `test/accuracy`, ...). */
+  final: Record<string, number>;
+  /** Present when the zero-gradient phase ran. */
+  zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  durationMs: number;
+}
+
+export type TrainEvent =
+  | { type: 'summary'; summary: ModelSummary }
+  | { type: 'metrics'; points: MetricPoint[] }
+  | { type: 'snapshot'; step: number; epoch: number; theta: Float32Array; state: Float32Array }
+  | { type: 'progress'; step: number; totalSteps: number; epoch: number; fraction: number }
+  | { type: 'end'; end: RunEnd };
+
+/** Where a run's events go. Synchronous on purpose: a slow sink is the sink's problem to buffer. */
+export type TrainSink = (event: TrainEvent) => void;
