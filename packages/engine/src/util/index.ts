@@ -1,0 +1,2 @@
+// Public surface of the engine's util area; re-exported by src/index.ts.
+export { Rng, mix32 } from './rng.js';
