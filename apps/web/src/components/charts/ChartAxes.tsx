@@ -1,0 +1,70 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { GridColumns, GridRows } from '@visx/grid';
+import { CHART_THEME } from './palette';
+import { formatNumber, tickValues, type AxisScale, type NumericScale } from './scales';
+
+export interface ChartAxesProps {
+  /** Horizontal position scale (already ranged to [0, innerWidth]). */
+  xScale: NumericScale;
+  /** Vertical position scale (already ranged to [innerHeight, 0]). */
+  yScale: NumericScale;
+  /** Kinds of the scales: log axes get one tick per decade. */
+  xKind: AxisScale;
+  yKind: AxisScale;
+  /** Size of the plotting area, inside the margins. */
+  innerWidth: number;
+  innerHeight: number;
+  /** Axis titles; omitted titles take no space. */
+  xLabel?: string;
+  yLabel?: string;
+  /** Hides the x tick labels (the upper panel of a twin pair shares the lower one's). */
+  hideXTickLabels?: boolean;
+}
+
+const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize, fontFamily: CHART_THEME.font } as const;
+
+/** Grid, axes and axis titles shared by every chart, so they all read the same. */
+export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels }: ChartAxesProps) {
+  const xTicks = tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
+  const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / 45)));
+  const format = (value: unknown) => formatNumber(Number(value));
+  return (
+    <g className="saddle-axes">
+      <GridRows scale={yScale} width={innerWidth} tickValues={yTicks} stroke={CHART_THEME.grid} />
+      <GridColumns scale={xScale} height={innerHeight} tickValues={xTicks} stroke={CHART_THEME.grid} />
+      <AxisBottom
+        top={innerHeight}
+        scale={xScale}
+        tickValues={xTicks}
+        tickFormat={hideXTickLabels ? () => '' : format}
+        stroke={CHART_THEME.axis}
+        tickStroke={CHART_THEME.axis}
+        tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'middle' as const })}
+        label={hideXTickLabels ? undefined : xLabel}
+        labelProps={{ ...tickLabelProps, fill: CHART_THEME.label, fontSize: 12, textAnchor: 'middle' }}
+        labelOffset={8}
+      />
+      <AxisLeft
+        scale={yScale}
+        tickValues={yTicks}
+        tickFormat={format}
+        stroke={CHART_THEME.axis}
+        tickStroke={CHART_THEME.axis}
+        tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'end' as const, dx: -4, dy: 3 })}
+        label={yLabel}
+        labelProps={{ ...tickLabelProps, fill: CHART_THEME.label, fontSize: 12, textAnchor: 'middle' }}
+        labelOffset={34}
+      />
+    </g>
+  );
+}
+
+/** Space around the plotting area; left leaves room for tick labels like `1.23e-3`. */
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const DEFAULT_MARGIN: Margin = { top: 12, right: 18, bottom: 42, left: 62 };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extentOf, formatNumber, makeScale, tickValues } from './scales';
+
+describe('extentOf', () => {
+  it('ignores values a log axis cannot show', () => {
+    expect(extentOf([0, -1, 1e-6, 100, Number.NaN], 'log')).toEqual([1e-6, 100]);
+    expect(extentOf([0, -1, 100], 'linear')).toEqual([-1, 100]);
+  });
+
+  it('widens degenerate ranges', () => {
+    expect(extentOf([3, 3], 'linear')).toEqual([2.7, 3.3]);
+    expect(extentOf([4], 'log')).toEqual([2, 8]);
+    expect(extentOf([], 'log')).toEqual([1, 10]);
+  });
+});
+
+describe('makeScale', () => {
+  it('maps decades evenly on a log axis over eight orders of magnitude', () => {
+    const scale = makeScale('log', [1e-6, 1e2], [0, 800]);
+    expect(scale(1e-6)).toBeCloseTo(0, 6);
+    expect(scale(1e-2)).toBeCloseTo(400, 6);
+    expect(scale(1e2)).toBeCloseTo(800, 6);
+    expect(tickValues(scale, 'log', 5)).toEqual([1e-6, 1e-4, 1e-2, 1, 100]);
+  });
+});
+
+describe('formatNumber', () => {
+  it('is compact at every magnitude', () => {
+    expect(formatNumber(0.00123)).toBe('1.23e-3');
+    expect(formatNumber(12345)).toBe('12.3k');
+    expect(formatNumber(0.5)).toBe('0.5');
+    expect(formatNumber(0)).toBe('0');
+  });
+});

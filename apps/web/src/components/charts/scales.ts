@@ -1,0 +1,71 @@
+import { scaleLinear, scaleLog } from '@visx/scale';
+
+export type AxisScale = 'linear' | 'log';
+
+/** A numeric position scale, linear or log: both are callable, invertible and give ticks. */
+export type NumericScale = ReturnType<typeof scaleLinear<number>> | ReturnType<typeof scaleLog<number>>;
+
+/** Whether `value` can be placed on an axis of this kind (a log axis has no place for ≤ 0). */
+export function isPlottable(value: number, kind: AxisScale): boolean {
+  return Number.isFinite(value) && (kind === 'linear' || value > 0);
+}
+
+/**
+ * [min, max] of the plottable values, widened when degenerate so a scale never collapses to a
+ * point (one point, or a flat line, still draws in the middle). Falls back to [0, 1] / [1, 10].
+ */
+export function extentOf(values: Iterable<number>, kind: AxisScale): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (!isPlottable(value, kind)) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  if (min > max) return kind === 'log' ? [1, 10] : [0, 1];
+  if (min === max) {
+    if (kind === 'log') return [min / 2, max * 2];
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    return [min - pad, max + pad];
+  }
+  return [min, max];
+}
+
+/** Builds a scale for a plottable domain onto a pixel range; `nice` rounds linear domains to ticks. */
+export function makeScale(kind: AxisScale, domain: [number, number], range: [number, number], nice = true): NumericScale {
+  if (kind === 'log') {
+    const lo = domain[0] > 0 ? domain[0] : 1e-12;
+    const hi = domain[1] > lo ? domain[1] : lo * 10;
+    return scaleLog<number>({ domain: [lo, hi], range, clamp: true });
+  }
+  return scaleLinear<number>({ domain, range, nice });
+}
+
+/** Compact tick and tooltip numbers: 0.00123 → 1.23e-3, 12345 → 12.3k, 0.5 → 0.5. */
+export function formatNumber(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1e6 || abs < 1e-2) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    return `${Number(mantissa)}e${Number(exponent)}`;
+  }
+  if (abs >= 1e4) return `${Number((value / 1e3).toPrecision(digits))}k`;
+  return String(Number(value.toPrecision(digits)));
+}
+
+/** Ticks for an axis: log axes get at most one label per decade so labels never collide. */
+export function tickValues(scale: NumericScale, kind: AxisScale, count: number): number[] {
+  if (kind === 'linear') return scale.ticks(count);
+  const [lo, hi] = scale.domain() as [number, number];
+  const first = Math.floor(Math.log10(lo));
+  const last = Math.ceil(Math.log10(hi));
+  const decades: number[] = [];
+  const stride = Math.max(1, Math.ceil((last - first + 1) / count));
+  for (let e = first; e <= last; e += stride) {
+    const v = Number(`1e${e}`); // exact, unlike 10 ** -4
+    if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) decades.push(v);
+  }
+  // A range inside one decade has no power of ten in it: fall back to the scale's own ticks.
+  return decades.length >= 2 ? decades : scale.ticks(count).filter((_, i, all) => i % Math.ceil(all.length / count) === 0);
+}
