@@ -4,6 +4,7 @@
  * and a sink for events.
  */
 export * from './config.js';
+export * from './config.validate.js';
 export * from './util/index.js';
 export * from './backend/index.js';
 export * from './data/index.js';

@@ -1,2 +1,2 @@
 // Public surface of the engine's data area; re-exported by src/index.ts.
-export {};
+export { inputShapeOf, numClassesOf, outputSizeOf } from './shapes.js';
