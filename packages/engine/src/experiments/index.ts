@@ -1,3 +1,11 @@
 // Public surface of the engine's experiments area; re-exported by src/index.ts.
-export {};
 export type * from './types.js';
+export { presets, getPreset, isPresetId } from './catalogue.js';
+export {
+  applySpecOverrides,
+  resolveKnobs,
+  splitOverrides,
+  specPaths,
+  type KnobValue,
+  type KnobValues,
+} from './overrides.js';

@@ -121,13 +121,27 @@ export interface PresetOptions {
   overrides?: Record<string, unknown>;
 }
 
+/** A preset's own setting (beyond RunSpec paths), e.g. `runs`, with its default per scale. */
+export interface PresetKnob {
+  key: string;
+  description: string;
+  quick: number | string | boolean;
+  full: number | string | boolean;
+  /** When present, the only values allowed (compared as strings). */
+  choices?: string[];
+  /** Numbers: the least value allowed. */
+  min?: number;
+  /** Numbers: must be a whole number. */
+  integer?: boolean;
+}
+
 export interface Preset {
   id: PresetId;
   title: string;
   description: string;
   figures: FigureSpec[];
   /** The knobs of this preset (beyond RunSpec paths) with their defaults per scale, for forms. */
-  knobs: { key: string; description: string; quick: number | string | boolean; full: number | string | boolean }[];
+  knobs: PresetKnob[];
   runs(options: PresetOptions): PresetRun[];
   /** Turn finished runs into the analysis figures; `onProgress` reports a fraction in [0, 1]. */
   analyze(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]>;

@@ -1,0 +1,66 @@
+/**
+ * HW1 1-3 "number of parameters vs generalisation": ten CNNs of one shape with widths from
+ * (4,4) to (128,128) channels — 3,294 to 501,898 parameters on 32×32×3 — trained alike; their
+ * final train and test loss and accuracy against the parameter count.
+ */
+import { PARAMS_SWEEP_CHANNELS } from '../models/zoo.js';
+import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import { resolveKnobs, stringListKnob } from './overrides.js';
+import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
+
+const ALL_MODELS = PARAMS_SWEEP_CHANNELS.map(([c1, c2]) => `cnn-c${c1}-c${c2}`);
+
+export const paramsVsGeneralization: Preset = {
+  id: 'params-vs-generalization',
+  title: 'Parameters vs generalisation',
+  description:
+    'The ten conv(c1)-BN-pool-conv(c2)-BN-pool-dense10 CNNs, (4,4) … (128,128), trained alike with Adam; final train/test loss and accuracy vs parameter count. ' +
+    'Quick scale trains five of them, (4,4) to (32,32), on 1,000 images.',
+  figures: [
+    { id: 'loss-vs-params', title: 'Final loss vs parameters', kind: 'lines' },
+    { id: 'accuracy-vs-params', title: 'Final accuracy vs parameters', kind: 'lines' },
+  ],
+  knobs: [
+    {
+      key: 'models',
+      description: 'Comma-separated zoo CNNs of the sweep',
+      quick: 'cnn-c4-c4,cnn-c4-c16,cnn-c8-c32,cnn-c16-c32,cnn-c32-c32',
+      full: ALL_MODELS.join(','),
+    },
+  ],
+  runs(options: PresetOptions): PresetRun[] {
+    const knobs = resolveKnobs(paramsVsGeneralization, options);
+    const quick = options.scale === 'quick';
+    const data = classificationData('params-vs-generalization', options, {
+      quick: { trainSize: 1000, testSize: 500 },
+      full: { trainSize: 8000, testSize: 2000 },
+    });
+    const runs = stringListKnob(knobs, 'models').map(
+      (model): PresetRun => ({
+        key: model,
+        group: 'sweep',
+        config: { model },
+        spec: spec({
+          model: zooSpec(model),
+          data,
+          loss: 'cross-entropy',
+          optimizer: { kind: 'adam', lr: 1e-3 },
+          batchSize: 64,
+          epochs: quick ? 2 : 20,
+          seed: 0,
+          evalEvery: 1,
+          gradNormEvery: 10,
+        }),
+      }),
+    );
+    return finishRuns(paramsVsGeneralization, options, runs);
+  },
+  async analyze(runs, options, onProgress) {
+    return analyzeParamsVsGeneralization(runs, options, onProgress);
+  },
+};
+
+async function analyzeParamsVsGeneralization(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
+  void runs; void options; void onProgress;
+  throw new Error('analyzeParamsVsGeneralization: not yet');
+}
