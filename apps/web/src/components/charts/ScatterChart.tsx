@@ -1,0 +1,195 @@
+'use client';
+
+import { Group } from '@visx/group';
+import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
+import { ChartTooltip } from './ChartTooltip';
+import { Legend, type LegendEntry } from './Legend';
+import { seriesColor } from './palette';
+import { pointerIn } from './pointer';
+import { extentOf, formatNumber, isPlottable, makeScale, type AxisScale } from './scales';
+
+export interface ScatterChartProps<Datum> {
+  /** Width and height of the SVG, px. */
+  width: number;
+  height: number;
+  /** The points. */
+  data: Datum[];
+  /** Position accessors. */
+  x: (d: Datum) => number;
+  y: (d: Datum) => number;
+  /** Colour family of a point (e.g. `train`/`test`, or a config value); one legend entry each. */
+  group?: (d: Datum) => string | undefined;
+  /** A point to emphasise (ringed, drawn on top): e.g. the run whose spectrum is shown. */
+  marked?: (d: Datum) => boolean;
+  /** Stable key of a point (React key, `data-key` attribute for tests). */
+  pointKey?: (d: Datum, index: number) => string;
+  /** Tooltip content for a hovered point; a default shows x and y. */
+  renderTooltip?: (d: Datum) => ReactNode;
+  /** Clicking a point selects it (e.g. to show its eigenvalue histogram). */
+  onSelect?: (d: Datum) => void;
+  xScale?: AxisScale;
+  yScale?: AxisScale;
+  xLabel?: string;
+  yLabel?: string;
+  /** Joins points of each group in x order (params vs generalization reads as lines). */
+  connect?: boolean;
+  margin?: Margin;
+}
+
+/** Points with hover details, groups as colours with legend toggles, and marked points ringed. */
+export function ScatterChart<Datum>({
+  width,
+  height,
+  data,
+  x,
+  y,
+  group,
+  marked,
+  pointKey,
+  renderTooltip,
+  onSelect,
+  xScale: xKind = 'linear',
+  yScale: yKind = 'linear',
+  xLabel,
+  yLabel,
+  connect = false,
+  margin = DEFAULT_MARGIN,
+}: ScatterChartProps<Datum>) {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hover, setHover] = useState<{ index: number; left: number; top: number } | null>(null);
+  const innerWidth = Math.max(10, width - margin.left - margin.right);
+  const innerHeight = Math.max(10, height - margin.top - margin.bottom);
+
+  const { colorOf, entries } = useMemo(() => {
+    const colors = new Map<string, string>();
+    const list: LegendEntry[] = [];
+    for (const d of data) {
+      const g = group?.(d);
+      if (g === undefined || colors.has(g)) continue;
+      const color = seriesColor(colors.size);
+      colors.set(g, color);
+      list.push({ id: g, label: g, color });
+    }
+    return { colorOf: (d: Datum) => colors.get(group?.(d) ?? '') ?? seriesColor(0), entries: list };
+  }, [data, group]);
+
+  const visible = useMemo(
+    () => data.map((d, index) => ({ d, index })).filter(({ d }) => !hidden.has(group?.(d) ?? '') && isPlottable(x(d), xKind) && isPlottable(y(d), yKind)),
+    [data, hidden, group, x, y, xKind, yKind],
+  );
+  const xScale = useMemo(() => makeScale(xKind, extentOf(visible.map((v) => x(v.d)), xKind), [0, innerWidth]), [visible, x, xKind, innerWidth]);
+  const yScale = useMemo(() => makeScale(yKind, extentOf(visible.map((v) => y(v.d)), yKind), [innerHeight, 0]), [visible, y, yKind, innerHeight]);
+
+  const lines = useMemo(() => {
+    if (!connect) return [];
+    const byGroup = new Map<string, Datum[]>();
+    for (const { d } of visible) {
+      const g = group?.(d) ?? '';
+      byGroup.set(g, [...(byGroup.get(g) ?? []), d]);
+    }
+    return [...byGroup.entries()].map(([g, members]) => ({
+      g,
+      color: members[0] === undefined ? seriesColor(0) : colorOf(members[0]),
+      d: members
+        .slice()
+        .sort((a, b) => x(a) - x(b))
+        .map((m, i) => `${i === 0 ? 'M' : 'L'}${xScale(x(m)) ?? 0},${yScale(y(m)) ?? 0}`)
+        .join(''),
+    }));
+  }, [connect, visible, group, colorOf, x, y, xScale, yScale]);
+
+  function onMove(event: MouseEvent<SVGRectElement>) {
+    const point = pointerIn(event);
+    let best = -1;
+    let bestDistance = 24 ** 2; // only points within 24 px answer
+    for (const { d, index } of visible) {
+      const dx = (xScale(x(d)) ?? 0) - point.x;
+      const dy = (yScale(y(d)) ?? 0) - point.y;
+      const distance = dx * dx + dy * dy;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = index;
+      }
+    }
+    setHover(best < 0 ? null : { index: best, left: point.x + margin.left, top: point.y + margin.top });
+  }
+
+  const hovered = hover ? data[hover.index] : undefined;
+  const ordered = marked ? [...visible.filter((v) => !marked(v.d)), ...visible.filter((v) => marked(v.d))] : visible;
+
+  return (
+    <div className="chart" style={{ position: 'relative', width }}>
+      <svg className="saddle-chart" width={width} height={height} role="img" aria-label={yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'scatter chart'}>
+        <Group left={margin.left} top={margin.top}>
+          <ChartAxes xScale={xScale} yScale={yScale} xKind={xKind} yKind={yKind} innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />
+          {lines.map((line) => (
+            <path key={line.g} className="saddle-connect" d={line.d} fill="none" stroke={line.color} strokeWidth={1.25} strokeOpacity={0.6} />
+          ))}
+          {ordered.map(({ d, index }) => {
+            const isMarked = marked?.(d) ?? false;
+            const isHovered = hover?.index === index;
+            return (
+              <circle
+                key={pointKey ? pointKey(d, index) : index}
+                className={isMarked ? 'saddle-point marked' : 'saddle-point'}
+                data-key={pointKey ? pointKey(d, index) : String(index)}
+                cx={xScale(x(d)) ?? 0}
+                cy={yScale(y(d)) ?? 0}
+                r={isMarked || isHovered ? 5.5 : 3.75}
+                fill={colorOf(d)}
+                fillOpacity={isMarked ? 1 : 0.72}
+                stroke={isMarked ? '#212529' : '#fff'}
+                strokeWidth={isMarked ? 1.75 : 0.75}
+              />
+            );
+          })}
+          <rect
+            className="saddle-hit"
+            width={innerWidth}
+            height={innerHeight}
+            fill="transparent"
+            style={{ cursor: hovered && onSelect ? 'pointer' : undefined }}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+            onClick={() => {
+              if (hovered !== undefined && onSelect) onSelect(hovered);
+            }}
+          />
+        </Group>
+      </svg>
+      {hover && hovered !== undefined ? (
+        <ChartTooltip left={hover.left} top={hover.top} containerWidth={width}>
+          {renderTooltip ? (
+            renderTooltip(hovered)
+          ) : (
+            <>
+              <div className="chart-tooltip-row">
+                <span className="name">{xLabel ?? 'x'}</span>
+                <span className="value">{formatNumber(x(hovered), 4)}</span>
+              </div>
+              <div className="chart-tooltip-row">
+                <span className="name">{yLabel ?? 'y'}</span>
+                <span className="value">{formatNumber(y(hovered), 4)}</span>
+              </div>
+            </>
+          )}
+        </ChartTooltip>
+      ) : null}
+      {entries.length > 1 ? (
+        <Legend
+          entries={entries}
+          hidden={hidden}
+          onToggle={(id) =>
+            setHidden((previous) => {
+              const next = new Set(previous);
+              if (next.has(id)) next.delete(id);
+              else next.add(id);
+              return next;
+            })
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
