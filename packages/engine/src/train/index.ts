@@ -1,3 +1,5 @@
 // Public surface of the engine's train area; re-exported by src/index.ts.
-export {};
 export type * from './events.js';
+export { meanSquaredError, softmaxCrossEntropy, logSoftmaxComposed, accuracy, computeLoss, lossFunction } from './losses.js';
+export { createOptimizer, SgdOptimizer, AdamOptimizer } from './optimizers.js';
+export type { FlatOptimizer } from './optimizers.js';

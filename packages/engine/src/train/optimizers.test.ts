@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOptimizer } from './optimizers.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Three steps with fixed gradients; returns θ after each. */
+function run(spec: Parameters<typeof createOptimizer>[0], grads: number[][]): number[][] {
+  const optimizer = createOptimizer(spec);
+  let theta = tf.tensor1d([1, -2]);
+  const out: number[][] = [];
+  for (const g of grads) {
+    const gT = tf.tensor1d(g);
+    const next = optimizer.step(theta, gT);
+    theta.dispose();
+    gT.dispose();
+    theta = next;
+    out.push(Array.from(theta.dataSync()));
+  }
+  theta.dispose();
+  optimizer.dispose();
+  return out;
+}
+
+const grads = [[1, 2], [0.5, -1], [-1, 3]];
+
+describe('optimisers on flat θ', () => {
+  it('SGD with momentum follows PyTorch: v ← μv + g, θ ← θ − lr·v', () => {
+    const lr = 0.1;
+    const mu = 0.9;
+    let theta = [1, -2];
+    let v = [0, 0];
+    const expected = grads.map((g, t) => {
+      v = v.map((vi, i) => (t === 0 ? g[i]! : mu * vi + g[i]!));
+      theta = theta.map((x, i) => x - lr * v[i]!);
+      return theta;
+    });
+    const got = run({ kind: 'sgd', lr, momentum: mu }, grads);
+    got.forEach((row, t) => row.forEach((x, i) => expect(x).toBeCloseTo(expected[t]![i]!, 5)));
+    const plain = run({ kind: 'sgd', lr, momentum: 0 }, grads);
+    expect(plain[0]![0]).toBeCloseTo(1 - 0.1, 6);
+  });
+
+  it('Adam matches the bias-corrected update, written out by hand', () => {
+    const [lr, b1, b2, eps] = [0.01, 0.9, 0.999, 1e-8];
+    let theta = [1, -2];
+    let m = [0, 0];
+    let v = [0, 0];
+    const expected = grads.map((g, t) => {
+      m = m.map((mi, i) => b1 * mi + (1 - b1) * g[i]!);
+      v = v.map((vi, i) => b2 * vi + (1 - b2) * g[i]! ** 2);
+      theta = theta.map((x, i) => x - (lr * (m[i]! / (1 - b1 ** (t + 1)))) / (Math.sqrt(v[i]! / (1 - b2 ** (t + 1))) + eps));
+      return theta;
+    });
+    const got = run({ kind: 'adam', lr, beta1: b1, beta2: b2, epsilon: eps }, grads);
+    got.forEach((row, t) => row.forEach((x, i) => expect(x).toBeCloseTo(expected[t]![i]!, 5)));
+  });
+
+  it('keeps no tensors after dispose', () => {
+    const before = tf.memory().numTensors;
+    run({ kind: 'adam', lr: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, grads);
+    run({ kind: 'sgd', lr: 0.1, momentum: 0.5 }, grads);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Optimisers on the flat parameter tensor θ (any shape: the ensemble trainer steps [K, P]).
+ * Their state lives in tensors they own; `dispose()` frees it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { OptimizerSpec } from '../config.js';
+
+export interface FlatOptimizer {
+  readonly spec: OptimizerSpec;
+  /** Steps taken so far. */
+  readonly iterations: number;
+  /** θ after one step along `grad`; a new tensor the caller owns (θ and grad are not disposed). */
+  step<T extends tf.Tensor>(theta: T, grad: T): T;
+  dispose(): void;
+}
+
+/** SGD with heavy-ball momentum, PyTorch's convention: v ← μv + g, θ ← θ − lr·v (v₀ = g). */
+export class SgdOptimizer implements FlatOptimizer {
+  private velocity: tf.Tensor | undefined;
+  iterations = 0;
+  constructor(readonly spec: Extract<OptimizerSpec, { kind: 'sgd' }>) {}
+
+  step<T extends tf.Tensor>(theta: T, grad: T): T {
+    const { lr, momentum } = this.spec;
+    this.iterations++;
+    if (momentum === 0) return tf.tidy(() => tf.sub(theta, tf.mul(grad, lr))) as T;
+    const previous = this.velocity;
+    const velocity = tf.tidy(() => (previous ? tf.add(tf.mul(previous, momentum), grad) : grad.clone()));
+    previous?.dispose();
+    this.velocity = velocity;
+    return tf.tidy(() => tf.sub(theta, tf.mul(velocity, lr))) as T;
+  }
+
+  dispose(): void {
+    this.velocity?.dispose();
+    this.velocity = undefined;
+  }
+}
+
+/** Adam (Kingma & Ba) with bias correction, as torch.optim.Adam without weight decay. */
+export class AdamOptimizer implements FlatOptimizer {
+  private m: tf.Tensor | undefined;
+  private v: tf.Tensor | undefined;
+  iterations = 0;
+  constructor(readonly spec: Extract<OptimizerSpec, { kind: 'adam' }>) {}
+
+  step<T extends tf.Tensor>(theta: T, grad: T): T {
+    const { lr, beta1, beta2, epsilon } = this.spec;
+    this.iterations++;
+    const t = this.iterations;
+    const [m0, v0] = [this.m, this.v];
+    const [m, v] = tf.tidy(() => [
+      tf.add(tf.mul(m0 ?? tf.zerosLike(grad), beta1), tf.mul(grad, 1 - beta1)),
+      tf.add(tf.mul(v0 ?? tf.zerosLike(grad), beta2), tf.mul(tf.square(grad), 1 - beta2)),
+    ]);
+    m0?.dispose();
+    v0?.dispose();
+    this.m = m;
+    this.v = v;
+    const correction1 = 1 - beta1 ** t;
+    const correction2 = 1 - beta2 ** t;
+    return tf.tidy(() => {
+      const mHat = tf.div(m!, correction1);
+      const vHat = tf.div(v!, correction2);
+      return tf.sub(theta, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), epsilon)));
+    }) as T;
+  }
+
+  dispose(): void {
+    this.m?.dispose();
+    this.v?.dispose();
+    this.m = this.v = undefined;
+  }
+}
+
+export function createOptimizer(spec: OptimizerSpec): FlatOptimizer {
+  switch (spec.kind) {
+    case 'sgd':
+      return new SgdOptimizer(spec);
+    case 'adam':
+      return new AdamOptimizer(spec);
+  }
+}
