@@ -53,7 +53,7 @@ describe('losses', () => {
     const ref = [[1, 2], [3, -1], [0, 1]].reduce((s, [a, b], i) => s + (0.5 * a! - 0.25 * b! + 0.1 - [1, 0, 2][i]!) ** 2, 0) / 3;
     expect(value).toBeCloseTo(ref, 5);
     // Gradient of the linear model's MSE: (2/n) Xᵀ(Xw + b − y).
-    const g = tf.tidy(() => tf.grad(f)(theta).arraySync());
+    const g = tf.tidy(() => tf.grad(f)(theta).arraySync() as number[]);
     const residual = [[1, 2], [3, -1], [0, 1]].map(([a, b], i) => 0.5 * a! - 0.25 * b! + 0.1 - [1, 0, 2][i]!);
     const X = [[1, 2, 1], [3, -1, 1], [0, 1, 1]];
     [0, 1, 2].forEach((j) => expect(g[j]!).toBeCloseTo((2 / 3) * residual.reduce((s, r, i) => s + r * X[i]![j]!, 0), 4));

@@ -58,6 +58,7 @@ export function lossFunction(
   y: tf.Tensor,
   loss: LossKind,
   options: ApplyOptions,
-): (theta: tf.Tensor1D) => tf.Scalar {
-  return (theta) => tf.tidy(() => computeLoss(loss, model.apply(theta, x, options).output, y));
+): (theta: tf.Tensor) => tf.Scalar {
+  // Typed over tf.Tensor so it can be handed to tf.grad / tf.valueAndGrad as is.
+  return (theta) => tf.tidy(() => computeLoss(loss, model.apply(theta as tf.Tensor1D, x, options).output, y));
 }

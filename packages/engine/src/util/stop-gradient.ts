@@ -8,7 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 
 /** `fn` as a function with a zero gradient everywhere (its ops are invisible to the tape). */
 export function nonDifferentiable<T extends tf.Tensor>(fn: (x: tf.Tensor) => T): (x: tf.Tensor) => T {
-  const wrapped = tf.customGrad((x: tf.Tensor) => ({ value: fn(x), gradFunc: () => tf.zerosLike(x) }));
+  const wrapped = tf.customGrad((...inputs) => {
+    const x = inputs[0] as tf.Tensor;
+    return { value: fn(x), gradFunc: () => tf.zerosLike(x) };
+  });
   return (x) => wrapped(x) as T;
 }
 
