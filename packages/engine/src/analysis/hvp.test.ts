@@ -9,7 +9,7 @@ beforeAll(useTestBackend);
 /** (∇L(θ + hv) − ∇L(θ − hv)) / 2h, float32 gradients. */
 function finiteDifferenceHvp(loss: (t: tf.Tensor1D) => tf.Scalar, theta: tf.Tensor1D, v: tf.Tensor1D, h: number): Float32Array {
   const difference = tf.tidy(() => {
-    const gradient = tf.grad(loss);
+    const gradient = tf.grad((t) => loss(t as tf.Tensor1D));
     const plus = gradient(tf.add(theta, tf.mul(h, v)) as tf.Tensor1D);
     const minus = gradient(tf.sub(theta, tf.mul(h, v)) as tf.Tensor1D);
     return tf.div(tf.sub(plus, minus), 2 * h);

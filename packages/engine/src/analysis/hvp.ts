@@ -12,8 +12,9 @@ export function hessianVectorProduct(loss: LossFn, theta: tf.Tensor1D, v: tf.Ten
     );
   }
   return tf.tidy(() => {
-    const gradientDotV = (t: tf.Tensor1D): tf.Scalar => {
-      const gradient = tf.grad(loss)(t) as tf.Tensor1D;
+    // tf.grad is typed over plain Tensor; θ is always the rank-1 tensor passed in.
+    const gradientDotV = (t: tf.Tensor): tf.Scalar => {
+      const gradient = tf.grad((x) => loss(x as tf.Tensor1D))(t);
       return tf.sum(tf.mul(gradient, v));
     };
     return tf.grad(gradientDotV)(theta) as tf.Tensor1D;

@@ -117,7 +117,7 @@ export function lanczosEigenvalues(loss: LossFn, theta: tf.Tensor1D, options: La
     }
     if (isLast) break;
     betas.push(beta);
-    q = w;
+    q = Float64Array.from(w);
     scaleInPlace(q, 1 / beta);
   }
   const ritz = tridiagonalEigenvalues(alphas, betas.slice(0, alphas.length - 1));
