@@ -1,0 +1,53 @@
+/** The schema's enums, registered once: GraphQL names on the left, stored values on the right. */
+import { registerEnumType } from 'type-graphql';
+
+export const RunStatusEnum = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+  DIVERGED: 'DIVERGED',
+} as const;
+registerEnumType(RunStatusEnum, {
+  name: 'RunStatus',
+  description: 'QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite).',
+});
+
+export const ExperimentStatusEnum = {
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  ANALYZING: 'ANALYZING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+} as const;
+registerEnumType(ExperimentStatusEnum, {
+  name: 'ExperimentStatus',
+  description: 'RUNNING while any run is live; ANALYZING while the preset analyses run; then SUCCEEDED, or FAILED / CANCELLED when a run did.',
+});
+
+export const AnalysisStatusEnum = {
+  PENDING: 'PENDING',
+  QUEUED: 'QUEUED',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  SKIPPED: 'SKIPPED',
+} as const;
+registerEnumType(AnalysisStatusEnum, { name: 'AnalysisStatus', description: 'PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse.' });
+
+export const ScaleEnum = { QUICK: 'quick', FULL: 'full' } as const;
+registerEnumType(ScaleEnum, { name: 'Scale', description: 'QUICK: minutes on two cores (CI, trying things). FULL: the original experiment’s size.' });
+
+export const DataSourceEnum = { MNIST: 'mnist', CIFAR10: 'cifar10' } as const;
+registerEnumType(DataSourceEnum, { name: 'DataSource', description: 'Images for the classification presets: MNIST (embedded, default) or CIFAR-10 (SADDLE_CIFAR10_DIR).' });
+
+export const FigureKindEnum = { LINES: 'lines', SCATTER: 'scatter', PATHS: 'paths', GRID: 'grid', HISTOGRAM: 'histogram', METRIC_LINES: 'metric-lines' } as const;
+registerEnumType(FigureKindEnum, { name: 'FigureKind', description: 'How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series.' });
+
+export const RunEventTypeEnum = { METRICS: 'METRICS', STATUS: 'STATUS', PROGRESS: 'PROGRESS', SUMMARY: 'SUMMARY' } as const;
+registerEnumType(RunEventTypeEnum, { name: 'RunEventType' });
+
+export const ExperimentEventTypeEnum = { METRICS: 'METRICS', RUN_STATUS: 'RUN_STATUS', RUN_PROGRESS: 'RUN_PROGRESS', STATUS: 'STATUS', ANALYSIS: 'ANALYSIS' } as const;
+registerEnumType(ExperimentEventTypeEnum, { name: 'ExperimentEventType' });

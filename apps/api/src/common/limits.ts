@@ -1,0 +1,24 @@
+/**
+ * Size limits of the API, in one place (they are part of the contract for scripts). Exceeding
+ * one answers LIMIT_EXCEEDED naming the limit; they exist so one request cannot pin the server.
+ */
+export const LIMITS = {
+  /** `experiments(first)`: default and maximum page size. */
+  experimentsPageDefault: 20,
+  experimentsPageMax: 100,
+  /** `Run.metrics(maxPoints)`: default and maximum points per series after downsampling. */
+  maxPointsDefault: 1000,
+  maxPointsMax: 10_000,
+  /** `Run.metrics(keys)`: series per request. */
+  seriesPerRequestMax: 50,
+  /** `Run.metricPage(first)`: default and maximum unsampled points per page. */
+  metricPageDefault: 1000,
+  metricPageMax: 10_000,
+  /** `logMetrics(points)`: points per batch. */
+  logMetricsBatchMax: 10_000,
+  tagsMax: 32,
+  tagLengthMax: 64,
+  nameLengthMax: 200,
+  notesLengthMax: 100_000,
+  metricKeyLengthMax: 200,
+} as const;

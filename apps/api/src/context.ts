@@ -1,0 +1,28 @@
+/** What every resolver receives: the services and who is asking. */
+import type { EngineInfoService } from './engine-info/engine-info.service.js';
+import type { ExperimentService } from './experiments/experiment.service.js';
+import type { MetricService } from './metrics/metric.service.js';
+import type { PresetCatalogue } from './presets/catalogue.js';
+import type { RunService } from './runs/run.service.js';
+import type { TokenScope } from './store/records.js';
+
+export interface Services {
+  experiments: ExperimentService;
+  runs: RunService;
+  metrics: MetricService;
+  catalogue: PresetCatalogue;
+  engineInfo: EngineInfoService;
+}
+
+export interface AuthState {
+  /** Off loopback, or with SADDLE_AUTH=required: every request needs a token. */
+  required: boolean;
+  /** The presented token's scope; null when none was presented. */
+  scope: TokenScope | null;
+  tokenId: string | null;
+}
+
+export interface SaddleContext {
+  services: Services;
+  auth: AuthState;
+}

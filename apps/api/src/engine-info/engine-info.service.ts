@@ -1,0 +1,27 @@
+/**
+ * Reports the engine's backend. The API process asks the engine once (the same selection logic
+ * and environment as its workers, which pick the same backend) and caches the answer.
+ */
+import { createRequire } from 'node:module';
+import { initBackend } from '../engine.js';
+import type { EngineInfo } from './engine-info.type.js';
+
+const require = createRequire(import.meta.url);
+
+export class EngineInfoService {
+  private cached: Promise<EngineInfo> | undefined;
+
+  constructor(private readonly deployment: { store: string; queue: string; pubsub: string; workers: number | null }) {}
+
+  info(): Promise<EngineInfo> {
+    this.cached ??= this.load();
+    return this.cached;
+  }
+
+  private async load(): Promise<EngineInfo> {
+    const details = (await initBackend()) as unknown as Record<string, unknown>;
+    const backend = typeof details.backend === 'string' ? details.backend : typeof details.name === 'string' ? details.name : 'unknown';
+    const { version } = require('../../package.json') as { version: string };
+    return { backend, details, nodeVersion: process.version, apiVersion: version, ...this.deployment };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The API's errors: one code enum, one class per code, all extending GraphQLError so clients
+ * read `extensions.code` (and for bad input `extensions.path` and `extensions.allowed`).
+ * Anything else thrown inside a resolver is an internal error: logged with its stack, and
+ * replaced by a generic INTERNAL error in the response (see `formatError`).
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /** The request is valid but the thing is in a state that does not allow it (e.g. finishing a finished run). */
+  CONFLICT = 'CONFLICT',
+  INTERNAL = 'INTERNAL',
+}
+
+/** Codes Apollo and graphql-js produce themselves; they are the client's fault and pass through. */
+const PASS_THROUGH_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+export class SaddleError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
+    super(message, { extensions: { code, ...extensions, ...(httpStatus && { http: { status: httpStatus } }) } });
+  }
+}
+
+export class BadInputError extends SaddleError {
+  /**
+   * @param path where the bad value is, from the argument down: `['input', 'overrides', 'optimizer.lr']`.
+   * @param allowed what would have been accepted, in words or as the list of allowed values.
+   */
+  constructor(message: string, path: (string | number)[], allowed?: string | readonly string[]) {
+    super(ErrorCode.BAD_USER_INPUT, message, { path, ...(allowed !== undefined && { allowed }) });
+  }
+}
+
+export class NotFoundError extends SaddleError {
+  constructor(kind: 'Experiment' | 'Run' | 'Preset' | 'Token', id: string) {
+    super(ErrorCode.NOT_FOUND, `${kind} ${JSON.stringify(id)} does not exist`, { kind, id });
+  }
+}
+
+export class UnauthenticatedError extends SaddleError {
+  constructor(message = 'A bearer token is required: send `Authorization: Bearer <token>` (create one with `saddle token create`).') {
+    super(ErrorCode.UNAUTHENTICATED, message, {}, 401);
+  }
+}
+
+export class ForbiddenError extends SaddleError {
+  constructor(message: string) {
+    super(ErrorCode.FORBIDDEN, message, {}, 403);
+  }
+}
+
+export class LimitExceededError extends SaddleError {
+  constructor(what: string, limit: number, got: number) {
+    super(ErrorCode.LIMIT_EXCEEDED, `${what} is limited to ${limit}, got ${got}`, { limit, got });
+  }
+}
+
+export class ConflictError extends SaddleError {
+  constructor(message: string) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}
+
+export interface ErrorLogger {
+  error(message: string, error: unknown): void;
+}
+
+/**
+ * Apollo's `formatError`: known errors go out as they are; internal ones are logged and replaced,
+ * so stack traces, SQL and file paths never reach a client.
+ */
+export function createErrorFormatter(logger: ErrorLogger = console) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof SaddleError) return { ...formatted, extensions: { ...original.extensions } };
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) return formatted;
+    // Errors graphql-js and Apollo raise themselves (variable coercion, ...) carry no original error.
+    if (error instanceof GraphQLError && !error.originalError) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: code === 'BAD_USER_INPUT' || code === undefined ? ErrorCode.BAD_USER_INPUT : code } };
+    }
+    logger.error(`internal error in ${formatted.path?.join('.') ?? 'request'}`, original);
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}

@@ -1,0 +1,123 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { SaddleContext } from '../context.js';
+import { Preset, toPresetObject } from '../presets/preset.type.js';
+import { Topic, type ExperimentEventPayload } from '../pubsub/topics.js';
+import { Run, toRunObject } from '../runs/run.type.js';
+import { isTerminalRunStatus } from '../store/records.js';
+import { ExperimentFilter, LaunchExperimentInput } from './experiment.input.js';
+import {
+  Experiment,
+  ExperimentConnection,
+  ExperimentEvent,
+  Figure,
+  RunCounts,
+  toExperimentObject,
+  toFigureObject,
+} from './experiment.type.js';
+
+@Resolver(() => Experiment)
+export class ExperimentResolver {
+  @Query(() => ExperimentConnection, { description: 'Newest first, with cursors; filter by status, preset, tag or text.' })
+  async experiments(
+    @Ctx() { services }: SaddleContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => ExperimentFilter, { nullable: true }) filter?: ExperimentFilter | null,
+  ): Promise<ExperimentConnection> {
+    const page = await services.experiments.list({ first: first ?? null, after: after ?? null, filter: filter ?? null });
+    const edges = page.items.map((item) => ({ cursor: page.cursorOf(item), node: toExperimentObject(item) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+  }
+
+  @Query(() => Experiment, { nullable: true, description: 'null when no experiment has this id.' })
+  async experiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment | null> {
+    const record = await services.experiments.get(id);
+    return record ? toExperimentObject(record) : null;
+  }
+
+  @FieldResolver(() => [String])
+  async tags(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<string[]> {
+    return services.experiments.tagsOf(experiment.id);
+  }
+
+  @FieldResolver(() => [Run], { description: 'In launch order.' })
+  async runs(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<Run[]> {
+    return (await services.runs.runsOf(experiment.id)).map(toRunObject);
+  }
+
+  @FieldResolver(() => RunCounts)
+  async runCounts(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<RunCounts> {
+    const runs = await services.runs.runsOf(experiment.id);
+    const count = (status: string) => runs.filter((r) => r.status === status).length;
+    return {
+      total: runs.length,
+      queued: count('QUEUED'),
+      running: count('RUNNING'),
+      succeeded: count('SUCCEEDED'),
+      failed: count('FAILED'),
+      cancelled: count('CANCELLED'),
+      diverged: count('DIVERGED'),
+    };
+  }
+
+  @FieldResolver(() => Float, { description: 'Fraction done in [0, 1]: the runs’ progress, and the analyses’ when there are any.' })
+  async progress(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<number> {
+    const runs = await services.runs.runsOf(experiment.id);
+    const record = await services.experiments.require(experiment.id);
+    const parts = runs.map((r) => (isTerminalRunStatus(r.status) ? 1 : r.progress));
+    if (record.origin === 'preset' && record.analysisStatus !== 'SKIPPED') {
+      parts.push(record.analysisStatus === 'SUCCEEDED' || record.analysisStatus === 'FAILED' ? 1 : record.analysisProgress);
+    }
+    return parts.length === 0 ? 0 : parts.reduce((a, b) => a + b, 0) / parts.length;
+  }
+
+  @FieldResolver(() => [Figure], { description: 'The preset’s analysis figures, once computed.' })
+  async analyses(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<Figure[]> {
+    return (await services.experiments.figuresOf(experiment.id)).map(toFigureObject);
+  }
+
+  @FieldResolver(() => Preset, { nullable: true, description: 'The catalogue entry it was launched from: its figure kinds tell a client how to draw it.' })
+  presetDefinition(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Preset | null {
+    const preset = experiment.preset ? services.catalogue.get(experiment.preset) : undefined;
+    return preset ? toPresetObject(preset) : null;
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment, { description: 'Validates, stores the experiment and its runs as QUEUED, and queues one job per run.' })
+  async launchExperiment(@Arg('input', () => LaunchExperimentInput) input: LaunchExperimentInput, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.launch(input));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment, { description: 'Cancels every run that has not ended.' })
+  async cancelExperiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.cancel(id));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment, { description: 'Replaces the experiment’s tags.' })
+  async tagExperiment(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() { services }: SaddleContext): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.setTags(id, tags));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment)
+  async setNotes(@Arg('id', () => ID) id: string, @Arg('notes', () => String) notes: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.setNotes(id, notes));
+  }
+
+  @Authorized('write')
+  @Mutation(() => ID, { description: 'Cancels what still runs and removes everything of the experiment; returns its id.' })
+  async deleteExperiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<string> {
+    return services.experiments.delete(id);
+  }
+
+  @Subscription(() => ExperimentEvent, {
+    topics: Topic.ExperimentEvents,
+    topicId: ({ args }: { args: { experimentId: string } }) => args.experimentId,
+    description: 'Live events of one experiment: metric batches of its runs, status and progress changes, analysis results.',
+  })
+  experimentEvents(@Root() payload: ExperimentEventPayload, @Arg('experimentId', () => ID) _experimentId: string): ExperimentEvent {
+    return payload;
+  }
+}

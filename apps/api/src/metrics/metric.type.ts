@@ -1,0 +1,61 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'One point of a series.' })
+export class MetricPoint {
+  @Field(() => Int, { description: 'Optimiser step (or whatever step the logging script counts).' })
+  step!: number;
+
+  @Field(() => Float, { nullable: true, description: 'null when the value was not finite (NaN, ±Infinity).' })
+  value!: number | null;
+
+  @Field(() => Float, { description: 'Milliseconds since the Unix epoch.' })
+  wallTime!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Epoch the step belongs to, when known (fractional inside an epoch).' })
+  epoch!: number | null;
+}
+
+@ObjectType({ description: 'A point together with the series it belongs to, as streamed by subscriptions.' })
+export class KeyedMetricPoint extends MetricPoint {
+  @Field(() => String)
+  key!: string;
+}
+
+@ObjectType({ description: 'A metric series, downsampled with min/max per bucket so spikes survive.' })
+export class MetricSeries {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => [MetricPoint])
+  points!: MetricPoint[];
+
+  @Field(() => Int, { description: 'Points stored for this series (before downsampling).' })
+  totalPoints!: number;
+
+  @Field(() => Boolean, { description: 'True when `points` is a min/max-per-bucket sample of the series.' })
+  sampled!: boolean;
+}
+
+@ObjectType({ description: 'A page of one series, unsampled, in step order.' })
+export class MetricPage {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => [MetricPoint])
+  points!: MetricPoint[];
+
+  @Field(() => Boolean)
+  hasMore!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Pass as `afterStep` for the next page; null when the page is empty.' })
+  lastStep!: number | null;
+}
+
+@ObjectType()
+export class LogMetricsResult {
+  @Field(() => String)
+  runId!: string;
+
+  @Field(() => Int, { description: 'Points written (a resent point replaces itself: the same batch twice changes nothing).' })
+  accepted!: number;
+}

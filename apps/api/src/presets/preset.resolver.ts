@@ -1,0 +1,25 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ScaleEnum } from '../common/enums.js';
+import type { SaddleContext } from '../context.js';
+import { BadInputError } from '../errors.js';
+import { Preset, PresetRunSpec, toPresetObject } from './preset.type.js';
+
+@Resolver(() => Preset)
+export class PresetResolver {
+  @Query(() => [Preset], { description: 'The catalogue of runnable experiments.' })
+  presets(@Ctx() { services }: SaddleContext): Preset[] {
+    return services.catalogue.list().map(toPresetObject);
+  }
+
+  @FieldResolver(() => [PresetRunSpec], { description: 'The runs a launch at this scale (with no overrides) creates, with their complete specs.' })
+  defaultRuns(@Root() preset: Preset, @Arg('scale', () => ScaleEnum) scale: 'quick' | 'full', @Ctx() { services }: SaddleContext): PresetRunSpec[] {
+    const entry = services.catalogue.get(preset.id);
+    if (!entry) throw new BadInputError(`unknown preset ${preset.id}`, ['id']);
+    return entry.runs({ scale }).map((run) => ({
+      key: run.key,
+      group: run.group,
+      config: run.config,
+      spec: run.spec as unknown as Record<string, unknown>,
+    }));
+  }
+}

@@ -1,0 +1,89 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { FigureSpec as EngineFigureSpec, Preset as EnginePreset } from '../engine.js';
+import { FigureKindEnum } from '../common/enums.js';
+import { JSONObjectScalar, JSONScalar } from '../common/scalars.js';
+
+@ObjectType({ description: 'A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses.' })
+export class FigureSpec {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => FigureKindEnum)
+  kind!: EngineFigureSpec['kind'];
+
+  @Field(() => [String], { nullable: true, description: 'METRIC_LINES: the metric keys drawn, one panel each.' })
+  metrics!: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'METRIC_LINES: `step` or `epoch`.' })
+  x!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'METRIC_LINES: `linear` or `log`.' })
+  yScale!: string | null;
+}
+
+@ObjectType({ description: 'A preset option beyond RunSpec paths, with its default at each scale.' })
+export class PresetKnob {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => JSONScalar)
+  quick!: unknown;
+
+  @Field(() => JSONScalar)
+  full!: unknown;
+}
+
+@ObjectType({ description: 'One run of a preset’s sweep, with its complete spec.' })
+export class PresetRunSpec {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  group!: string;
+
+  @Field(() => JSONObjectScalar)
+  config!: Record<string, unknown>;
+
+  @Field(() => JSONObjectScalar)
+  spec!: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'An experiment of the catalogue (HW1): a sweep of runs plus the analyses that turn them into figures.' })
+export class Preset {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => [FigureSpec])
+  figures!: FigureSpec[];
+
+  @Field(() => [PresetKnob])
+  knobs!: PresetKnob[];
+}
+
+export function toFigureSpecObject(figure: EngineFigureSpec): FigureSpec {
+  return figure.kind === 'metric-lines'
+    ? { id: figure.id, title: figure.title, kind: figure.kind, metrics: figure.metrics, x: figure.x, yScale: figure.yScale }
+    : { id: figure.id, title: figure.title, kind: figure.kind, metrics: null, x: null, yScale: null };
+}
+
+export function toPresetObject(preset: EnginePreset): Preset {
+  return {
+    id: preset.id,
+    title: preset.title,
+    description: preset.description,
+    figures: preset.figures.map(toFigureSpecObject),
+    knobs: preset.knobs.map((k) => ({ key: k.key, description: k.description, quick: k.quick, full: k.full })),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The typed topics of Saddle's pub/sub and their payloads. Payloads are plain JSON (they cross
+ * process boundaries and Redis): a non-finite metric value travels as null.
+ */
+import type { RunStatus } from '@saddle/engine';
+import type { ExperimentStatus } from '../store/records.js';
+
+export interface MetricPointPayload {
+  key: string;
+  step: number;
+  /** null when the value is not finite (NaN, ±Infinity). */
+  value: number | null;
+  wallTime: number;
+  epoch: number | null;
+}
+
+export type RunEventType = 'METRICS' | 'STATUS' | 'PROGRESS' | 'SUMMARY';
+
+export interface RunEventPayload {
+  type: RunEventType;
+  runId: string;
+  experimentId: string;
+  points?: MetricPointPayload[];
+  status?: RunStatus;
+  progress?: number;
+  error?: string | null;
+}
+
+export type ExperimentEventType = 'METRICS' | 'RUN_STATUS' | 'RUN_PROGRESS' | 'STATUS' | 'ANALYSIS';
+
+export interface ExperimentEventPayload {
+  type: ExperimentEventType;
+  experimentId: string;
+  /** The run the event is about (METRICS, RUN_STATUS, RUN_PROGRESS). */
+  runId?: string;
+  points?: MetricPointPayload[];
+  runStatus?: RunStatus;
+  status?: ExperimentStatus;
+  /** Of the run for RUN_PROGRESS, of the analysis for ANALYSIS. */
+  progress?: number;
+  /** ANALYSIS: ids of the figures that were stored. */
+  figureIds?: string[];
+  error?: string | null;
+}
+
+export const Topic = {
+  RunEvents: 'RUN_EVENTS',
+  ExperimentEvents: 'EXPERIMENT_EVENTS',
+} as const;
+
+/** Topic → [id it is routed by, payload], in @graphql-yoga/subscription's form. */
+export type SaddleTopics = {
+  [Topic.RunEvents]: [runId: string, payload: RunEventPayload];
+  [Topic.ExperimentEvents]: [experimentId: string, payload: ExperimentEventPayload];
+};
+
+/** The write half of the pub/sub: what workers need, in whichever process they run. */
+export interface EventPublisher {
+  publish<K extends keyof SaddleTopics>(topic: K, ...args: SaddleTopics[K]): void;
+}

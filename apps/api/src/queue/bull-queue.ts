@@ -1,0 +1,63 @@
+/**
+ * The scale-out run queue: BullMQ on Redis (`SADDLE_REDIS_URL`). The API only enqueues;
+ * `saddle worker` processes on any number of machines take jobs (see worker/bull-worker.ts).
+ * Cancellation of a running job travels on a Redis channel every worker listens to.
+ */
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { ActiveJob, Job, RunQueue } from './run-queue.js';
+
+export const BULL_QUEUE_NAME = 'saddle-jobs';
+export const CANCEL_CHANNEL = 'saddle:cancel';
+
+export function bullConnection(url: string): ConnectionOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    ...(parsed.password && { password: decodeURIComponent(parsed.password) }),
+    ...(parsed.pathname.length > 1 && { db: Number(parsed.pathname.slice(1)) }),
+    maxRetriesPerRequest: null,
+  };
+}
+
+export function bullJobId(job: Job): string {
+  return job.kind === 'train' ? `train-${job.runId}` : `analyze-${job.experimentId}-${Date.now()}`;
+}
+
+export class BullRunQueue implements RunQueue {
+  private readonly queue: Queue<Job>;
+  private readonly publisher: Redis;
+
+  constructor(options: { url: string; queueName?: string }) {
+    this.queue = new Queue<Job>(options.queueName ?? BULL_QUEUE_NAME, { connection: bullConnection(options.url) });
+    this.publisher = new Redis(options.url, { maxRetriesPerRequest: 3 });
+  }
+
+  async enqueue(job: Job): Promise<void> {
+    await this.queue.add(job.kind, job, { jobId: bullJobId(job), removeOnComplete: true, removeOnFail: 1000, attempts: 1 });
+  }
+
+  async cancel(runId: string): Promise<void> {
+    const waiting = await this.queue.getJob(`train-${runId}`);
+    if (waiting && (await waiting.isWaiting())) await waiting.remove();
+    await this.publisher.publish(CANCEL_CHANNEL, runId);
+  }
+
+  active(): ActiveJob[] {
+    return [];
+  }
+
+  async idle(): Promise<void> {
+    for (;;) {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.publisher.quit();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * On start, nothing may be left hanging: runs left RUNNING by a process that is gone are
+ * re-queued from scratch (their partial points and weights dropped) up to a few attempts, then
+ * failed with the reason; QUEUED runs (whose in-memory queue died with its process) and
+ * analyses that never finished are queued again. Claims are atomic, so a run queued twice
+ * still trains once.
+ */
+import { hostname } from 'node:os';
+import { settleExperiment } from '../experiments/experiment.lifecycle.js';
+import { publishRunStatus } from '../pubsub/publish.js';
+import type { Runtime } from '../runtime.js';
+import { removeRunArtifacts } from '../store/artifact-files.js';
+
+/** Starts a run gets in all (the first and re-queues after its process died). */
+export const MAX_RUN_ATTEMPTS = 3;
+
+export function isOwnerAlive(owner: string | null): boolean {
+  if (!owner) return false;
+  const separator = owner.lastIndexOf(':');
+  const host = owner.slice(0, separator);
+  const pid = Number(owner.slice(separator + 1));
+  // Another machine's process cannot be probed from here; its own queue (BullMQ) handles stalls.
+  if (host !== hostname()) return true;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function recoverOrphans(runtime: Pick<Runtime, 'store' | 'pubsub' | 'queue' | 'dataDir'>): Promise<{ requeued: string[]; failed: string[] }> {
+  const { store, pubsub, queue } = runtime;
+  const requeued: string[] = [];
+  const failed: string[] = [];
+  const touched = new Set<string>();
+  for (const run of await store.runsWithStatus(['RUNNING', 'QUEUED'])) {
+    if (run.external) continue;
+    if (run.status === 'QUEUED') {
+      await queue.enqueue({ kind: 'train', runId: run.id });
+      continue;
+    }
+    if (isOwnerAlive(run.owner)) continue;
+    if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
+      await store.resetRunOutputs(run.id);
+      removeRunArtifacts(runtime.dataDir, run.id);
+      const moved = await store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null, error: null });
+      if (moved) {
+        publishRunStatus(pubsub, run.experimentId, run.id, 'QUEUED');
+        await queue.enqueue({ kind: 'train', runId: run.id });
+        requeued.push(run.id);
+      }
+    } else {
+      const error = `interrupted ${run.attempt + 1} times: the process running it stopped each time`;
+      if (await store.transitionRun(run.id, ['RUNNING'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() })) {
+        publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);
+        failed.push(run.id);
+        touched.add(run.experimentId);
+      }
+    }
+  }
+  for (const experimentId of touched) {
+    await settleExperiment({ store, publisher: pubsub, enqueue: (job) => queue.enqueue(job) }, experimentId);
+  }
+  for (const experiment of await store.experimentsWithAnalysis(['QUEUED', 'RUNNING'])) {
+    if (experiment.analysisStatus === 'RUNNING') await store.transitionAnalysis(experiment.id, 'RUNNING', 'QUEUED');
+    await queue.enqueue({ kind: 'analyze', experimentId: experiment.id });
+  }
+  return { requeued, failed };
+}

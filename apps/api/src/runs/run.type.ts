@@ -1,0 +1,179 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { RunStatus } from '@saddle/engine';
+import { RunEventTypeEnum, RunStatusEnum } from '../common/enums.js';
+import { DateTimeScalar, JSONObjectScalar, JSONScalar } from '../common/scalars.js';
+import { KeyedMetricPoint } from '../metrics/metric.type.js';
+import type { RunEventType } from '../pubsub/topics.js';
+import type { RunRecord } from '../store/records.js';
+
+@ObjectType({ description: 'One row of a model summary (the familiar Keras layout).' })
+export class SummaryRow {
+  @Field(() => String, { description: 'e.g. `conv2d_1 (Conv2D)`' })
+  layer!: string;
+
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => [Int], { nullable: 'items', description: 'Per-example output shape; the batch dimension is null.' })
+  outputShape!: (number | null)[];
+
+  @Field(() => Int)
+  params!: number;
+
+  @Field(() => Int)
+  trainable!: number;
+}
+
+@ObjectType({ description: 'The model summary: layers with output shapes and parameter counts, totals and sizes.' })
+export class ModelSummary {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [Int])
+  inputShape!: number[];
+
+  @Field(() => [SummaryRow])
+  rows!: SummaryRow[];
+
+  @Field(() => Int)
+  totalParams!: number;
+
+  @Field(() => Int)
+  trainableParams!: number;
+
+  @Field(() => Int)
+  nonTrainableParams!: number;
+
+  @Field(() => Float)
+  paramsSizeMB!: number;
+
+  @Field(() => Float)
+  activationsSizeMB!: number;
+
+  @Field(() => Float)
+  inputSizeMB!: number;
+
+  @Field(() => String, { description: 'The printable table.' })
+  text!: string;
+}
+
+@ObjectType()
+export class RunTimings {
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  finishedAt!: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Training time reported by the engine, or finishedAt − startedAt for external runs.' })
+  durationMs!: number | null;
+}
+
+@ObjectType({ description: 'One training run: launched by Saddle (it has a spec) or logged by a script (external).' })
+export class Run {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  experimentId!: string;
+
+  @Field(() => String, { description: 'Unique within its experiment, e.g. `mlp-deep/sinc5`; an external run’s name.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Runs of one group are one curve family in charts.' })
+  group!: string;
+
+  @Field(() => JSONObjectScalar, { description: 'Config values to filter or group by, e.g. { model: "deep", batchSize: 64 }.' })
+  config!: Record<string, unknown>;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The complete engine RunSpec; null for an external run.' })
+  spec!: Record<string, unknown> | null;
+
+  @Field(() => Boolean)
+  external!: boolean;
+
+  @Field(() => RunStatusEnum)
+  status!: RunStatus;
+
+  @Field(() => Float, { description: 'Fraction done in [0, 1].' })
+  progress!: number;
+
+  @Field(() => ModelSummary, { nullable: true })
+  summary!: ModelSummary | null;
+
+  @Field(() => RunTimings)
+  timings!: RunTimings;
+
+  @Field(() => String, { nullable: true, description: 'Why the run did not succeed.' })
+  error!: string | null;
+
+  @Field(() => Int, { description: 'Starts after the first (when its process died and it was re-queued).' })
+  restarts!: number;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'Last evaluated metrics by key, once the run ended.' })
+  final!: Record<string, number> | null;
+
+  @Field(() => Int, { nullable: true })
+  steps!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'For DIVERGED: the step whose loss or gradient was not finite.' })
+  divergedAtStep!: number | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'Result of the zero-gradient phase: { converged, steps, gradNorm, loss }.' })
+  zeroGradient!: unknown;
+}
+
+export function toRunObject(record: RunRecord): Run {
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return {
+    id: record.id,
+    experimentId: record.experimentId,
+    key: record.key,
+    group: record.group,
+    config: record.config,
+    spec: record.spec as unknown as Record<string, unknown> | null,
+    external: record.external,
+    status: record.status,
+    progress: record.progress,
+    summary: record.summary,
+    timings: {
+      createdAt: new Date(record.createdAt),
+      startedAt: date(record.startedAt),
+      finishedAt: date(record.finishedAt),
+      durationMs: record.end?.durationMs ?? (record.startedAt !== null && record.finishedAt !== null ? record.finishedAt - record.startedAt : null),
+    },
+    error: record.error,
+    restarts: record.attempt,
+    final: record.end?.final ?? null,
+    steps: record.end?.steps ?? null,
+    divergedAtStep: record.end?.divergedAtStep ?? null,
+    zeroGradient: record.end?.zeroGradient ?? null,
+  };
+}
+
+@ObjectType({ description: 'Something that happened to a run: new metric points (batched), a status change, progress, its model summary.' })
+export class RunEvent {
+  @Field(() => RunEventTypeEnum)
+  type!: RunEventType;
+
+  @Field(() => ID)
+  runId!: string;
+
+  @Field(() => ID)
+  experimentId!: string;
+
+  @Field(() => [KeyedMetricPoint], { nullable: true, description: 'METRICS: the batch, exactly as stored.' })
+  points?: KeyedMetricPoint[];
+
+  @Field(() => RunStatusEnum, { nullable: true })
+  status?: RunStatus;
+
+  @Field(() => Float, { nullable: true })
+  progress?: number;
+
+  @Field(() => String, { nullable: true })
+  error?: string | null;
+}

@@ -1,0 +1,122 @@
+/**
+ * Everything a Saddle process needs to run experiments, wired once: the store, the pub/sub, the
+ * run queue with its workers, the catalogue. `saddle serve` puts a GraphQL server in front of
+ * it; `saddle run` drives it directly. Both pick the embedded or the scale-out pieces from the
+ * same configuration.
+ */
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { Preset } from './engine.js';
+import { settleExperiment } from './experiments/experiment.lifecycle.js';
+import { createCatalogue, loadPresetModules, presetModulesFromEnv, type PresetCatalogue } from './presets/catalogue.js';
+import { publishRunStatus } from './pubsub/publish.js';
+import { createMemoryPubSub, createRedisPubSub, type SaddlePubSub } from './pubsub/pubsub.js';
+import { LocalRunQueue, type JobOutcome } from './queue/local-queue.js';
+import { recoverOrphans } from './queue/recovery.js';
+import type { Job, RunQueue } from './queue/run-queue.js';
+import { databaseConfigFromEnv, type DatabaseConfig } from './store/database.js';
+import { Store } from './store/store.js';
+import { failAnalysis } from './worker/analyze-job.js';
+
+export interface RuntimeConfig {
+  /** Where the SQLite file and weight artifacts live. Default `SADDLE_DATA_DIR`, else `./.saddle`. */
+  dataDir?: string;
+  /** Default: `SADDLE_DATABASE_URL` (PostgreSQL), else SQLite at `<dataDir>/saddle.db`. */
+  database?: DatabaseConfig;
+  /** Redis for pub/sub and the BullMQ queue. Default `SADDLE_REDIS_URL`; unset = in-memory + local workers. */
+  redisUrl?: string;
+  /** Local worker processes. Default `SADDLE_WORKERS`, else one per core. */
+  workers?: number;
+  /** Extra preset modules (see presets/catalogue.ts). Default `SADDLE_PRESET_MODULES`. */
+  presetModules?: string[];
+  /** Re-queue or fail runs orphaned by a dead process when starting. Default true. */
+  recover?: boolean;
+}
+
+export interface Runtime {
+  dataDir: string;
+  store: Store;
+  pubsub: SaddlePubSub;
+  queue: RunQueue;
+  catalogue: PresetCatalogue;
+  /** `host:pid` of this process, recorded on the runs its workers take. */
+  owner: string;
+  close(): Promise<void>;
+}
+
+export function resolveDataDir(dataDir?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(dataDir ?? env.SADDLE_DATA_DIR ?? '.saddle');
+}
+
+export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime> {
+  const dataDir = resolveDataDir(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const database = config.database ?? databaseConfigFromEnv(dataDir);
+  const presetModules = config.presetModules ?? presetModulesFromEnv();
+  const extra: Preset[] = await loadPresetModules(presetModules);
+  const catalogue = createCatalogue(extra);
+  const store = await Store.open(database);
+  const redisUrl = config.redisUrl ?? process.env.SADDLE_REDIS_URL;
+  const pubsub = redisUrl ? createRedisPubSub({ url: redisUrl }) : createMemoryPubSub();
+  const owner = `${hostname()}:${process.pid}`;
+
+  let queue: RunQueue;
+  const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue }, job, outcome);
+  if (redisUrl) {
+    const { BullRunQueue } = await import('./queue/bull-queue.js');
+    queue = new BullRunQueue({ url: redisUrl });
+  } else {
+    queue = new LocalRunQueue({
+      ...(config.workers !== undefined && { workers: config.workers }),
+      worker: { dataDir, database, presetModules, owner },
+      publisher: pubsub,
+      onJobEnd,
+    });
+  }
+  const runtime: Runtime = {
+    dataDir,
+    store,
+    pubsub,
+    queue,
+    catalogue,
+    owner,
+    async close() {
+      await queue.close();
+      await pubsub.close();
+      await store.close();
+    },
+  };
+  if (config.recover ?? true) await recoverOrphans(runtime);
+  return runtime;
+}
+
+/**
+ * After a job, in the process that owns the queue: a crashed or failed training fails its run
+ * with the reason (if the worker could not); then the experiment is settled.
+ */
+export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; queue: RunQueue }, job: Job, outcome: JobOutcome): Promise<void> {
+  const { store, pubsub } = deps;
+  const failure = outcome.kind === 'crashed' ? outcome.reason : outcome.error;
+  switch (job.kind) {
+    case 'train': {
+      const run = await store.getRun(job.runId);
+      if (!run) return;
+      if (failure) {
+        const error = outcome.kind === 'crashed' ? failure : `the worker failed: ${failure.split('\n')[0]}`;
+        if (await store.transitionRun(run.id, ['RUNNING', 'QUEUED'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() })) {
+          publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);
+        }
+      }
+      await settleExperiment({ store, publisher: pubsub, enqueue: (j) => deps.queue.enqueue(j) }, run.experimentId);
+      return;
+    }
+    case 'analyze':
+      if (failure) await failAnalysis({ store, publisher: pubsub }, job.experimentId, `analysis failed: ${failure.split('\n')[0]}`);
+      return;
+    default: {
+      const unreachable: never = job;
+      throw new Error(`handleJobEnd: unknown job ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/** Builds the executable schema from the resolver classes (code-first, type-graphql). */
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from './auth/auth.checker.js';
+import { EngineInfoResolver } from './engine-info/engine-info.resolver.js';
+import { ExperimentResolver } from './experiments/experiment.resolver.js';
+import { MetricResolver } from './metrics/metric.resolver.js';
+import { PresetResolver } from './presets/preset.resolver.js';
+import { createMemoryPubSub } from './pubsub/pubsub.js';
+import { RunResolver } from './runs/run.resolver.js';
+
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver] as const;
+
+export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    pubSub,
+    authChecker,
+    // Inputs are checked by the services, which know each field's allowed values.
+    validate: false,
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * The one set of migrations, written with kysely's schema builder so the same code creates the
+ * SQLite and the PostgreSQL schema. Add a migration; never edit one that has shipped.
+ */
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// Each migration builds against `Kysely<unknown>`: migrations must not depend on today's table types.
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('experiments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('preset', 'text')
+        .addColumn('scale', 'text')
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('spec', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('error', 'text')
+        .addColumn('analysis_status', 'text', (c) => c.notNull())
+        .addColumn('analysis_progress', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addColumn('updated_at', 'double precision', (c) => c.notNull())
+        .addColumn('finished_at', 'double precision')
+        .execute();
+      await db.schema.createIndex('experiments_created_at').on('experiments').columns(['created_at', 'id']).execute();
+
+      await db.schema
+        .createTable('experiment_tags')
+        .addColumn('experiment_id', 'text', (c) => c.notNull().references('experiments.id').onDelete('cascade'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('experiment_tags_pk', ['experiment_id', 'tag'])
+        .execute();
+      await db.schema.createIndex('experiment_tags_tag').on('experiment_tags').column('tag').execute();
+
+      await db.schema
+        .createTable('runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('experiment_id', 'text', (c) => c.notNull().references('experiments.id').onDelete('cascade'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('group_name', 'text', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('spec', 'text')
+        .addColumn('external', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('summary', 'text')
+        .addColumn('error', 'text')
+        .addColumn('end_state', 'text')
+        .addColumn('owner', 'text')
+        .addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addColumn('started_at', 'double precision')
+        .addColumn('finished_at', 'double precision')
+        .addColumn('updated_at', 'double precision', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('runs_experiment').on('runs').columns(['experiment_id', 'position']).execute();
+      await db.schema.createIndex('runs_status').on('runs').column('status').execute();
+
+      await db.schema
+        .createTable('metrics')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('wall_time', 'double precision', (c) => c.notNull())
+        .addColumn('epoch', 'double precision')
+        .addPrimaryKeyConstraint('metrics_pk', ['run_id', 'key', 'step'])
+        .execute();
+
+      await db.schema
+        .createTable('figures')
+        .addColumn('experiment_id', 'text', (c) => c.notNull().references('experiments.id').onDelete('cascade'))
+        .addColumn('figure_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addPrimaryKeyConstraint('figures_pk', ['experiment_id', 'figure_id'])
+        .execute();
+
+      await db.schema
+        .createTable('artifacts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('epoch', 'double precision', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('theta_length', 'integer', (c) => c.notNull())
+        .addColumn('state_length', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('artifacts_run').on('artifacts').columns(['run_id', 'kind', 'step']).execute();
+
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addColumn('last_used_at', 'double precision')
+        .addColumn('revoked', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,120 @@
+/**
+ * What the store hands out: rows with their JSON parsed and their flags as booleans. Every other
+ * layer (services, workers, CLI) works on these, never on raw rows.
+ */
+import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
+
+export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'] as const satisfies readonly RunStatus[];
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'];
+
+export function isTerminalRunStatus(status: RunStatus): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
+}
+
+/** An experiment moves QUEUED → RUNNING → ANALYZING → SUCCEEDED, or ends FAILED / CANCELLED. */
+export type ExperimentStatus = 'QUEUED' | 'RUNNING' | 'ANALYZING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+export const EXPERIMENT_STATUSES = ['QUEUED', 'RUNNING', 'ANALYZING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const satisfies readonly ExperimentStatus[];
+
+export type AnalysisStatus = 'PENDING' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+
+export type ExperimentOrigin = 'preset' | 'spec' | 'external';
+
+/** What was asked for when the experiment was launched. */
+export interface LaunchSpec {
+  preset?: string;
+  scale?: 'quick' | 'full';
+  data?: 'mnist' | 'cifar10' | 'function';
+  overrides?: Record<string, unknown>;
+  /** For origin `spec`: the run spec as given (completed by the engine's defaults). */
+  run?: RunSpec;
+}
+
+export interface ExperimentRecord {
+  id: string;
+  name: string;
+  preset: string | null;
+  scale: string | null;
+  origin: ExperimentOrigin;
+  spec: LaunchSpec;
+  status: ExperimentStatus;
+  notes: string;
+  error: string | null;
+  analysisStatus: AnalysisStatus;
+  analysisProgress: number;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+}
+
+/** The end of a run as stored: the engine's `RunEnd` without its weights (those are artifacts). */
+export interface StoredRunEnd {
+  steps: number;
+  epochs: number;
+  durationMs: number;
+  final: Record<string, number>;
+  divergedAtStep?: number;
+  zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+}
+
+export type RunConfig = Record<string, string | number | boolean>;
+
+export interface RunRecord {
+  id: string;
+  experimentId: string;
+  key: string;
+  group: string;
+  config: RunConfig;
+  spec: RunSpec | null;
+  external: boolean;
+  status: RunStatus;
+  progress: number;
+  summary: ModelSummary | null;
+  error: string | null;
+  end: StoredRunEnd | null;
+  owner: string | null;
+  attempt: number;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  updatedAt: number;
+}
+
+export interface StoredMetricPoint {
+  key: string;
+  step: number;
+  /** NaN for a non-finite value. */
+  value: number;
+  wallTime: number;
+  epoch: number | null;
+}
+
+export interface FigureRecord {
+  experimentId: string;
+  id: string;
+  title: string;
+  kind: FigureData['kind'];
+  data: FigureData;
+  createdAt: number;
+}
+
+export interface ArtifactRecord {
+  id: string;
+  runId: string;
+  kind: 'snapshot' | 'final';
+  step: number;
+  epoch: number;
+  path: string;
+  thetaLength: number;
+  stateLength: number;
+}
+
+export type TokenScope = 'read' | 'write';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  scope: TokenScope;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revoked: boolean;
+}

@@ -1,0 +1,575 @@
+/**
+ * The store: the one query layer over SQLite or PostgreSQL. Everything that reads or writes
+ * experiments, runs, metric points, figures, artifacts and tokens goes through here.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
+import type { DatabaseConfig } from './database.js';
+import { openDatabase } from './database.js';
+import type {
+  AnalysisStatus,
+  ArtifactRecord,
+  ExperimentOrigin,
+  ExperimentRecord,
+  ExperimentStatus,
+  FigureRecord,
+  LaunchSpec,
+  RunConfig,
+  RunRecord,
+  StoredMetricPoint,
+  StoredRunEnd,
+  TokenRecord,
+  TokenScope,
+} from './records.js';
+import type { Database, ExperimentRow, RunRow } from './tables.js';
+
+export interface NewExperiment {
+  id: string;
+  name: string;
+  preset: string | null;
+  scale: string | null;
+  origin: ExperimentOrigin;
+  spec: LaunchSpec;
+  status: ExperimentStatus;
+  analysisStatus: AnalysisStatus;
+  tags: string[];
+}
+
+export interface NewRun {
+  id: string;
+  key: string;
+  group: string;
+  config: RunConfig;
+  spec: RunSpec | null;
+  external: boolean;
+  status: RunStatus;
+}
+
+export interface ExperimentFilter {
+  status?: ExperimentStatus[];
+  preset?: string;
+  tag?: string;
+  /** Case-insensitive substring of the name, preset or notes. */
+  text?: string;
+}
+
+export interface ExperimentPatch {
+  name?: string;
+  status?: ExperimentStatus;
+  notes?: string;
+  error?: string | null;
+  analysisStatus?: AnalysisStatus;
+  analysisProgress?: number;
+  finishedAt?: number | null;
+}
+
+export interface RunPatch {
+  status?: RunStatus;
+  progress?: number;
+  summary?: ModelSummary;
+  error?: string | null;
+  end?: StoredRunEnd;
+  owner?: string | null;
+  attempt?: number;
+  startedAt?: number | null;
+  finishedAt?: number | null;
+}
+
+/** Keeps every statement under SQLite's bound-variable limit (32,766) with 6 columns per row. */
+const METRIC_ROWS_PER_STATEMENT = 1000;
+
+export class Store {
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: DatabaseConfig['kind'],
+  ) {}
+
+  static async open(config: DatabaseConfig): Promise<Store> {
+    const { db, dialect } = await openDatabase(config);
+    return new Store(db, dialect);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  // ---- experiments ---------------------------------------------------------------------------
+
+  /** Stores an experiment with its tags and runs in one transaction: all or nothing. */
+  async createExperiment(experiment: NewExperiment, runs: NewRun[]): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('experiments')
+        .values({
+          id: experiment.id,
+          name: experiment.name,
+          preset: experiment.preset,
+          scale: experiment.scale,
+          origin: experiment.origin,
+          spec: JSON.stringify(experiment.spec),
+          status: experiment.status,
+          notes: '',
+          error: null,
+          analysis_status: experiment.analysisStatus,
+          analysis_progress: 0,
+          created_at: now,
+          updated_at: now,
+          finished_at: null,
+        })
+        .execute();
+      await insertTags(trx, experiment.id, experiment.tags);
+      for (const [position, run] of runs.entries()) await insertRun(trx, experiment.id, run, now, position);
+    });
+  }
+
+  async addRun(experimentId: string, run: NewRun): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { count } = await trx
+        .selectFrom('runs')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('experiment_id', '=', experimentId)
+        .executeTakeFirstOrThrow();
+      await insertRun(trx, experimentId, run, Date.now(), Number(count));
+    });
+  }
+
+  async getExperiment(id: string): Promise<ExperimentRecord | undefined> {
+    const row = await this.db.selectFrom('experiments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toExperiment(row);
+  }
+
+  /**
+   * Newest first. The cursor is (created_at, id) of the last item seen, so pages stay stable
+   * while new experiments arrive.
+   */
+  async listExperiments(options: {
+    first: number;
+    after?: { createdAt: number; id: string };
+    filter?: ExperimentFilter;
+  }): Promise<{ items: ExperimentRecord[]; hasNextPage: boolean; totalCount: number }> {
+    const filter = options.filter ?? {};
+    let query = this.db.selectFrom('experiments');
+    if (filter.status && filter.status.length > 0) query = query.where('status', 'in', filter.status);
+    if (filter.preset) query = query.where('preset', '=', filter.preset);
+    if (filter.tag) {
+      const tag = filter.tag;
+      query = query.where('id', 'in', (eb) => eb.selectFrom('experiment_tags').select('experiment_id').where('tag', '=', tag));
+    }
+    if (filter.text) {
+      const pattern = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // ESCAPE spelled out: SQLite has no default escape character for LIKE.
+      query = query.where(
+        sql<boolean>`(lower(name) like ${pattern} escape '\\' or lower(coalesce(preset, '')) like ${pattern} escape '\\' or lower(notes) like ${pattern} escape '\\')`,
+      );
+    }
+    const { count } = await query.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+    let page = query.selectAll();
+    if (options.after) {
+      const { createdAt, id } = options.after;
+      page = page.where((eb) =>
+        eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+      );
+    }
+    const rows = await page.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.first + 1).execute();
+    return {
+      items: rows.slice(0, options.first).map(toExperiment),
+      hasNextPage: rows.length > options.first,
+      totalCount: Number(count),
+    };
+  }
+
+  async updateExperiment(id: string, patch: ExperimentPatch): Promise<void> {
+    await this.db
+      .updateTable('experiments')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.status !== undefined && { status: patch.status }),
+        ...(patch.notes !== undefined && { notes: patch.notes }),
+        ...(patch.error !== undefined && { error: patch.error }),
+        ...(patch.analysisStatus !== undefined && { analysis_status: patch.analysisStatus }),
+        ...(patch.analysisProgress !== undefined && { analysis_progress: patch.analysisProgress }),
+        ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
+        updated_at: Date.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Moves the analysis from one state to the next only if it is still in `from`; true when this
+   * caller made the move. Two workers that finish the last runs at once cannot both start it.
+   */
+  async transitionAnalysis(id: string, from: AnalysisStatus, to: AnalysisStatus, status?: ExperimentStatus): Promise<boolean> {
+    const result = await this.db
+      .updateTable('experiments')
+      .set({ analysis_status: to, updated_at: Date.now(), ...(status && { status }) })
+      .where('id', '=', id)
+      .where('analysis_status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async experimentsWithAnalysis(statuses: AnalysisStatus[]): Promise<ExperimentRecord[]> {
+    const rows = await this.db.selectFrom('experiments').selectAll().where('analysis_status', 'in', statuses).execute();
+    return rows.map(toExperiment);
+  }
+
+  async deleteExperiment(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const runIds = (await trx.selectFrom('runs').select('id').where('experiment_id', '=', id).execute()).map((r) => r.id);
+      // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with the pragma on.
+      if (runIds.length > 0) {
+        await trx.deleteFrom('metrics').where('run_id', 'in', runIds).execute();
+        await trx.deleteFrom('artifacts').where('run_id', 'in', runIds).execute();
+        await trx.deleteFrom('runs').where('experiment_id', '=', id).execute();
+      }
+      await trx.deleteFrom('figures').where('experiment_id', '=', id).execute();
+      await trx.deleteFrom('experiment_tags').where('experiment_id', '=', id).execute();
+      const result = await trx.deleteFrom('experiments').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    });
+  }
+
+  async tagsOf(experimentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byId = new Map<string, string[]>(experimentIds.map((id) => [id, []]));
+    if (experimentIds.length === 0) return byId;
+    const rows = await this.db
+      .selectFrom('experiment_tags')
+      .selectAll()
+      .where('experiment_id', 'in', [...experimentIds])
+      .orderBy('tag')
+      .execute();
+    for (const row of rows) byId.get(row.experiment_id)?.push(row.tag);
+    return byId;
+  }
+
+  async setTags(experimentId: string, tags: string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('experiment_tags').where('experiment_id', '=', experimentId).execute();
+      await insertTags(trx, experimentId, tags);
+      await trx.updateTable('experiments').set({ updated_at: Date.now() }).where('id', '=', experimentId).execute();
+    });
+  }
+
+  // ---- runs ----------------------------------------------------------------------------------
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const row = await this.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  async runsOf(experimentId: string): Promise<RunRecord[]> {
+    const rows = await this.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('experiment_id', '=', experimentId)
+      .orderBy('position')
+      .execute();
+    return rows.map(toRun);
+  }
+
+  async runsWithStatus(statuses: RunStatus[]): Promise<RunRecord[]> {
+    const rows = await this.db.selectFrom('runs').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
+    return rows.map(toRun);
+  }
+
+  async updateRun(id: string, patch: RunPatch): Promise<void> {
+    await this.db.updateTable('runs').set(runPatchColumns(patch)).where('id', '=', id).execute();
+  }
+
+  /**
+   * Updates the run only while its status is one of `from`; true when it did. This is how a
+   * worker claims a QUEUED run and how a cancel avoids overwriting a run that already ended.
+   */
+  async transitionRun(id: string, from: RunStatus[], patch: RunPatch): Promise<boolean> {
+    const result = await this.db
+      .updateTable('runs')
+      .set(runPatchColumns(patch))
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Forgets what a run wrote so it can start again from scratch (after its process died). */
+  async resetRunOutputs(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('metrics').where('run_id', '=', id).execute();
+      await trx.deleteFrom('artifacts').where('run_id', '=', id).execute();
+    });
+  }
+
+  // ---- metrics -------------------------------------------------------------------------------
+
+  /**
+   * Writes points in one transaction. Idempotent per (run, key, step): a point sent again
+   * replaces itself, so a resent batch changes nothing.
+   */
+  async upsertMetrics(runId: string, points: readonly StoredMetricPoint[]): Promise<void> {
+    if (points.length === 0) return;
+    // Within one statement a key may appear once: PostgreSQL refuses to update a row twice.
+    const unique = new Map<string, StoredMetricPoint>();
+    for (const p of points) unique.set(`${p.key}\u0000${p.step}`, p);
+    const rows = [...unique.values()].map((p) => ({
+      run_id: runId,
+      key: p.key,
+      step: p.step,
+      value: Number.isFinite(p.value) ? p.value : null,
+      wall_time: p.wallTime,
+      epoch: p.epoch,
+    }));
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += METRIC_ROWS_PER_STATEMENT) {
+        await trx
+          .insertInto('metrics')
+          .values(rows.slice(i, i + METRIC_ROWS_PER_STATEMENT))
+          .onConflict((oc) =>
+            oc.columns(['run_id', 'key', 'step']).doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              wall_time: eb.ref('excluded.wall_time'),
+              epoch: eb.ref('excluded.epoch'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async metricKeys(runId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('metrics').select('key').distinct().where('run_id', '=', runId).orderBy('key').execute();
+    return rows.map((r) => r.key);
+  }
+
+  /** Every point of one series, in step order. */
+  async metricSeries(runId: string, key: string): Promise<StoredMetricPoint[]> {
+    const rows = await this.db
+      .selectFrom('metrics')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('key', '=', key)
+      .orderBy('step')
+      .execute();
+    return rows.map(toMetricPoint);
+  }
+
+  /** Every point of a run, ordered by key then step (for exports). */
+  async allMetrics(runId: string): Promise<StoredMetricPoint[]> {
+    const rows = await this.db.selectFrom('metrics').selectAll().where('run_id', '=', runId).orderBy('key').orderBy('step').execute();
+    return rows.map(toMetricPoint);
+  }
+
+  async metricPage(runId: string, key: string, afterStep: number | null, first: number): Promise<{ points: StoredMetricPoint[]; hasMore: boolean }> {
+    let query = this.db.selectFrom('metrics').selectAll().where('run_id', '=', runId).where('key', '=', key);
+    if (afterStep !== null) query = query.where('step', '>', afterStep);
+    const rows = await query.orderBy('step').limit(first + 1).execute();
+    return { points: rows.slice(0, first).map(toMetricPoint), hasMore: rows.length > first };
+  }
+
+  async metricCount(runId: string): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('metrics')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  // ---- figures -------------------------------------------------------------------------------
+
+  async replaceFigures(experimentId: string, figures: { id: string; title: string; data: FigureData }[]): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
+      if (figures.length === 0) return;
+      await trx
+        .insertInto('figures')
+        .values(
+          figures.map((f) => ({
+            experiment_id: experimentId,
+            figure_id: f.id,
+            title: f.title,
+            kind: f.data.kind,
+            data: JSON.stringify(f.data),
+            created_at: now,
+          })),
+        )
+        .execute();
+    });
+  }
+
+  async figuresOf(experimentId: string): Promise<FigureRecord[]> {
+    const rows = await this.db.selectFrom('figures').selectAll().where('experiment_id', '=', experimentId).orderBy('created_at').execute();
+    return rows.map((r) => ({
+      experimentId: r.experiment_id,
+      id: r.figure_id,
+      title: r.title,
+      kind: r.kind as FigureData['kind'],
+      data: JSON.parse(r.data) as FigureData,
+      createdAt: r.created_at,
+    }));
+  }
+
+  // ---- artifacts -----------------------------------------------------------------------------
+
+  async addArtifact(artifact: ArtifactRecord): Promise<void> {
+    await this.db
+      .insertInto('artifacts')
+      .values({
+        id: artifact.id,
+        run_id: artifact.runId,
+        kind: artifact.kind,
+        step: artifact.step,
+        epoch: artifact.epoch,
+        path: artifact.path,
+        theta_length: artifact.thetaLength,
+        state_length: artifact.stateLength,
+        created_at: Date.now(),
+      })
+      .execute();
+  }
+
+  async artifactsOf(runId: string, kind?: ArtifactRecord['kind']): Promise<ArtifactRecord[]> {
+    let query = this.db.selectFrom('artifacts').selectAll().where('run_id', '=', runId);
+    if (kind) query = query.where('kind', '=', kind);
+    const rows = await query.orderBy('step').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      kind: r.kind as ArtifactRecord['kind'],
+      step: r.step,
+      epoch: r.epoch,
+      path: r.path,
+      thetaLength: r.theta_length,
+      stateLength: r.state_length,
+    }));
+  }
+
+  // ---- tokens --------------------------------------------------------------------------------
+
+  async addToken(token: { id: string; name: string; scope: TokenScope; hash: string }): Promise<void> {
+    await this.db
+      .insertInto('tokens')
+      .values({ ...token, created_at: Date.now(), last_used_at: null, revoked: 0 })
+      .execute();
+  }
+
+  async tokenByHash(hash: string): Promise<TokenRecord | undefined> {
+    const row = await this.db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      name: row.name,
+      scope: row.scope as TokenScope,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revoked: row.revoked === 1,
+    };
+  }
+
+  async touchToken(id: string): Promise<void> {
+    await this.db.updateTable('tokens').set({ last_used_at: Date.now() }).where('id', '=', id).execute();
+  }
+
+  async revokeToken(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('tokens').set({ revoked: 1 }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}
+
+async function insertTags(db: Kysely<Database> | Transaction<Database>, experimentId: string, tags: string[]): Promise<void> {
+  const unique = [...new Set(tags)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('experiment_tags')
+    .values(unique.map((tag) => ({ experiment_id: experimentId, tag })))
+    .execute();
+}
+
+async function insertRun(db: Kysely<Database> | Transaction<Database>, experimentId: string, run: NewRun, now: number, position: number): Promise<void> {
+  await db
+    .insertInto('runs')
+    .values({
+      id: run.id,
+      experiment_id: experimentId,
+      key: run.key,
+      position,
+      group_name: run.group,
+      config: JSON.stringify(run.config),
+      spec: run.spec ? JSON.stringify(run.spec) : null,
+      external: run.external ? 1 : 0,
+      status: run.status,
+      progress: 0,
+      summary: null,
+      error: null,
+      end_state: null,
+      owner: null,
+      attempt: 0,
+      created_at: now,
+      started_at: run.status === 'RUNNING' ? now : null,
+      finished_at: null,
+      updated_at: now,
+    })
+    .execute();
+}
+
+function runPatchColumns(patch: RunPatch) {
+  return {
+    ...(patch.status !== undefined && { status: patch.status }),
+    ...(patch.progress !== undefined && { progress: patch.progress }),
+    ...(patch.summary !== undefined && { summary: JSON.stringify(patch.summary) }),
+    ...(patch.error !== undefined && { error: patch.error }),
+    ...(patch.end !== undefined && { end_state: JSON.stringify(patch.end) }),
+    ...(patch.owner !== undefined && { owner: patch.owner }),
+    ...(patch.attempt !== undefined && { attempt: patch.attempt }),
+    ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
+    ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
+    updated_at: Date.now(),
+  };
+}
+
+function toExperiment(row: ExperimentRow): ExperimentRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    preset: row.preset,
+    scale: row.scale,
+    origin: row.origin as ExperimentOrigin,
+    spec: JSON.parse(row.spec) as LaunchSpec,
+    status: row.status as ExperimentStatus,
+    notes: row.notes,
+    error: row.error,
+    analysisStatus: row.analysis_status as AnalysisStatus,
+    analysisProgress: row.analysis_progress,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toRun(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    experimentId: row.experiment_id,
+    key: row.key,
+    group: row.group_name,
+    config: JSON.parse(row.config) as RunConfig,
+    spec: row.spec === null ? null : (JSON.parse(row.spec) as RunSpec),
+    external: row.external === 1,
+    status: row.status as RunStatus,
+    progress: row.progress,
+    summary: row.summary === null ? null : (JSON.parse(row.summary) as ModelSummary),
+    error: row.error,
+    end: row.end_state === null ? null : (JSON.parse(row.end_state) as StoredRunEnd),
+    owner: row.owner,
+    attempt: row.attempt,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toMetricPoint(row: { key: string; step: number; value: number | null; wall_time: number; epoch: number | null }): StoredMetricPoint {
+  return { key: row.key, step: Number(row.step), value: row.value ?? Number.NaN, wallTime: row.wall_time, epoch: row.epoch };
+}

@@ -1,0 +1,127 @@
+/**
+ * Row types of the store, one interface per table. Both dialects store the same shapes: JSON as
+ * text, times as milliseconds since the epoch in a double (PostgreSQL's bigint would come back
+ * as a string through `pg`), booleans as 0/1 integers.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface ExperimentTable {
+  id: string;
+  name: string;
+  /** Catalogue preset id; null for an experiment made of externally logged runs or a raw spec. */
+  preset: string | null;
+  scale: string | null;
+  /** `preset` | `spec` | `external`: how its runs came to be. */
+  origin: string;
+  /** JSON: the launch options (preset, scale, data, overrides) or the raw run spec. */
+  spec: string;
+  status: string;
+  notes: string;
+  error: string | null;
+  /** PENDING (runs still going), QUEUED, RUNNING, SUCCEEDED, FAILED, SKIPPED. */
+  analysis_status: string;
+  analysis_progress: number;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface ExperimentTagTable {
+  experiment_id: string;
+  tag: string;
+}
+
+export interface RunTable {
+  id: string;
+  experiment_id: string;
+  /** Key of the run within its experiment (`deep/sinc5`), or the external run's name. */
+  key: string;
+  /** Launch order within the experiment. */
+  position: number;
+  group_name: string;
+  /** JSON object of config values a user filters or groups by. */
+  config: string;
+  /** JSON RunSpec; null for an external run. */
+  spec: string | null;
+  external: number;
+  status: string;
+  progress: number;
+  /** JSON ModelSummary. */
+  summary: string | null;
+  error: string | null;
+  /** JSON: the end state without the weights (steps, epochs, final metrics, zero-gradient result). */
+  end_state: string | null;
+  /** `host:pid` of the process whose workers own this run while it is RUNNING. */
+  owner: string | null;
+  attempt: number;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  updated_at: number;
+}
+
+export interface MetricTable {
+  run_id: string;
+  key: string;
+  step: number;
+  /** Null stands for a non-finite value (SQLite cannot keep NaN). */
+  value: number | null;
+  wall_time: number;
+  epoch: number | null;
+}
+
+export interface FigureTable {
+  experiment_id: string;
+  figure_id: string;
+  title: string;
+  kind: string;
+  /** JSON FigureData. */
+  data: string;
+  created_at: number;
+}
+
+export interface ArtifactTable {
+  id: string;
+  run_id: string;
+  /** `snapshot` (weights every N epochs) or `final` (weights at the end). */
+  kind: string;
+  step: number;
+  epoch: number;
+  /** Path relative to the data directory. */
+  path: string;
+  theta_length: number;
+  state_length: number;
+  created_at: number;
+}
+
+export interface TokenTable {
+  id: string;
+  name: string;
+  scope: string;
+  /** sha256 of the secret, hex; the secret itself is shown once and never stored. */
+  hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked: number;
+}
+
+export interface Database {
+  experiments: ExperimentTable;
+  experiment_tags: ExperimentTagTable;
+  runs: RunTable;
+  metrics: MetricTable;
+  figures: FigureTable;
+  artifacts: ArtifactTable;
+  tokens: TokenTable;
+}
+
+export type ExperimentRow = Selectable<ExperimentTable>;
+export type NewExperimentRow = Insertable<ExperimentTable>;
+export type ExperimentUpdate = Updateable<ExperimentTable>;
+export type RunRow = Selectable<RunTable>;
+export type NewRunRow = Insertable<RunTable>;
+export type RunUpdate = Updateable<RunTable>;
+export type MetricRow = Selectable<MetricTable>;
+export type FigureRow = Selectable<FigureTable>;
+export type ArtifactRow = Selectable<ArtifactTable>;
+export type TokenRow = Selectable<TokenTable>;

@@ -1,0 +1,78 @@
+/**
+ * Entry point of a local worker process (forked by `LocalRunQueue`). It opens its own
+ * connection to the store, takes one job at a time from the parent, and sends events back
+ * over IPC for the parent to publish. A crash here kills only this process: the parent fails
+ * the job it held and starts a fresh worker.
+ */
+import 'reflect-metadata';
+import { initBackend } from '../engine.js';
+import { createCatalogue, loadPresetModules } from '../presets/catalogue.js';
+import type { EventPublisher, SaddleTopics } from '../pubsub/topics.js';
+import { Store } from '../store/store.js';
+import { runAnalyzeJob } from './analyze-job.js';
+import type { ParentMessage, WorkerConfig, WorkerMessage } from './protocol.js';
+import { runTrainJob } from './train-job.js';
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const raw = process.env.SADDLE_WORKER_CONFIG;
+  if (!raw || !process.send) throw new Error('worker-process: must be forked by LocalRunQueue with SADDLE_WORKER_CONFIG set');
+  const config = JSON.parse(raw) as WorkerConfig;
+  const [store, extra] = await Promise.all([Store.open(config.database), loadPresetModules(config.presetModules), initBackend()]);
+  const catalogue = createCatalogue(extra);
+  const publisher: EventPublisher = {
+    publish<K extends keyof SaddleTopics>(topic: K, ...[id, payload]: SaddleTopics[K]) {
+      send({ type: 'event', topic, id, payload });
+    },
+  };
+  const running = new Map<string, AbortController>();
+  let chain = Promise.resolve();
+
+  process.on('message', (message: ParentMessage) => {
+    switch (message.type) {
+      case 'job': {
+        const { job } = message;
+        const controller = new AbortController();
+        if (job.kind === 'train') running.set(job.runId, controller);
+        chain = chain.then(async () => {
+          try {
+            if (job.kind === 'train') {
+              await runTrainJob(job.runId, { store, publisher, dataDir: config.dataDir, owner: config.owner, signal: controller.signal });
+            } else {
+              await runAnalyzeJob(job.experimentId, { store, publisher, dataDir: config.dataDir, catalogue });
+            }
+            send({ type: 'done', job });
+          } catch (error) {
+            send({ type: 'done', job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          } finally {
+            if (job.kind === 'train') running.delete(job.runId);
+          }
+        });
+        break;
+      }
+      case 'cancel':
+        running.get(message.runId)?.abort(new Error('cancelled by request'));
+        break;
+      case 'shutdown':
+        // Runs in flight stay RUNNING under an owner that is about to die: the next API start
+        // re-queues them, which is what a user restarting the API expects (not CANCELLED).
+        process.exit(0);
+        break;
+      default: {
+        const unreachable: never = message;
+        throw new Error(`worker-process: unknown message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  });
+  // The parent going away (API killed) must not leave orphans training into the void.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+main().catch((error: unknown) => {
+  console.error('saddle worker failed to start:', error);
+  process.exit(1);
+});
