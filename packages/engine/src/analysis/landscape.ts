@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ParamInfo } from '../models/model.types.js';
 import { Rng } from '../util/rng.js';
+import { evenlySpaced } from './axis.js';
+import { plainNumbers } from './json.js';
 import type { Evaluator } from './types.js';
 
 export interface FilterNormalizationOptions {
@@ -162,12 +164,6 @@ function resolveDirections(input: LandscapeInput, count: number): { vectors: Flo
   return { vectors, info };
 }
 
-function axis(range: [number, number], count: number): number[] {
-  const [low, high] = range;
-  // low + (high − low)·i/(n − 1) hits 0 exactly at the centre of a symmetric odd grid.
-  return Array.from({ length: count }, (_, i) => (count === 1 ? low : low + ((high - low) * i) / (count - 1)));
-}
-
 /**
  * Loss (and accuracy) at θ_c + Σ_k a_k d_k for many coefficient tuples, evaluated
  * `pointsPerBatch` at a time inside one tidy with one read-back each.
@@ -215,7 +211,8 @@ export function lossLandscape1D(input: LandscapeInput): Landscape1D {
   const started = performance.now();
   const resolution = input.resolution ?? 101;
   checkResolution(resolution);
-  const xs = axis(input.range ?? [-1, 1], resolution);
+  const [low, high] = input.range ?? [-1, 1];
+  const xs = evenlySpaced(low, high, resolution);
   const { vectors, info } = resolveDirections(input, 1);
   const center = tf.tensor1d(Float32Array.from(input.theta));
   const direction = tf.tensor1d(vectors[0]!);
@@ -224,12 +221,12 @@ export function lossLandscape1D(input: LandscapeInput): Landscape1D {
     const result: Landscape1D = {
       kind: '1d',
       xs,
-      loss: Array.from(values.loss.subarray(0, resolution)),
-      centerLoss: values.loss[resolution]!,
+      loss: plainNumbers(values.loss.subarray(0, resolution)),
+      centerLoss: values.loss[resolution]! + 0,
       direction: info,
       durationMs: 0,
     };
-    if (values.accuracy) result.accuracy = Array.from(values.accuracy.subarray(0, resolution));
+    if (values.accuracy) result.accuracy = plainNumbers(values.accuracy.subarray(0, resolution));
     result.durationMs = performance.now() - started;
     return result;
   } finally {
@@ -253,8 +250,8 @@ export function lossLandscape2D(input: LandscapeInput): Landscape2D {
   const resolution = input.resolution ?? 51;
   checkResolution(resolution);
   const range = input.range ?? [-1, 1];
-  const xs = axis(range, resolution);
-  const ys = axis(range, resolution);
+  const xs = evenlySpaced(range[0], range[1], resolution);
+  const ys = evenlySpaced(range[0], range[1], resolution);
   const { vectors, info } = resolveDirections(input, 2);
   const coefficients: number[][] = [];
   for (const y of ys) for (const x of xs) coefficients.push([x, y]);
@@ -277,18 +274,18 @@ export function lossLandscape2D(input: LandscapeInput): Landscape2D {
     tf.dispose([center, ...directions]);
   }
   const n = resolution;
-  const toGrid = (flat: Float32Array): number[][] => Array.from({ length: n }, (_, j) => Array.from(flat.subarray(j * n, (j + 1) * n)));
+  const toGrid = (flat: Float32Array): number[][] => Array.from({ length: n }, (_, j) => plainNumbers(flat.subarray(j * n, (j + 1) * n)));
   const along = (flat: Float32Array, axisIndex: 0 | 1): number[] => {
-    if (centerIndex >= 0) return Array.from({ length: n }, (_, k) => (axisIndex === 0 ? flat[centerIndex * n + k]! : flat[k * n + centerIndex]!));
+    if (centerIndex >= 0) return Array.from({ length: n }, (_, k) => (axisIndex === 0 ? flat[centerIndex * n + k]! : flat[k * n + centerIndex]!) + 0);
     const offset = n * n + axisIndex * n;
-    return Array.from(flat.subarray(offset, offset + n));
+    return plainNumbers(flat.subarray(offset, offset + n));
   };
   const result: Landscape2D = {
     kind: '2d',
     xs,
     ys,
     loss: toGrid(values.loss),
-    centerLoss: values.loss[coefficients.length - 1]!,
+    centerLoss: values.loss[coefficients.length - 1]! + 0,
     direction: info,
     slices: [
       { label: 'x (y = 0)', points: along(values.loss, 0).map((loss, k) => ({ x: xs[k]!, y: loss })) },
