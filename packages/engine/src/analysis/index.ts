@@ -1,2 +1,40 @@
 // Public surface of the engine's analysis area; re-exported by src/index.ts.
-export {};
+export type { LossFn, Evaluator } from './types.js';
+export { modelEvaluator } from './evaluator.js';
+export type { EvaluationData } from './evaluator.js';
+export { hessianVectorProduct, hessianVectorProducts, DEFAULT_HVP_CHUNK_SIZE } from './hvp.js';
+export type { BatchedHvpOptions } from './hvp.js';
+export { exactHessian, hessianSpectrum } from './hessian.js';
+export type { ExactHessian, HessianSpectrum } from './hessian.js';
+export { symmetricEigenvalues, tridiagonalize, tridiagonalEigenvalues } from './eigen.js';
+export type { SymmetricMatrix } from './eigen.js';
+export { lanczosEigenvalues } from './lanczos.js';
+export type { LanczosOptions, LanczosResult } from './lanczos.js';
+export { hutchinsonTrace } from './hutchinson.js';
+export type { HutchinsonOptions, HutchinsonResult } from './hutchinson.js';
+export { findZeroGradientPoint } from './zero_gradient.js';
+export type { ZeroGradientOptions, ZeroGradientPoint } from './zero_gradient.js';
+export {
+  minimalRatio,
+  criticalPointAnalysis,
+  DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE,
+  DEFAULT_ZERO_GRADIENT_OPTIMIZER,
+} from './minimal_ratio.js';
+export type { MinimalRatioResult, CriticalPointInput, CriticalPointResult } from './minimal_ratio.js';
+export { pcaOfTrajectories, selectCoordinates } from './pca.js';
+export type { TrajectoryInput, PcaOptions, PcaPathPoint, PcaResult } from './pca.js';
+export { filterNormalize, randomFilterNormalizedDirection, lossLandscape1D, lossLandscape2D, projectOntoPlane } from './landscape.js';
+export type {
+  FilterNormalizationOptions,
+  LandscapeDirections,
+  LandscapeInput,
+  LandscapeDirectionInfo,
+  Landscape1D,
+  Landscape2D,
+} from './landscape.js';
+export { interpolate } from './interpolation.js';
+export type { InterpolationInput, InterpolationResult } from './interpolation.js';
+export { inputSensitivity, modelForward } from './sensitivity.js';
+export type { SensitivityInput, SensitivityResult } from './sensitivity.js';
+export { epsilonSharpness } from './sharpness.js';
+export type { SharpnessOptions, SharpnessResult } from './sharpness.js';
