@@ -39,7 +39,7 @@ export function epsilonSharpness(loss: LossFn, theta: tf.Tensor1D, options: Shar
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`Error in epsilonSharpness: options.steps must be a positive integer, but got ${steps}.`);
   if (!(stepFraction > 0)) throw new Error(`Error in epsilonSharpness: options.stepFraction must be > 0, but got ${stepFraction}.`);
   const bound = tf.tidy(() => tf.mul(tf.add(tf.abs(theta), 1), epsilon));
-  let delta = tf.zerosLike(theta);
+  let delta: tf.Tensor = tf.zerosLike(theta);
   let baseLoss = Number.NaN;
   let maxLoss = Number.NEGATIVE_INFINITY;
   const lossAt = (t: tf.Tensor): tf.Scalar => loss(t as tf.Tensor1D);
