@@ -3,3 +3,5 @@ export type * from './events.js';
 export { meanSquaredError, softmaxCrossEntropy, logSoftmaxComposed, accuracy, computeLoss, lossFunction } from './losses.js';
 export { createOptimizer, SgdOptimizer, AdamOptimizer } from './optimizers.js';
 export type { FlatOptimizer } from './optimizers.js';
+export { train, evaluateSplit } from './train.js';
+export type { TrainOptions } from './train.js';

@@ -65,3 +65,18 @@ describe('optimisers on flat θ', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('optimiser state inside a caller’s tidy', () => {
+  it('survives the tidy and is freed by dispose', () => {
+    const optimizer = createOptimizer({ kind: 'adam', lr: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+    const before = tf.memory().numTensors;
+    const theta = tf.tidy(() => optimizer.step(tf.ones([3]), tf.ones([3])));
+    const theta2 = tf.tidy(() => optimizer.step(theta, tf.ones([3])));
+    // Adam's first steps move each coordinate by ≈ lr.
+    expect(theta2.dataSync()[0]).toBeCloseTo(1 - 0.2, 4);
+    tf.dispose([theta, theta2]);
+    expect(tf.memory().numTensors).toBe(before + 2);
+    optimizer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

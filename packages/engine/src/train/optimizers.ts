@@ -25,7 +25,8 @@ export class SgdOptimizer implements FlatOptimizer {
     this.iterations++;
     if (momentum === 0) return tf.tidy(() => tf.sub(theta, tf.mul(grad, lr))) as T;
     const previous = this.velocity;
-    const velocity = tf.tidy(() => (previous ? tf.add(tf.mul(previous, momentum), grad) : grad.clone()));
+    // Kept: the state must outlive any tidy the caller runs this step in.
+    const velocity = tf.keep(tf.tidy(() => (previous ? tf.add(tf.mul(previous, momentum), grad) : grad.clone())));
     previous?.dispose();
     this.velocity = velocity;
     return tf.tidy(() => tf.sub(theta, tf.mul(velocity, lr))) as T;
@@ -49,10 +50,9 @@ export class AdamOptimizer implements FlatOptimizer {
     this.iterations++;
     const t = this.iterations;
     const [m0, v0] = [this.m, this.v];
-    const [m, v] = tf.tidy(() => [
-      tf.add(tf.mul(m0 ?? tf.zerosLike(grad), beta1), tf.mul(grad, 1 - beta1)),
-      tf.add(tf.mul(v0 ?? tf.zerosLike(grad), beta2), tf.mul(tf.square(grad), 1 - beta2)),
-    ]);
+    // Kept: the moments must outlive any tidy the caller runs this step in.
+    const m = tf.keep(tf.tidy(() => tf.add(tf.mul(m0 ?? tf.zerosLike(grad), beta1), tf.mul(grad, 1 - beta1))));
+    const v = tf.keep(tf.tidy(() => tf.add(tf.mul(v0 ?? tf.zerosLike(grad), beta2), tf.mul(tf.square(grad), 1 - beta2))));
     m0?.dispose();
     v0?.dispose();
     this.m = m;
@@ -60,8 +60,8 @@ export class AdamOptimizer implements FlatOptimizer {
     const correction1 = 1 - beta1 ** t;
     const correction2 = 1 - beta2 ** t;
     return tf.tidy(() => {
-      const mHat = tf.div(m!, correction1);
-      const vHat = tf.div(v!, correction2);
+      const mHat = tf.div(m, correction1);
+      const vHat = tf.div(v, correction2);
       return tf.sub(theta, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), epsilon)));
     }) as T;
   }

@@ -1,0 +1,299 @@
+/**
+ * The training loop. It reads top to bottom, like nanoGPT's train.py: data, model, optimiser,
+ * then the steps, with evaluation, snapshots and progress at epoch ends, then the optional
+ * zero-gradient phase, then the end state. It knows nothing of stores or transports: everything
+ * it reports goes to the sink as typed events.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { RunSpec } from '../config.js';
+import { validateRunSpec } from '../config.validate.js';
+import { BatchSampler, gatherExamples } from '../data/batches.js';
+import type { Dataset, DataSplit } from '../data/dataset.js';
+import { loadDataset } from '../data/load.js';
+import { buildModel } from '../models/model.js';
+import type { Model } from '../models/model.types.js';
+import type { MetricPoint, RunEnd, TrainSink } from './events.js';
+import { accuracy, computeLoss } from './losses.js';
+import { createOptimizer, type FlatOptimizer } from './optimizers.js';
+
+export interface TrainOptions {
+  /** Cancels the run at the next step; the run ends CANCELLED with what it had. */
+  signal?: AbortSignal;
+  /** Use this data instead of loading `spec.data` (tests, or a caller that loads once for many runs). */
+  dataset?: Dataset;
+  /** Examples per forward pass when evaluating the full train and test sets. Default 1000. */
+  evalBatchSize?: number;
+  /** Metric points are sent in 'metrics' events of at most this many. Default 500. */
+  metricsFlushSize?: number;
+}
+
+/** Thrown inside the loop to end a run early with a status other than FAILED. */
+class RunStop extends Error {
+  constructor(readonly status: 'CANCELLED' | 'DIVERGED', message: string, readonly step?: number) {
+    super(message);
+  }
+}
+
+/** Collects metric points and sends them to the sink in batches, not one event per point. */
+class MetricBuffer {
+  private points: MetricPoint[] = [];
+  readonly last: Record<string, number> = {};
+  constructor(private readonly sink: TrainSink, private readonly flushSize: number) {}
+  add(key: string, step: number, value: number, epoch?: number): void {
+    this.points.push({ key, step, value, wallTime: Date.now(), ...(epoch === undefined ? {} : { epoch }) });
+    this.last[key] = value;
+    if (this.points.length >= this.flushSize) this.flush();
+  }
+  flush(): void {
+    if (this.points.length === 0) return;
+    const points = this.points;
+    this.points = [];
+    this.sink({ type: 'metrics', points });
+  }
+}
+
+/** Tensors of a batch: inputs [n, ...inputShape], labels int32 [n] or targets float32 [n]. */
+function batchTensors(split: DataSplit, inputShape: number[]): { x: tf.Tensor; y: tf.Tensor1D } {
+  const x = tf.tensor(split.x, [split.n, ...inputShape]);
+  const y = split.y instanceof Int32Array ? tf.tensor1d(split.y, 'int32') : tf.tensor1d(split.y, 'float32');
+  return { x, y };
+}
+
+/** Mean loss (and accuracy for classifiers) over a whole split, in chunks, in inference mode. */
+export function evaluateSplit(
+  model: Model,
+  theta: tf.Tensor1D,
+  state: tf.Tensor1D,
+  split: DataSplit,
+  spec: Pick<RunSpec, 'loss'>,
+  chunkSize = 1000,
+): { loss: number; accuracy?: number } {
+  let lossSum = 0;
+  let correct = 0;
+  const classification = spec.loss === 'cross-entropy';
+  for (let start = 0; start < split.n; start += chunkSize) {
+    const indices = Array.from({ length: Math.min(chunkSize, split.n - start) }, (_, i) => start + i);
+    const chunk = gatherExamples(split, indices);
+    const [loss, acc] = tf.tidy(() => {
+      const { x, y } = batchTensors(chunk, model.inputShape);
+      const { output } = model.apply(theta, x, { training: false, state });
+      return [computeLoss(spec.loss, output, y).dataSync()[0]!, classification ? accuracy(output, y).dataSync()[0]! : 0];
+    });
+    lossSum += loss * chunk.n;
+    correct += acc * chunk.n;
+  }
+  return classification ? { loss: lossSum / split.n, accuracy: correct / split.n } : { loss: lossSum / split.n };
+}
+
+/** Let timers and abort signals in; checks the signal. */
+async function checkpoint(signal: AbortSignal | undefined, step: number): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw new RunStop('CANCELLED', `cancelled at step ${step}`);
+}
+
+export async function train(specInput: RunSpec, sink: TrainSink, options: TrainOptions = {}): Promise<RunEnd> {
+  const startedAt = Date.now();
+  let theta: tf.Tensor1D | undefined;
+  let state: tf.Tensor1D | undefined;
+  let optimizer: FlatOptimizer | undefined;
+  let step = 0;
+  let stepsPerEpoch = 1;
+  let metrics: MetricBuffer | undefined;
+  let zeroGradient: RunEnd['zeroGradient'];
+
+  const finish = (status: RunEnd['status'], extra: Partial<RunEnd> = {}): RunEnd => {
+    metrics?.flush();
+    const end: RunEnd = {
+      status,
+      steps: step,
+      epochs: step / stepsPerEpoch,
+      theta: theta ? Float32Array.from(theta.dataSync()) : new Float32Array(0),
+      state: state ? Float32Array.from(state.dataSync()) : new Float32Array(0),
+      final: { ...(metrics?.last ?? {}) },
+      ...(zeroGradient ? { zeroGradient } : {}),
+      durationMs: Date.now() - startedAt,
+      ...extra,
+    };
+    sink({ type: 'end', end });
+    return end;
+  };
+
+  try {
+    // -- spec: defaults filled and every field checked (a bad spec ends the run FAILED, naming the field)
+    const spec = validateRunSpec(specInput);
+    const { signal } = options;
+    if (signal?.aborted) throw new RunStop('CANCELLED', 'cancelled before the first step');
+
+    // -- data: plain arrays, normalised once; tensors are made per batch
+    const dataset = options.dataset ?? (await loadDataset(spec.data, spec.seed));
+    const classification = spec.loss === 'cross-entropy';
+
+    // -- model: θ and the batch-norm state as flat vectors, initialised under the seed
+    const model = buildModel(spec.model, dataset.inputShape);
+    sink({ type: 'summary', summary: model.summary() });
+    theta = model.init(spec.seed);
+    state = model.initState();
+    optimizer = createOptimizer(spec.optimizer);
+
+    // -- schedule: seeded batches; `steps` wins over `epochs`
+    const sampler = new BatchSampler(dataset.train.n, spec.batchSize, spec.seed);
+    stepsPerEpoch = sampler.batchesPerEpoch;
+    const totalSteps = spec.steps ?? spec.epochs * stepsPerEpoch;
+    const progressEvery = Math.max(1, Math.round(totalSteps / 100));
+    metrics = new MetricBuffer(sink, options.metricsFlushSize ?? 500);
+    const m = metrics;
+    const epochOf = (s: number): number => s / stepsPerEpoch;
+
+    const evaluate = (): void => {
+      const trainEval = evaluateSplit(model, theta!, state!, dataset.train, spec, options.evalBatchSize);
+      const testEval = evaluateSplit(model, theta!, state!, dataset.test, spec, options.evalBatchSize);
+      const epoch = epochOf(step);
+      m.add('train/loss', step, trainEval.loss, epoch);
+      m.add('test/loss', step, testEval.loss, epoch);
+      if (classification) {
+        m.add('train/accuracy', step, trainEval.accuracy!, epoch);
+        m.add('test/accuracy', step, testEval.accuracy!, epoch);
+      }
+      m.flush();
+    };
+    const snapshot = (): void => {
+      sink({ type: 'snapshot', step, epoch: epochOf(step), theta: Float32Array.from(theta!.dataSync()), state: Float32Array.from(state!.dataSync()) });
+    };
+    const progress = (): void => {
+      sink({ type: 'progress', step, totalSteps, epoch: epochOf(step), fraction: totalSteps === 0 ? 1 : step / totalSteps });
+    };
+
+    // -- step 0: where training starts
+    evaluate();
+    if (spec.snapshotEvery > 0) snapshot();
+    progress();
+
+    // -- the main loop: one minibatch step at a time
+    while (step < totalSteps) {
+      await checkpoint(signal, step);
+      const batch = gatherExamples(dataset.train, sampler.next());
+      let nextState: tf.Tensor1D | undefined;
+      const result = tf.tidy(() => {
+        const { x, y } = batchTensors(batch, model.inputShape);
+        const lossOf = (t: tf.Tensor): tf.Scalar => {
+          const out = model.apply(t as tf.Tensor1D, x, { training: true, state: state! });
+          // The moving averages come out of the forward pass; kept past the gradient's tidy.
+          if (out.nextState) nextState = tf.keep(out.nextState);
+          return computeLoss(spec.loss, out.output, y);
+        };
+        const { value, grad } = tf.valueAndGrad(lossOf)(theta!);
+        return { loss: value, gradNorm: tf.norm(grad), theta: optimizer!.step(theta!, grad as tf.Tensor1D) };
+      });
+      const loss = result.loss.dataSync()[0]!;
+      const gradNorm = result.gradNorm.dataSync()[0]!;
+      tf.dispose([result.loss, result.gradNorm]);
+      if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
+        // θ stays the last finite one; `steps` counts the steps that completed.
+        tf.dispose([result.theta, nextState]);
+        const at = step + 1;
+        throw new RunStop('DIVERGED', `diverged at step ${at}: ${Number.isFinite(loss) ? `gradient norm ${gradNorm}` : `loss ${loss}`}`, at);
+      }
+      step++;
+      theta.dispose();
+      theta = result.theta;
+      if (nextState) {
+        state.dispose();
+        state = nextState;
+      }
+      const epoch = epochOf(step);
+      m.add('batch/loss', step, loss, epoch);
+      if (step % spec.gradNormEvery === 0) m.add('grad_norm', step, gradNorm, epoch);
+
+      // -- epoch ends (and the last step): evaluation, snapshots
+      const epochEnd = step % stepsPerEpoch === 0;
+      const epochIndex = Math.floor(epoch);
+      if ((epochEnd && epochIndex % spec.evalEvery === 0) || step === totalSteps) evaluate();
+      if (spec.snapshotEvery > 0 && ((epochEnd && epochIndex % spec.snapshotEvery === 0) || step === totalSteps)) snapshot();
+      if (step % progressEvery === 0 || epochEnd || step === totalSteps) progress();
+    }
+
+    // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended
+    if (spec.zeroGradient) {
+      zeroGradient = await minimiseGradientNorm(model, spec, dataset, m, step, stepsPerEpoch, signal, {
+        get: () => theta!,
+        set: (next) => {
+          theta!.dispose();
+          theta = next;
+        },
+        state: state,
+      });
+    }
+
+    return finish('SUCCEEDED');
+  } catch (error) {
+    if (error instanceof RunStop) {
+      return finish(error.status, { error: error.message, ...(error.step !== undefined ? { divergedAtStep: error.step } : {}) });
+    }
+    return finish('FAILED', { error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    optimizer?.dispose();
+    tf.dispose([theta, state]);
+  }
+}
+
+/**
+ * Gradient descent on g(θ) = ½‖∇L(θ)‖², whose gradient is H(θ)∇L(θ) (a Hessian-vector
+ * product, obtained by differentiating through the gradient). Batch norm, if any, uses its
+ * running statistics here, so L is the deterministic full-data loss.
+ */
+async function minimiseGradientNorm(
+  model: Model,
+  spec: RunSpec,
+  dataset: Dataset,
+  metrics: MetricBuffer,
+  mainSteps: number,
+  stepsPerEpoch: number,
+  signal: AbortSignal | undefined,
+  params: { get: () => tf.Tensor1D; set: (theta: tf.Tensor1D) => void; state: tf.Tensor1D },
+): Promise<NonNullable<RunEnd['zeroGradient']>> {
+  const phase = spec.zeroGradient!;
+  const optimizer = createOptimizer(phase.optimizer);
+  const { x, y } = batchTensors(dataset.train, model.inputShape);
+  try {
+    const lossOf = (t: tf.Tensor): tf.Scalar => computeLoss(spec.loss, model.apply(t as tf.Tensor1D, x, { training: false, state: params.state }).output, y);
+    let loss = Number.NaN;
+    let gradNorm = Number.NaN;
+    let steps = 0;
+    for (;;) {
+      await checkpoint(signal, mainSteps + steps);
+      let lossT: tf.Scalar | undefined;
+      let gradNormT: tf.Scalar | undefined;
+      const objectiveGrad = tf.tidy(() =>
+        tf.grad((t: tf.Tensor) => {
+          const { value, grad } = tf.valueAndGrad(lossOf)(t);
+          lossT = tf.keep(value);
+          const squaredNorm = tf.sum(tf.square(grad));
+          gradNormT = tf.keep(tf.sqrt(squaredNorm)) as tf.Scalar;
+          return tf.mul(squaredNorm, 0.5) as tf.Scalar;
+        })(params.get()),
+      );
+      loss = lossT!.dataSync()[0]!;
+      gradNorm = gradNormT!.dataSync()[0]!;
+      tf.dispose([lossT, gradNormT]);
+      const at = mainSteps + steps;
+      metrics.add('zero_grad/grad_norm', at, gradNorm, at / stepsPerEpoch);
+      metrics.add('zero_grad/loss', at, loss, at / stepsPerEpoch);
+      if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
+        objectiveGrad.dispose();
+        throw new RunStop('DIVERGED', `zero-gradient phase diverged at its step ${steps} (run step ${at})`, at);
+      }
+      if (gradNorm < phase.gradNormThreshold || steps >= phase.maxSteps) {
+        objectiveGrad.dispose();
+        metrics.flush();
+        return { converged: gradNorm < phase.gradNormThreshold, steps, gradNorm, loss };
+      }
+      const next = optimizer.step(params.get(), objectiveGrad as tf.Tensor1D);
+      objectiveGrad.dispose();
+      params.set(next);
+      steps++;
+    }
+  } finally {
+    optimizer.dispose();
+    tf.dispose([x, y]);
+  }
+}
