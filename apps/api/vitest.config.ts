@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // type-graphql reads decorator metadata through the Reflect polyfill; it must load first.
+    setupFiles: ['reflect-metadata'],
     pool: 'forks',
     // Files share the machine's two cores with worker processes they fork; keep them serial.
     fileParallelism: false,

@@ -3,6 +3,7 @@
  * both at `/graphql`. Binds 127.0.0.1 by default; bound elsewhere (or with SADDLE_AUTH=required)
  * every HTTP request and every WebSocket connection_init must carry a bearer token.
  */
+import 'reflect-metadata';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type GraphQLRequest } from '@apollo/server';
@@ -120,7 +121,11 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
       onSubscribe: (_ctx, _id, payload) => {
         try {
           // Parsed again inside graphql-ws; the limits need the document first.
-          checkOperationLimits(parse(payload.query), payload.variables ?? undefined, payload.operationName, { ...(config.depthLimit && { depth: config.depthLimit }), ...(config.costLimit && { cost: config.costLimit }) });
+          checkOperationLimits(parse(payload.query), payload.variables ?? undefined, payload.operationName, {
+            schema,
+            ...(config.depthLimit && { depth: config.depthLimit }),
+            ...(config.costLimit && { cost: config.costLimit }),
+          });
         } catch (error) {
           if (error instanceof SaddleError) return [error];
           throw error;

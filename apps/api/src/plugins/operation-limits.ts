@@ -5,7 +5,14 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
+  type GraphQLNamedType,
+  type GraphQLSchema,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -22,12 +29,14 @@ export interface DepthLimitOptions {
 
 export interface CostLimitOptions {
   /**
-   * Highest estimated cost allowed. Each field costs 1; a field with a `first` argument multiplies
-   * the cost of what it selects by that number (default 20 when not given). Default 20,000.
+   * Highest estimated cost allowed (see `operationCost`). Default 20,000: the dashboard's
+   * heaviest page costs about 2,000.
    */
   maxCost?: number;
-  /** Multiplier used for a `first` argument that is absent. Default 20 (the default page size). */
+  /** Multiplier for a `first` argument given as an unset variable. Default 20 (the default page size). */
   defaultFirst?: number;
+  /** Items assumed for a list field without `first`. Default 10. */
+  listSize?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 12;
@@ -85,30 +94,47 @@ function numberArgument(value: ValueNode | undefined, variables: Record<string, 
   return undefined;
 }
 
-export function operationCost(document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null, defaultFirst = 20): number {
+/**
+ * Estimated cost: each field costs 1, and what a list field selects is paid once per item — its
+ * `first` argument when given, else `listSize` (default 10). With the schema the walk knows which
+ * fields are lists; without it only `first` arguments multiply.
+ */
+export function operationCost(
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  operationName?: string | null,
+  options: { schema?: GraphQLSchema; listSize?: number; defaultFirst?: number } = {},
+): number {
   const fragments = fragmentsOf(document);
-  const cost = (set: SelectionSetNode): number =>
+  const listSize = options.listSize ?? 10;
+  const cost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number =>
     fieldsOf(set, fragments)
       .filter((f) => !f.name.value.startsWith('__'))
       .reduce((total, field) => {
+        const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
+        const isList = definition ? isListType(getNullableType(definition.type)) : false;
         const first = field.arguments?.find((a) => a.name.value === 'first');
-        const multiplier = first ? (numberArgument(first.value, variables) ?? defaultFirst) : 1;
-        return total + 1 + (field.selectionSet ? multiplier * cost(field.selectionSet) : 0);
+        const multiplier = first ? (numberArgument(first.value, variables) ?? options.defaultFirst ?? 20) : isList ? listSize : 1;
+        const child = definition ? getNamedType(definition.type) : undefined;
+        return total + 1 + (field.selectionSet ? multiplier * cost(field.selectionSet, child) : 0);
       }, 0);
-  return operationsOf(document, operationName).reduce((total, o) => total + cost(o.selectionSet), 0);
+  return operationsOf(document, operationName).reduce((total, operation) => {
+    const root = options.schema?.getRootType(operation.operation) ?? undefined;
+    return total + cost(operation.selectionSet, root);
+  }, 0);
 }
 
 export function checkOperationLimits(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | null | undefined,
-  options: { depth?: DepthLimitOptions; cost?: CostLimitOptions } = {},
+  options: { depth?: DepthLimitOptions; cost?: CostLimitOptions; schema?: GraphQLSchema } = {},
 ): void {
   const maxDepth = options.depth?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const depth = operationDepth(document, operationName);
   if (depth > maxDepth) throw new LimitExceededError('query depth', maxDepth, depth);
   const maxCost = options.cost?.maxCost ?? DEFAULT_MAX_COST;
-  const cost = operationCost(document, variables ?? {}, operationName, options.cost?.defaultFirst);
+  const cost = operationCost(document, variables ?? {}, operationName, { ...options.cost, ...(options.schema && { schema: options.schema }) });
   if (cost > maxCost) throw new LimitExceededError('query cost', maxCost, cost);
 }
 
@@ -131,8 +157,8 @@ export function createCostLimitPlugin<C extends object>(options: CostLimitOption
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const cost = operationCost(document, request.variables ?? {}, operationName, options.defaultFirst);
+        async didResolveOperation({ document, operationName, request, schema }) {
+          const cost = operationCost(document, request.variables ?? {}, operationName, { ...options, schema });
           if (cost > maxCost) throw new LimitExceededError('query cost', maxCost, cost);
         },
       };
