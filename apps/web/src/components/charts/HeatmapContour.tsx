@@ -124,7 +124,7 @@ export function HeatmapContour<Datum>({
           rings.map(
             (ring) =>
               `${ring
-                .map(([cx, cy], k) => `${k === 0 ? 'M' : 'L'}${(xScale(gridToData(xs, cx)) ?? 0).toFixed(2)},${(yScale(gridToData(ys, cy)) ?? 0).toFixed(2)}`)
+                .map((point, k) => `${k === 0 ? 'M' : 'L'}${(xScale(gridToData(xs, point[0] ?? 0)) ?? 0).toFixed(2)},${(yScale(gridToData(ys, point[1] ?? 0)) ?? 0).toFixed(2)}`)
                 .join('')}Z`,
           ),
         )

@@ -1,0 +1,297 @@
+'use client';
+
+import {
+  WebCancelExperimentDocument,
+  WebCancelRunDocument,
+  WebExperimentAnalysesDocument,
+  WebExperimentDocument,
+  WebExperimentEventsDocument,
+  WebExperimentRunsDocument,
+  type WebExperimentEventsSubscription,
+  type WebExperimentQuery,
+} from '@saddle/schema';
+import type { FigureData } from '@saddle/engine';
+import Link from 'next/link';
+import { useParams, useRouter } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
+import { FigureView } from '../../../components/figures/FigureView';
+import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
+import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
+import { formatNumber } from '../../../components/charts/scales';
+import { errorText } from '../../../lib/errors';
+import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
+import { seriesCsv } from '../../../lib/full-series';
+import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
+import { useConnection } from '../../../lib/Providers';
+
+type Experiment = NonNullable<WebExperimentQuery['experiment']>;
+type ExperimentEvent = WebExperimentEventsSubscription['experimentEvents'];
+type FigureSpecRow = NonNullable<Experiment['presetDefinition']>['figures'][number];
+
+const LIVE_RUN = new Set(['QUEUED', 'RUNNING']);
+const LIVE_EXPERIMENT = new Set(['QUEUED', 'RUNNING', 'ANALYZING']);
+
+/** The series of every run, by run id then metric key. */
+type LiveSeries = Record<string, RunSeries>;
+
+export default function ExperimentPage() {
+  const { id } = useParams<{ id: string }>();
+  const router = useRouter();
+  const client = useClient();
+  const { epoch } = useConnection();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentDocument, variables: { id, maxPoints: 2000 } });
+  const [runsResult, refetchRuns] = useQuery({ query: WebExperimentRunsDocument, variables: { id }, pause: !data });
+  const [analysesResult, refetchAnalyses] = useQuery({ query: WebExperimentAnalysesDocument, variables: { id }, pause: !data });
+  const [, cancelExperiment] = useMutation(WebCancelExperimentDocument);
+  const [, cancelRun] = useMutation(WebCancelRunDocument);
+  const [series, setSeries] = useState<LiveSeries>({});
+  const [progressOf, setProgressOf] = useState<Record<string, number>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const experiment = data?.experiment ?? null;
+
+  // Loaded (or reloaded) series are merged with what streamed in meanwhile: merging is idempotent per step.
+  useEffect(() => {
+    if (!experiment) return;
+    setSeries((previous) => {
+      const next: LiveSeries = { ...previous };
+      for (const run of experiment.runs) {
+        const runSeries: RunSeries = { ...(next[run.id] ?? {}) };
+        for (const s of run.metrics) runSeries[s.key] = mergePoints(s.points, runSeries[s.key] ?? []);
+        next[run.id] = runSeries;
+      }
+      return next;
+    });
+  }, [experiment]);
+
+  // Live events: metric batches extend the curves; status changes refetch the small queries.
+  useEffect(() => {
+    const apply = (event: ExperimentEvent) => {
+      switch (event.type) {
+        case 'METRICS':
+          if (event.runId && event.points) {
+            const runId = event.runId;
+            const points = event.points;
+            setSeries((previous) => ({ ...previous, [runId]: addBatch(previous[runId] ?? {}, points) }));
+          }
+          break;
+        case 'RUN_PROGRESS':
+          if (event.runId && typeof event.progress === 'number') {
+            const runId = event.runId;
+            const progress = event.progress;
+            setProgressOf((previous) => ({ ...previous, [runId]: progress }));
+          }
+          break;
+        case 'RUN_STATUS':
+        case 'STATUS':
+          refetchRuns({ requestPolicy: 'network-only' });
+          break;
+        case 'ANALYSIS':
+          refetchRuns({ requestPolicy: 'network-only' });
+          refetchAnalyses({ requestPolicy: 'network-only' });
+          break;
+        default:
+          break;
+      }
+    };
+    const { unsubscribe } = client.subscription(WebExperimentEventsDocument, { experimentId: id }).subscribe((result) => {
+      if (result.data) apply(result.data.experimentEvents);
+    });
+    return unsubscribe;
+  }, [client, id, refetchRuns, refetchAnalyses]);
+
+  // After a reconnection, reload everything: events sent while the socket was down are lost.
+  useEffect(() => {
+    if (epoch > 1) refetch({ requestPolicy: 'network-only' });
+  }, [epoch, refetch]);
+
+  const runs = runsResult.data?.experiment?.runs ?? experiment?.runs ?? [];
+  const status = runsResult.data?.experiment?.status ?? experiment?.status ?? 'QUEUED';
+  const analysisStatus = runsResult.data?.experiment?.analysisStatus ?? experiment?.analysisStatus ?? 'PENDING';
+  const live = LIVE_EXPERIMENT.has(status);
+
+  // A safety net under the events (and the clock of the durations).
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      refetchRuns({ requestPolicy: 'network-only' });
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [live, refetchRuns]);
+
+  const figureRuns: FigureRun[] = useMemo(() => runs.map((r) => ({ id: r.id, label: r.key, group: r.group, series: series[r.id] ?? {} })), [runs, series]);
+  const analyses = analysesResult.data?.experiment?.analyses ?? experiment?.analyses ?? [];
+
+  if (error && !experiment) return <ErrorNotice>{errorText(error)}</ErrorNotice>;
+  if (fetching && !data) return <LoadingBlock height={420} />;
+  if (!experiment) return <ErrorNotice>{`No experiment has the id ${id}.`}</ErrorNotice>;
+
+  const figureSpecs: FigureSpecRow[] = experiment.presetDefinition?.figures ?? [];
+  // Without a preset (a raw spec or a script's runs) every metric key gets its own chart.
+  const keys = [...new Set(Object.values(series).flatMap((s) => Object.keys(s)))].sort();
+  const metricFigures: FigureSpecRow[] =
+    figureSpecs.length > 0
+      ? figureSpecs
+      : keys.map((key) => ({ __typename: 'FigureSpec' as const, id: key, title: key, kind: 'METRIC_LINES' as FigureSpecRow['kind'], metrics: [key], x: 'step', yScale: 'linear' }));
+  const shownAnalysisIds = new Set<string>();
+  const counts = {
+    done: runs.filter((r) => !LIVE_RUN.has(r.status)).length,
+    failed: runs.filter((r) => r.status === 'FAILED' || r.status === 'DIVERGED').length,
+  };
+  const progress = live ? (runs.reduce((s, r) => s + (LIVE_RUN.has(r.status) ? (progressOf[r.id] ?? r.progress) : 1), 0) / Math.max(1, runs.length)) : (runsResult.data?.experiment?.progress ?? experiment.progress);
+
+  return (
+    <>
+      <div className="crumbs">
+        <Link href="/">Experiments</Link> / {experiment.name}
+      </div>
+      <div className="page-head">
+        <div>
+          <div className="row">
+            <h1>{experiment.name}</h1>
+            <StatusBadge status={status} />
+          </div>
+          <div className="sub">
+            {experiment.preset ? (
+              <>
+                <code>{experiment.preset}</code> · {String(experiment.scale ?? '').toLowerCase()} ·{' '}
+              </>
+            ) : null}
+            {counts.done}/{runs.length} runs done{counts.failed > 0 ? `, ${counts.failed} failed` : ''} · started {formatWhen(experiment.createdAt, now)} ·{' '}
+            {formatDuration(elapsed(experiment.createdAt, runsResult.data?.experiment?.finishedAt ?? experiment.finishedAt, now))}
+            {analysisStatus !== 'SKIPPED' && experiment.preset ? ` · analyses ${analysisStatus.toLowerCase()}` : ''}
+          </div>
+        </div>
+        <div className="row">
+          <div style={{ width: 180 }}>
+            <ProgressBar value={progress} label="Experiment progress" />
+          </div>
+          {live ? (
+            <button type="button" className="danger" onClick={() => cancelExperiment({ id }).then(() => refetchRuns({ requestPolicy: 'network-only' }))}>
+              Cancel
+            </button>
+          ) : null}
+          <Link className="button" href={`/compare?runs=${runs.map((r) => r.id).join(',')}`}>
+            Compare runs
+          </Link>
+        </div>
+      </div>
+      {experiment.error ? <ErrorNotice>{experiment.error}</ErrorNotice> : null}
+      {experiment.presetDefinition ? <p className="muted" style={{ marginTop: -6 }}>{experiment.presetDefinition.description}</p> : null}
+
+      <div className="stack">
+        {metricFigures.map((figure) => {
+          if (String(figure.kind).toUpperCase() === 'METRIC_LINES') {
+            const metrics = figure.metrics ?? [];
+            return (
+              <MetricFigure
+                key={figure.id}
+                title={figure.title}
+                metrics={metrics}
+                runs={figureRuns}
+                x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
+                yScale={figure.yScale === 'log' ? 'log' : 'linear'}
+                csv={() => seriesCsv(client, runs, metrics)}
+              />
+            );
+          }
+          const analysis = analyses.find((a) => a.id === figure.id) ?? analyses.find((a) => a.title === figure.title);
+          if (analysis) {
+            shownAnalysisIds.add(analysis.id);
+            return <FigureView key={figure.id} title={analysis.title} data={analysis.data as unknown as FigureData} />;
+          }
+          return (
+            <section key={figure.id} className="card" data-figure-pending={figure.id}>
+              <div className="card-head">
+                <h2>{figure.title}</h2>
+              </div>
+              <div className="card-body muted">
+                {analysisStatus === 'RUNNING' || analysisStatus === 'QUEUED'
+                  ? 'The analysis is running; the figure appears here when it is done.'
+                  : analysisStatus === 'FAILED'
+                    ? 'The analysis failed; see the experiment’s error.'
+                    : analysisStatus === 'SKIPPED'
+                      ? 'Skipped: a run failed or was cancelled.'
+                      : 'Computed from the runs once they have all finished.'}
+              </div>
+            </section>
+          );
+        })}
+        {analyses
+          .filter((a) => !shownAnalysisIds.has(a.id) && !metricFigures.some((f) => f.id === a.id))
+          .map((a) => (
+            <FigureView key={a.id} title={a.title} data={a.data as unknown as FigureData} />
+          ))}
+
+        <section className="card">
+          <div className="card-head">
+            <h2>Runs</h2>
+          </div>
+          <div className="card-body">
+            <table className="data" aria-label="Runs">
+              <thead>
+                <tr>
+                  <th>Run</th>
+                  <th>Group</th>
+                  <th>Status</th>
+                  <th style={{ width: 130 }}>Progress</th>
+                  <th className="num">Steps</th>
+                  <th className="num">Final train loss</th>
+                  <th className="num">Final test acc.</th>
+                  <th className="num">Duration</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((run) => {
+                  const final = (run.final ?? {}) as Record<string, unknown>;
+                  const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '—');
+                  return (
+                    <tr key={run.id} className="clickable" onClick={() => router.push(`/runs/${run.id}`)}>
+                      <td>
+                        <Link href={`/runs/${run.id}`} onClick={(e) => e.stopPropagation()}>
+                          {run.key}
+                        </Link>
+                        {run.error ? (
+                          <div className="field-error" title={run.error}>
+                            {run.error.length > 90 ? `${run.error.slice(0, 90)}…` : run.error}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td className="muted">{run.group}</td>
+                      <td>
+                        <StatusBadge status={run.status} />
+                      </td>
+                      <td>
+                        <ProgressBar value={LIVE_RUN.has(run.status) ? (progressOf[run.id] ?? run.progress) : 1} label={`${run.key} progress`} />
+                      </td>
+                      <td className="num">{run.steps ?? '—'}</td>
+                      <td className="num">{number(final['train/loss'])}</td>
+                      <td className="num">{number(final['test/accuracy'])}</td>
+                      <td className="num">{formatDuration(run.timings.durationMs ?? elapsed(run.timings.startedAt, run.timings.finishedAt, now))}</td>
+                      <td>
+                        {LIVE_RUN.has(run.status) ? (
+                          <button
+                            type="button"
+                            className="small danger"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              void cancelRun({ id: run.id }).then(() => refetchRuns({ requestPolicy: 'network-only' }));
+                            }}
+                          >
+                            Cancel
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { ChartCard } from './ChartCard';
+import { LineChart } from './charts/LineChart';
+import type { AxisScale } from './charts/scales';
+import { bucketize, type Series, type SeriesPoint } from './charts/series';
+import { TwinPanel } from './charts/TwinPanel';
+import { xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
+
+/** One run's live series, as a metric figure needs them. */
+export interface FigureRun {
+  id: string;
+  /** Legend label (the run's key within its experiment). */
+  label: string;
+  /** Curve family: runs of a group share a colour and can be drawn as mean ± std. */
+  group?: string;
+  series: RunSeries;
+}
+
+/** More points than this per series are drawn as min/max buckets (spikes survive as the envelope). */
+const DRAW_LIMIT = 1500;
+
+/** A series in chart form: x by the chosen mode, y with nulls as NaN, long series bucketed. */
+export function toDrawn(points: readonly MetricDatum[], mode: XMode): SeriesPoint[] {
+  const origin = points[0]?.wallTime ?? 0;
+  const x = xOf(mode, origin);
+  const drawn = points.map((p) => ({ x: x(p), y: yOf(p) })).filter((p) => !Number.isNaN(p.x));
+  if (mode !== 'step') drawn.sort((a, b) => a.x - b.x);
+  return drawn.length > DRAW_LIMIT ? bucketize(drawn, DRAW_LIMIT / 2) : drawn;
+}
+
+const px = (d: SeriesPoint) => d.x;
+const py = (d: SeriesPoint) => d.y;
+const pMin = (d: SeriesPoint) => d.min;
+const pMax = (d: SeriesPoint) => d.max;
+
+export interface MetricFigureProps {
+  title: string;
+  /** Metric keys, one panel each (two are stacked as twin panels with a shared x). */
+  metrics: string[];
+  runs: FigureRun[];
+  x: XMode;
+  yScale: AxisScale;
+  /** Full-data CSV of these runs and keys (from the API, unsampled). */
+  csv?: () => Promise<string>;
+  /** Shown when no run has points yet. */
+  waiting?: string;
+}
+
+const AXIS_LABEL: Record<XMode, string> = { step: 'step', epoch: 'epoch', wall: 'seconds' };
+
+/** A preset's `metric-lines` figure: one line per run, updated as points stream in. */
+export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: MetricFigureProps) {
+  const [bands, setBands] = useState(false);
+  const [smoothing, setSmoothing] = useState(0);
+  const panels = useMemo(
+    () =>
+      metrics.map((key) => ({
+        key,
+        series: runs
+          .map((run): Series<SeriesPoint> => ({ id: run.id, label: run.label, group: run.group, data: toDrawn(run.series[key] ?? [], x) }))
+          .filter((s) => s.data.length > 0),
+      })),
+    [metrics, runs, x],
+  );
+  const groups = new Set(runs.map((r) => r.group));
+  const canBand = groups.size < runs.length;
+  const points = panels.reduce((n, p) => n + p.series.reduce((m, s) => m + s.data.length, 0), 0);
+  const bucketed = panels.some((p) => p.series.some((s) => s.data.some((d) => d.max !== undefined)));
+  const height = metrics.length === 2 ? 440 : 300;
+  const controls = (
+    <>
+      {canBand ? (
+        <label className="row muted" style={{ gap: 4, fontSize: 12 }}>
+          <input type="checkbox" checked={bands} onChange={(e) => setBands(e.target.checked)} /> mean ± std
+        </label>
+      ) : null}
+      <label className="row muted" style={{ gap: 4, fontSize: 12 }} title="Exponential moving average; the raw curve stays faint underneath">
+        smooth
+        <input type="range" min={0} max={0.98} step={0.02} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} style={{ width: 70 }} />
+      </label>
+    </>
+  );
+  return (
+    <ChartCard
+      title={title}
+      csv={csv}
+      controls={controls}
+      height={height}
+      caption={
+        points === 0
+          ? (waiting ?? 'Waiting for the first points…')
+          : `${runs.length} run${runs.length === 1 ? '' : 's'} · ${points.toLocaleString('en-US')} points drawn${bucketed ? ' (long series as min/max buckets: the shaded envelope keeps spikes)' : ''}`
+      }
+    >
+      {(width, h) => {
+        const [first, second] = panels;
+        if (panels.length === 2 && first && second) {
+          return (
+            <TwinPanel<SeriesPoint>
+              width={width}
+              height={h}
+              x={px}
+              xLabel={AXIS_LABEL[x]}
+              smoothing={smoothing}
+              top={{ series: first.series, y: py, yMin: pMin, yMax: pMax, yScale, yLabel: first.key }}
+              bottom={{ series: second.series, y: py, yMin: pMin, yMax: pMax, yScale, yLabel: second.key }}
+            />
+          );
+        }
+        return (
+          <div className="stack" style={{ gap: 4 }}>
+            {panels.map((panel) => (
+              <LineChart<SeriesPoint>
+                key={panel.key}
+                width={width}
+                height={panels.length > 2 ? 220 : h}
+                series={panel.series}
+                x={px}
+                y={py}
+                yMin={pMin}
+                yMax={pMax}
+                xScale="linear"
+                yScale={yScale}
+                xLabel={AXIS_LABEL[x]}
+                yLabel={panel.key}
+                bands={bands}
+                smoothing={smoothing}
+              />
+            ))}
+          </div>
+        );
+      }}
+    </ChartCard>
+  );
+}

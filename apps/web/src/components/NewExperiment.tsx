@@ -1,0 +1,182 @@
+'use client';
+
+import { WebLaunchExperimentDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { errorText, fieldErrors } from '../lib/errors';
+import { ErrorNotice, LoadingBlock } from './StatusBadge';
+
+type Preset = WebPresetsQuery['presets'][number];
+type ScaleName = 'QUICK' | 'FULL';
+
+/** RunSpec paths offered for every preset, beside its own knobs. */
+const COMMON_OVERRIDES = [
+  { key: 'epochs', description: 'Epochs of every run' },
+  { key: 'optimizer.lr', description: 'Learning rate' },
+  { key: 'batchSize', description: 'Batch size' },
+  { key: 'seed', description: 'Seed of the first run' },
+] as const;
+
+/** `3` → 3, `true` → true, `1e-3` → 0.001; anything else stays a string. */
+export function parseOverride(text: string): string | number | boolean {
+  const trimmed = text.trim();
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  return trimmed;
+}
+
+function showDefault(value: unknown): string {
+  return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export interface NewExperimentProps {
+  /** Closes the dialog (after a launch, the page has navigated away). */
+  onClose: () => void;
+  /** Preset picked when the dialog opens. */
+  initialPreset?: string;
+}
+
+/**
+ * The "New experiment" flow: pick a preset, a scale and (optionally) override knobs; the API
+ * validates, and its errors are shown beside the field they name.
+ */
+export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
+  const router = useRouter();
+  const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
+  const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const [presetId, setPresetId] = useState(initialPreset ?? 'fit-function');
+  const [scale, setScale] = useState<ScaleName>('QUICK');
+  const [name, setName] = useState('');
+  const [tags, setTags] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const preset: Preset | undefined = data?.presets.find((p) => p.id === presetId) ?? data?.presets[0];
+  const fields = useMemo(
+    () => [
+      ...(preset?.knobs ?? []).map((k) => ({ key: k.key, description: k.description, placeholder: showDefault(scale === 'QUICK' ? k.quick : k.full) })),
+      ...COMMON_OVERRIDES.filter((c) => !(preset?.knobs ?? []).some((k) => k.key === c.key)).map((c) => ({ ...c, placeholder: 'preset default' })),
+    ],
+    [preset, scale],
+  );
+  const errors = fieldErrors(launch.error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!preset) return;
+    const overrides: Record<string, string | number | boolean> = {};
+    for (const [key, text] of Object.entries(values)) if (text.trim() !== '') overrides[key] = parseOverride(text);
+    const result = await runLaunch({
+      input: {
+        preset: preset.id,
+        scale,
+        overrides: Object.keys(overrides).length > 0 ? overrides : null,
+        name: name.trim() || null,
+        tags: tags.trim() ? tags.split(',').map((t) => t.trim()).filter(Boolean) : null,
+      },
+    });
+    const id = result.data?.launchExperiment.id;
+    if (id) {
+      onClose();
+      router.push(`/experiments/${id}`);
+    }
+  }
+
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <form className="card modal" role="dialog" aria-label="New experiment" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
+        <div className="card-head" style={{ paddingBottom: 10 }}>
+          <h2>New experiment</h2>
+          <button type="button" onClick={onClose} aria-label="Close">
+            ✕
+          </button>
+        </div>
+        <div className="card-body stack">
+          {fetching && !data ? <LoadingBlock height={160} /> : null}
+          {error ? <ErrorNotice>{errorText(error)}</ErrorNotice> : null}
+          {data ? (
+            <>
+              <label className="field">
+                Preset
+                <select name="preset" value={preset?.id ?? ''} onChange={(e) => setPresetId(e.target.value)}>
+                  {data.presets.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.title} ({p.id})
+                    </option>
+                  ))}
+                </select>
+                {errors.byField.preset ? <span className="field-error">{errors.byField.preset}</span> : null}
+              </label>
+              {preset ? (
+                <p className="muted" style={{ margin: 0 }}>
+                  {preset.description}
+                  <br />
+                  Figures: {preset.figures.map((f) => f.title).join(' · ')}
+                </p>
+              ) : null}
+              <div className="field">
+                <span className="muted" style={{ fontSize: 12.5 }}>
+                  Scale
+                </span>
+                <div className="segmented" role="group" aria-label="Scale">
+                  {(['QUICK', 'FULL'] as const).map((s) => (
+                    <button key={s} type="button" className={scale === s ? 'on' : undefined} onClick={() => setScale(s)}>
+                      {s === 'QUICK' ? 'quick — minutes' : 'full — the original size'}
+                    </button>
+                  ))}
+                </div>
+                {errors.byField.scale ? <span className="field-error">{errors.byField.scale}</span> : null}
+              </div>
+              <h3 style={{ marginTop: 4 }}>Overrides</h3>
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
+                {fields.map((f) => (
+                  <label key={f.key} className="field" title={f.description}>
+                    <span>
+                      <code>{f.key}</code> <span style={{ fontSize: 11.5 }}>{f.description}</span>
+                    </span>
+                    <input
+                      name={f.key}
+                      placeholder={f.placeholder}
+                      value={values[f.key] ?? ''}
+                      onChange={(e) => setValues((previous) => ({ ...previous, [f.key]: e.target.value }))}
+                      aria-invalid={errors.byField[f.key] ? true : undefined}
+                    />
+                    {errors.byField[f.key] ? <span className="field-error">{errors.byField[f.key]}</span> : null}
+                  </label>
+                ))}
+              </div>
+              <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
+                <label className="field">
+                  Name (optional)
+                  <input name="name" value={name} placeholder={preset ? `${preset.title} (${scale.toLowerCase()})` : ''} onChange={(e) => setName(e.target.value)} />
+                  {errors.byField.name ? <span className="field-error">{errors.byField.name}</span> : null}
+                </label>
+                <label className="field">
+                  Tags (comma-separated)
+                  <input name="tags" value={tags} placeholder="baseline, hw1" onChange={(e) => setTags(e.target.value)} />
+                  {errors.byField.tags ? <span className="field-error">{errors.byField.tags}</span> : null}
+                </label>
+              </div>
+              {Object.entries(errors.byField)
+                .filter(([key]) => !['preset', 'scale', 'name', 'tags'].includes(key) && !fields.some((f) => f.key === key))
+                .map(([key, message]) => (
+                  <ErrorNotice key={key}>{`${key}: ${message}`}</ErrorNotice>
+                ))}
+              {errors.general.map((message) => (
+                <ErrorNotice key={message}>{message}</ErrorNotice>
+              ))}
+            </>
+          ) : null}
+        </div>
+        <div className="row" style={{ justifyContent: 'flex-end', padding: '0 16px 16px' }}>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!preset || launch.fetching}>
+            {launch.fetching ? 'Launching…' : 'Launch'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

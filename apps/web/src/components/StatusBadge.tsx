@@ -1,0 +1,32 @@
+/** Run and experiment states as coloured pills (colours in globals.css, one per state). */
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`badge ${status}`} data-status={status}>
+      {status.toLowerCase()}
+    </span>
+  );
+}
+
+/** A thin bar for a fraction in [0, 1]; green when complete. */
+export function ProgressBar({ value, label }: { value: number; label?: string }) {
+  const fraction = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  return (
+    <div className={fraction >= 1 ? 'progress done' : 'progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label}>
+      <div style={{ width: `${fraction * 100}%` }} />
+    </div>
+  );
+}
+
+/** Loading placeholder rows. */
+export function LoadingBlock({ height = 240 }: { height?: number }) {
+  return <div className="skeleton" style={{ height }} aria-busy="true" aria-label="Loading" />;
+}
+
+/** The error state of a query or mutation. */
+export function ErrorNotice({ children }: { children: string }) {
+  return (
+    <div className="notice error" role="alert">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useConnection } from '../lib/Providers';
+
+const LABEL = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting to the API…' } as const;
+
+/** Navigation and the live-connection indicator. */
+export function TopBar() {
+  const pathname = usePathname();
+  const { state } = useConnection();
+  const active = (prefix: string) => (prefix === '/' ? pathname === '/' || pathname.startsWith('/experiments') || pathname.startsWith('/runs') : pathname.startsWith(prefix));
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand" style={{ textDecoration: 'none' }}>
+        <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+          <path d="M1 6 C 6 16, 14 16, 19 6" fill="none" stroke="#60a5fa" strokeWidth="2.2" />
+          <path d="M4 14 C 8 6, 12 6, 16 14" fill="none" stroke="#f59e0b" strokeWidth="2.2" />
+        </svg>
+        Saddle
+      </Link>
+      <nav>
+        <Link href="/" className={active('/') ? 'active' : undefined}>
+          Experiments
+        </Link>
+        <Link href="/compare" className={active('/compare') ? 'active' : undefined}>
+          Compare
+        </Link>
+      </nav>
+      <span className="spacer" />
+      <span className={`conn ${state}`} data-testid="connection" data-state={state}>
+        <span className="dot" />
+        {LABEL[state]}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,240 @@
+'use client';
+
+import type { FigureData, XY } from '@saddle/engine';
+import { useMemo, useState } from 'react';
+import { ChartCard } from '../ChartCard';
+import { HeatmapContour } from '../charts/HeatmapContour';
+import { Histogram } from '../charts/Histogram';
+import { LineChart } from '../charts/LineChart';
+import { PathsChart } from '../charts/PathsChart';
+import { ScatterChart } from '../charts/ScatterChart';
+import { formatNumber } from '../charts/scales';
+import type { Series } from '../charts/series';
+import { figureToCsv } from './figure-csv';
+
+type ScatterPoint = Extract<FigureData, { kind: 'scatter' }>['points'][number];
+type PathPoint = Extract<FigureData, { kind: 'paths' }>['views'][number]['paths'][number]['points'][number];
+type Bin = Extract<FigureData, { kind: 'histogram' }>['bins'][number];
+
+const px = (d: XY) => d.x;
+const py = (d: XY) => d.y;
+
+/** Draws one analysis figure of any kind, with CSV of its full data. */
+export function FigureView({ title, data }: { title: string; data: FigureData }) {
+  const csv = () => figureToCsv(data);
+  switch (data.kind) {
+    case 'lines':
+      return <LinesFigure title={title} data={data} csv={csv} />;
+    case 'scatter':
+      return <ScatterFigure title={title} data={data} csv={csv} />;
+    case 'paths':
+      return <PathsFigure title={title} data={data} csv={csv} />;
+    case 'grid':
+      return <GridFigure title={title} data={data} csv={csv} />;
+    case 'histogram':
+      return (
+        <ChartCard title={title} csv={csv} caption={data.series}>
+          {(width, height) => (
+            <Histogram<Bin> width={width} height={height} bins={data.bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={data.x.label} yLabel={data.y.label} yScale={data.y.scale} />
+          )}
+        </ChartCard>
+      );
+    default: {
+      const unknown: never = data;
+      return <div className="notice error">Unknown figure kind {JSON.stringify((unknown as { kind?: unknown }).kind)}</div>;
+    }
+  }
+}
+
+interface Part<K extends FigureData['kind']> {
+  title: string;
+  data: Extract<FigureData, { kind: K }>;
+  csv: () => string;
+}
+
+function LinesFigure({ title, data, csv }: Part<'lines'>) {
+  const series = useMemo<Series<XY>[]>(
+    () => data.series.map((s, i) => ({ id: `${i}:${s.label}`, label: s.label, group: s.group, dashed: s.dashed, data: [...s.points].sort((a, b) => a.x - b.x) })),
+    [data],
+  );
+  const groups = new Set(data.series.map((s) => s.group).filter(Boolean));
+  const [bands, setBands] = useState(false);
+  const canBand = groups.size > 0 && groups.size < data.series.length;
+  return (
+    <ChartCard
+      title={title}
+      csv={csv}
+      controls={
+        canBand ? (
+          <label className="row muted" style={{ gap: 4, fontSize: 12 }}>
+            <input type="checkbox" checked={bands} onChange={(e) => setBands(e.target.checked)} /> mean ± std
+          </label>
+        ) : null
+      }
+    >
+      {(width, height) => (
+        <LineChart<XY> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} />
+      )}
+    </ChartCard>
+  );
+}
+
+function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
+  const [selected, setSelected] = useState<ScatterPoint | null>(() => data.points.find((p) => p.marked) ?? null);
+  // A point may carry a spectrum (e.g. the Hessian eigenvalues of that run): show it when selected.
+  const spectrumKey = selected?.meta ? Object.keys(selected.meta).find((k) => Array.isArray(selected.meta?.[k])) : undefined;
+  const spectrum = spectrumKey && selected?.meta ? (selected.meta[spectrumKey] as number[]) : null;
+  const bins = useMemo(() => (spectrum ? binValues(spectrum, 30) : []), [spectrum]);
+  return (
+    <div className={spectrum ? 'grid-2' : undefined}>
+      <ChartCard title={title} csv={csv} caption={`${data.points.length} points · click a point to inspect it`}>
+        {(width, height) => (
+          <ScatterChart<ScatterPoint>
+            width={width}
+            height={height}
+            data={data.points}
+            x={px}
+            y={py}
+            group={(d) => d.group}
+            marked={(d) => d === selected || (selected === null && d.marked === true)}
+            pointKey={(d, i) => d.runKey ?? d.label ?? String(i)}
+            xScale={data.x.scale}
+            yScale={data.y.scale}
+            xLabel={data.x.label}
+            yLabel={data.y.label}
+            onSelect={setSelected}
+            renderTooltip={(d) => (
+              <>
+                <div className="chart-tooltip-title">{d.label ?? d.runKey ?? 'point'}</div>
+                <div className="chart-tooltip-row">
+                  <span className="name">{data.x.label}</span>
+                  <span className="value">{formatNumber(d.x, 4)}</span>
+                </div>
+                <div className="chart-tooltip-row">
+                  <span className="name">{data.y.label}</span>
+                  <span className="value">{formatNumber(d.y, 4)}</span>
+                </div>
+                {Object.entries(d.meta ?? {})
+                  .filter(([, v]) => !Array.isArray(v))
+                  .slice(0, 6)
+                  .map(([k, v]) => (
+                    <div key={k} className="chart-tooltip-row">
+                      <span className="name">{k}</span>
+                      <span className="value">{typeof v === 'number' ? formatNumber(v, 4) : String(v)}</span>
+                    </div>
+                  ))}
+              </>
+            )}
+          />
+        )}
+      </ChartCard>
+      {spectrum && selected ? (
+        <ChartCard title={`${spectrumKey} of ${selected.label ?? selected.runKey ?? 'selected point'}`} caption={`${spectrum.length} values`}>
+          {(width, height) => <Histogram<Bin> width={width} height={height} bins={bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={spectrumKey} yScale="log" />}
+        </ChartCard>
+      ) : null}
+    </div>
+  );
+}
+
+/** Equal-width bins over the values' range. */
+export function binValues(values: readonly number[], count: number): Bin[] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const width = hi > lo ? (hi - lo) / count : 1;
+  const bins: Bin[] = Array.from({ length: hi > lo ? count : 1 }, (_, i) => ({ x0: lo + i * width, x1: lo + (i + 1) * width, count: 0 }));
+  for (const v of finite) {
+    const bin = bins[Math.min(bins.length - 1, Math.floor((v - lo) / width))];
+    if (bin) bin.count += 1;
+  }
+  return bins;
+}
+
+function PathsFigure({ title, data, csv }: Part<'paths'>) {
+  const [viewId, setViewId] = useState(data.views[0]?.id ?? '');
+  const view = data.views.find((v) => v.id === viewId) ?? data.views[0];
+  const paths = useMemo<Series<PathPoint>[]>(() => (view ? view.paths.map((p, i) => ({ id: `${i}:${p.label}`, label: p.label, data: p.points })) : []), [view]);
+  const variance = (i: number) => (data.explainedVariance[i] !== undefined ? ` (${(100 * (data.explainedVariance[i] ?? 0)).toFixed(1)}% var.)` : '');
+  return (
+    <ChartCard
+      title={title}
+      csv={csv}
+      height={400}
+      controls={
+        data.views.length > 1 ? (
+          <div className="segmented" role="group" aria-label="View">
+            {data.views.map((v) => (
+              <button key={v.id} type="button" className={v.id === view?.id ? 'on' : undefined} onClick={() => setViewId(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+        ) : null
+      }
+    >
+      {(width, height) => (
+        <PathsChart<PathPoint>
+          width={width}
+          height={height}
+          paths={paths}
+          x={px}
+          y={py}
+          epoch={(d) => d.epoch}
+          loss={(d) => d.loss}
+          accuracy={(d) => d.accuracy}
+          xLabel={`${data.x.label}${variance(0)}`}
+          yLabel={`${data.y.label}${variance(1)}`}
+        />
+      )}
+    </ChartCard>
+  );
+}
+
+function GridFigure({ title, data, csv }: Part<'grid'>) {
+  const flat = data.values.flat().filter(Number.isFinite);
+  const positive = flat.length > 0 && flat.every((v) => v > 0);
+  const spansDecades = positive && Math.max(...flat) / Math.min(...flat) > 100;
+  const [logValues, setLogValues] = useState(spansDecades);
+  const slices = useMemo<Series<XY>[]>(() => (data.slices ?? []).map((s, i) => ({ id: `${i}:${s.label}`, label: s.label, data: s.points })), [data]);
+  return (
+    <div className={slices.length > 0 ? 'grid-2' : undefined}>
+      <ChartCard
+        title={title}
+        csv={csv}
+        height={420}
+        controls={
+          positive ? (
+            <label className="row muted" style={{ gap: 4, fontSize: 12 }}>
+              <input type="checkbox" checked={logValues} onChange={(e) => setLogValues(e.target.checked)} /> log colour
+            </label>
+          ) : null
+        }
+        caption={data.path ? `${data.xs.length}×${data.ys.length} grid · orange: the training trajectory projected on the plane (filled dot = end)` : `${data.xs.length}×${data.ys.length} grid`}
+      >
+        {(width, height) => (
+          <HeatmapContour<XY & { epoch?: number }>
+            width={width}
+            height={height}
+            xs={data.xs}
+            ys={data.ys}
+            values={data.values}
+            valueLabel={data.valueLabel}
+            logValues={logValues}
+            path={data.path}
+            x={px}
+            y={py}
+            xLabel={data.x.label}
+            yLabel={data.y.label}
+          />
+        )}
+      </ChartCard>
+      {slices.length > 0 ? (
+        <ChartCard title={`${title}: 1-D slices`} height={420}>
+          {(width, height) => <LineChart<XY> width={width} height={height} series={slices} x={px} y={py} xLabel="distance along direction" yLabel={data.valueLabel} yScale={positive ? 'log' : 'linear'} />}
+        </ChartCard>
+      ) : null}
+    </div>
+  );
+}
