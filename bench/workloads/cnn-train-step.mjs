@@ -1,0 +1,50 @@
+/** One Adam step of the 34,634-param CNN on a batch of 64 MNIST images at 32×32×3 (BN in training mode). */
+import { need, timeMs } from '../lib/harness.mjs';
+import { adamSpec, firstExamples, initialTheta, makeTrainStep, mnistFull, modelMeta, shallowCnn } from './shared.mjs';
+
+const BATCH = 64;
+
+export default {
+  id: 'cnn-train-step',
+  title: '34,634-param CNN train step, batch 64, 32×32×3',
+  reference: 'cnn_train_step.py',
+  repetitions: { quick: { warmup: 2, reps: 5 }, full: { warmup: 3, reps: 15 } },
+  prepare(ctx) {
+    const { engine, tf } = ctx;
+    const { spec, model } = shallowCnn(engine);
+    const batch = firstExamples(mnistFull(ctx).train, BATCH);
+    const theta = initialTheta(tf, model);
+    return {
+      meta: { ...modelMeta(spec, model), optimizer: adamSpec(engine), loss: 'cross-entropy', batchSize: BATCH },
+      arrays: {
+        x: { values: batch.x, shape: [BATCH, 32, 32, 3] },
+        labels: { values: batch.y, shape: [BATCH] },
+        theta: { values: theta, shape: [theta.length] },
+      },
+      model,
+    };
+  },
+  async engine({ engine, tf }, prepared, repetitions) {
+    const { createOptimizer, lossFunction } = need(engine, 'createOptimizer', 'lossFunction');
+    const { model, arrays, meta } = prepared;
+    const x = tf.tensor4d(arrays.x.values, [BATCH, 32, 32, 3]);
+    const y = tf.tensor1d(arrays.labels.values, 'int32');
+    const state0 = model.initState();
+    const theta0 = tf.tensor1d(arrays.theta.values);
+    const loss0 = tf.tidy(() => lossFunction(model, x, y, 'cross-entropy', { training: true, state: state0 })(theta0).dataSync()[0]);
+    const trainer = makeTrainStep(tf, engine, model, x, y, 'cross-entropy', createOptimizer(meta.optimizer), arrays.theta.values, state0.dataSync());
+    tf.dispose([theta0, state0]);
+    try {
+      const timing = await timeMs(trainer.step, repetitions);
+      return {
+        timing,
+        imagesPerSecond: BATCH / (timing.medianMs / 1000),
+        check: { loss0 },
+        via: 'buildModel + computeLoss + tf.valueAndGrad + createOptimizer (as train() steps)',
+      };
+    } finally {
+      trainer.dispose();
+      tf.dispose([x, y]);
+    }
+  },
+};

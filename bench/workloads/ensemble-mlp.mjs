@@ -1,0 +1,67 @@
+/**
+ * 100 MLPs (the minimal-ratio preset's 1→10→10→1, 141 params), one Adam step each on the same
+ * minibatch of 100 sinc points: as one batched computation vs a loop of 100 single steps.
+ */
+import { need, timeMs } from '../lib/harness.mjs';
+import { adamSpec, makeTrainStep, modelMeta, sincPoints } from './shared.mjs';
+
+const MODELS = 100;
+const BATCH = 100;
+const HIDDEN = [10, 10];
+
+export default {
+  id: 'ensemble-mlp',
+  title: '100 MLPs as one batched computation vs 100 single steps',
+  reference: 'ensemble_mlp.py',
+  repetitions: { quick: { warmup: 3, reps: 10 }, full: { warmup: 10, reps: 50 } },
+  prepare({ engine, tf }) {
+    const { mlpSpec, buildModel, BatchSampler, gatherExamples } = need(engine, 'mlpSpec', 'buildModel', 'BatchSampler', 'gatherExamples');
+    const spec = mlpSpec('mlp-10x10', HIDDEN, 1);
+    const model = buildModel(spec, [1]);
+    const points = sincPoints(engine, 1000);
+    const batch = gatherExamples({ x: points.x, y: points.y, n: 1000 }, new BatchSampler(1000, BATCH, 0).next());
+    const thetas = new Float32Array(MODELS * model.numParams);
+    for (let k = 0; k < MODELS; k++) {
+      const theta = model.init(k);
+      thetas.set(theta.dataSync(), k * model.numParams);
+      theta.dispose();
+    }
+    return {
+      meta: { ...modelMeta(spec, model), optimizer: adamSpec(engine), loss: 'mse', models: MODELS, batchSize: BATCH },
+      arrays: {
+        x: { values: batch.x, shape: [BATCH, 1] },
+        y: { values: Float32Array.from(batch.y), shape: [BATCH] },
+        thetas: { values: thetas, shape: [MODELS, model.numParams] },
+      },
+      model,
+    };
+  },
+  async engine({ engine, tf }, prepared, repetitions) {
+    const { createOptimizer } = need(engine, 'createOptimizer');
+    const { model, arrays, meta } = prepared;
+    const x = tf.tensor2d(arrays.x.values, [BATCH, 1]);
+    const y = tf.tensor1d(arrays.y.values);
+    const size = model.numParams;
+    // The loop: K ordinary models, K optimisers, one step each — what a sweep does without batching.
+    const trainers = Array.from({ length: MODELS }, (_, k) =>
+      makeTrainStep(tf, engine, model, x, y, 'mse', createOptimizer(meta.optimizer), arrays.thetas.values.subarray(k * size, (k + 1) * size)),
+    );
+    let loop;
+    try {
+      loop = await timeMs(() => {
+        for (const trainer of trainers) trainer.step();
+      }, { warmup: Math.min(repetitions.warmup, 2), reps: Math.max(3, Math.floor(repetitions.reps / 2)) });
+    } finally {
+      for (const trainer of trainers) trainer.dispose();
+      tf.dispose([x, y]);
+    }
+    // The batched form is the engine's ensemble trainer; until it exists the row records the loop only.
+    try {
+      need(engine, 'trainEnsemble');
+    } catch (error) {
+      error.partial = { loop, via: 'loop: 100 × (buildModel + computeLoss + tf.valueAndGrad + createOptimizer)' };
+      throw error;
+    }
+    throw new Error('ensemble-mlp: the engine exports trainEnsemble now — wire the batched step here');
+  },
+};

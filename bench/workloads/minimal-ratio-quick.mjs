@@ -1,0 +1,35 @@
+/** The `minimal-ratio` preset end to end at `quick` scale: its runs trained, then its analysis. */
+import { need, summarize } from '../lib/harness.mjs';
+
+export default {
+  id: 'minimal-ratio-quick',
+  title: 'minimal-ratio preset end to end, quick scale',
+  reference: null,
+  repetitions: { quick: { warmup: 0, reps: 1 }, full: { warmup: 0, reps: 3 } },
+  prepare() {
+    return { meta: {}, arrays: {} };
+  },
+  async engine({ engine }, prepared, repetitions) {
+    const { runPresetLocally, getPreset } = need(engine, 'runPresetLocally', 'getPreset');
+    const preset = getPreset('minimal-ratio');
+    const samples = [];
+    const trainMs = [];
+    const analyzeMs = [];
+    let result;
+    for (let i = 0; i < repetitions.warmup + repetitions.reps; i++) {
+      const started = performance.now();
+      result = await runPresetLocally(preset, { scale: 'quick' });
+      if (i < repetitions.warmup) continue;
+      samples.push(performance.now() - started);
+      trainMs.push(result.timings.trainMs);
+      analyzeMs.push(result.timings.analyzeMs);
+    }
+    const converged = result.runs.filter((run) => run.end.zeroGradient?.converged).length;
+    return {
+      timing: summarize(samples),
+      phases: { trainMs: summarize(trainMs).medianMs, analyzeMs: summarize(analyzeMs).medianMs },
+      check: { runs: result.runs.length, converged, figures: result.figures.map((f) => f.id) },
+      via: "runPresetLocally(getPreset('minimal-ratio'), { scale: 'quick' })",
+    };
+  },
+};
