@@ -4,9 +4,8 @@
  * visible in one place.
  */
 import * as engine from '@saddle/engine';
-import type { RunEnd, RunSpec, TrainSink } from '@saddle/engine';
 
-export { validateRunSpec, SpecError, presets, getPreset, zoo, zooSummaries, buildModel } from '@saddle/engine';
+export { validateRunSpec, SpecError, presets, getPreset, zoo, zooSummaries, buildModel, train } from '@saddle/engine';
 export type {
   Figure,
   FigureData,
@@ -24,18 +23,9 @@ export type {
   TrainEvent,
 } from '@saddle/engine';
 
-// TEMPORARY (while packages/engine's train/ and backend/ land in parallel): reached through the
-// namespace so the API loads and its non-training parts work before they exist.
-interface TrainingSurface {
-  train?: (spec: RunSpec, sink: TrainSink, options?: { signal?: AbortSignal }) => Promise<RunEnd>;
-  initBackend?: () => Promise<unknown>;
-}
-const surface = engine as unknown as TrainingSurface;
-
-export function train(spec: RunSpec, sink: TrainSink, options: { signal?: AbortSignal } = {}): Promise<RunEnd> {
-  if (!surface.train) throw new Error('this build of @saddle/engine has no train()');
-  return surface.train(spec, sink, options);
-}
+// TEMPORARY (while packages/engine's backend/ lands in parallel): reached through the namespace
+// so the API loads before `initBackend` exists; tfjs then runs on its default backend.
+const surface = engine as unknown as { initBackend?: () => Promise<unknown> };
 
 export async function initBackend(): Promise<unknown> {
   if (!surface.initBackend) return { backend: 'unknown', note: 'this build of @saddle/engine has no initBackend()' };

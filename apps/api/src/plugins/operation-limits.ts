@@ -95,7 +95,7 @@ function numberArgument(value: ValueNode | undefined, variables: Record<string, 
 }
 
 /**
- * Estimated cost: each field costs 1, and what a list field selects is paid once per item — its
+ * Estimated cost: each object field costs 1 (scalars 0), and what a list field selects is paid once per item — its
  * `first` argument when given, else `listSize` (default 10). With the schema the walk knows which
  * fields are lists; without it only `first` arguments multiply.
  */
@@ -116,7 +116,8 @@ export function operationCost(
         const first = field.arguments?.find((a) => a.name.value === 'first');
         const multiplier = first ? (numberArgument(first.value, variables) ?? options.defaultFirst ?? 20) : isList ? listSize : 1;
         const child = definition ? getNamedType(definition.type) : undefined;
-        return total + 1 + (field.selectionSet ? multiplier * cost(field.selectionSet, child) : 0);
+        // Scalars ride along with their object for free; objects cost 1 each.
+        return total + (field.selectionSet ? 1 + multiplier * cost(field.selectionSet, child) : 0);
       }, 0);
   return operationsOf(document, operationName).reduce((total, operation) => {
     const root = options.schema?.getRootType(operation.operation) ?? undefined;
