@@ -6,3 +6,4 @@ export type { PlannedLayer } from './model.js';
 export { summarize, formatSummaryText } from './summary.js';
 export { zoo, zooSummaries, mlpSpec, twoConvCnnSpec, PARAMS_SWEEP_CHANNELS } from './zoo.js';
 export type { ZooEntry } from './zoo.js';
+export { applyEnsemble, ensembleUnsupportedReason } from './ensemble.js';

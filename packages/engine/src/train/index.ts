@@ -1,7 +1,9 @@
 // Public surface of the engine's train area; re-exported by src/index.ts.
 export type * from './events.js';
-export { meanSquaredError, softmaxCrossEntropy, logSoftmaxComposed, accuracy, computeLoss, lossFunction } from './losses.js';
+export { meanSquaredError, softmaxCrossEntropy, logSoftmaxComposed, accuracy, computeLoss, computeEnsembleLosses, ensembleAccuracy, lossFunction } from './losses.js';
 export { createOptimizer, SgdOptimizer, AdamOptimizer } from './optimizers.js';
 export type { FlatOptimizer } from './optimizers.js';
 export { train, evaluateSplit } from './train.js';
 export type { TrainOptions } from './train.js';
+export { trainEnsemble } from './ensemble.js';
+export type { TrainEnsembleOptions } from './ensemble.js';

@@ -12,9 +12,10 @@ import type { Dataset, DataSplit } from '../data/dataset.js';
 import { loadDataset } from '../data/load.js';
 import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
-import type { MetricPoint, RunEnd, TrainSink } from './events.js';
+import type { RunEnd, TrainSink } from './events.js';
 import { accuracy, computeLoss } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
+import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 
 export interface TrainOptions {
   /** Cancels the run at the next step; the run ends CANCELLED with what it had. */
@@ -27,33 +28,8 @@ export interface TrainOptions {
   metricsFlushSize?: number;
 }
 
-/** Thrown inside the loop to end a run early with a status other than FAILED. */
-class RunStop extends Error {
-  constructor(readonly status: 'CANCELLED' | 'DIVERGED', message: string, readonly step?: number) {
-    super(message);
-  }
-}
-
-/** Collects metric points and sends them to the sink in batches, not one event per point. */
-class MetricBuffer {
-  private points: MetricPoint[] = [];
-  readonly last: Record<string, number> = {};
-  constructor(private readonly sink: TrainSink, private readonly flushSize: number) {}
-  add(key: string, step: number, value: number, epoch?: number): void {
-    this.points.push({ key, step, value, wallTime: Date.now(), ...(epoch === undefined ? {} : { epoch }) });
-    this.last[key] = value;
-    if (this.points.length >= this.flushSize) this.flush();
-  }
-  flush(): void {
-    if (this.points.length === 0) return;
-    const points = this.points;
-    this.points = [];
-    this.sink({ type: 'metrics', points });
-  }
-}
-
 /** Tensors of a batch: inputs [n, ...inputShape], labels int32 [n] or targets float32 [n]. */
-function batchTensors(split: DataSplit, inputShape: number[]): { x: tf.Tensor; y: tf.Tensor1D } {
+export function batchTensors(split: DataSplit, inputShape: number[]): { x: tf.Tensor; y: tf.Tensor1D } {
   const x = tf.tensor(split.x, [split.n, ...inputShape]);
   const y = split.y instanceof Int32Array ? tf.tensor1d(split.y, 'int32') : tf.tensor1d(split.y, 'float32');
   return { x, y };
@@ -83,12 +59,6 @@ export function evaluateSplit(
     correct += acc * chunk.n;
   }
   return classification ? { loss: lossSum / split.n, accuracy: correct / split.n } : { loss: lossSum / split.n };
-}
-
-/** Let timers and abort signals in; checks the signal. */
-async function checkpoint(signal: AbortSignal | undefined, step: number): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  if (signal?.aborted) throw new RunStop('CANCELLED', `cancelled at step ${step}`);
 }
 
 export async function train(specInput: RunSpec, sink: TrainSink, options: TrainOptions = {}): Promise<RunEnd> {
@@ -139,7 +109,7 @@ export async function train(specInput: RunSpec, sink: TrainSink, options: TrainO
     const sampler = new BatchSampler(dataset.train.n, spec.batchSize, spec.seed);
     stepsPerEpoch = sampler.batchesPerEpoch;
     const totalSteps = spec.steps ?? spec.epochs * stepsPerEpoch;
-    const progressEvery = Math.max(1, Math.round(totalSteps / 100));
+    const progressEvery = progressInterval(totalSteps);
     metrics = new MetricBuffer(sink, options.metricsFlushSize ?? 500);
     const m = metrics;
     const epochOf = (s: number): number => s / stepsPerEpoch;

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveRunSpec, type RunSpec, type RunSpecInput } from '../config.js';
+import { zoo } from '../models/zoo.js';
+import { trainEnsemble } from './ensemble.js';
+import type { TrainEvent } from './events.js';
+import { train } from './train.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const spec = (seed: number, overrides: Partial<RunSpecInput> = {}): RunSpec =>
+  resolveRunSpec({
+    model: zoo['mlp-deep']!.spec,
+    data: { kind: 'function', fn: 'sinc5', n: 64, sampling: 'random' },
+    optimizer: { kind: 'adam', lr: 0.01 },
+    batchSize: 16,
+    epochs: 3,
+    seed,
+    ...overrides,
+  });
+
+function recorder() {
+  const events: TrainEvent[] = [];
+  return { events, sink: (e: TrainEvent) => events.push(e) };
+}
+
+const points = (events: TrainEvent[]) => events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => ({ key: p.key, step: p.step, value: p.value })) : []));
+
+function expectSameRun(a: TrainEvent[], b: TrainEvent[], tolerance: number): void {
+  const [pa, pb] = [points(a), points(b)];
+  expect(pa.map((p) => [p.key, p.step])).toEqual(pb.map((p) => [p.key, p.step]));
+  pa.forEach((p, i) => expect(Math.abs(p.value - pb[i]!.value)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(p.value))));
+  expect(a.map((e) => e.type)).toEqual(b.map((e) => e.type));
+}
+
+describe('trainEnsemble', () => {
+  it('gives each run the numbers train() gives it alone (float tolerance), and leaks nothing', async () => {
+    const seeds = [1, 2, 3];
+    const singles = [];
+    for (const seed of seeds) {
+      const r = recorder();
+      singles.push({ end: await train(spec(seed, { snapshotEvery: 1 }), r.sink), events: r.events });
+    }
+    const before = tf.memory().numTensors;
+    const recorders = seeds.map(() => recorder());
+    const ends = await trainEnsemble(seeds.map((s) => spec(s, { snapshotEvery: 1 })), recorders.map((r) => r.sink));
+    expect(tf.memory().numTensors).toBe(before);
+    ends.forEach((end, k) => {
+      expect(end.status).toBe('SUCCEEDED');
+      expect(end.steps).toBe(singles[k]!.end.steps);
+      expectSameRun(recorders[k]!.events, singles[k]!.events, 1e-4);
+      end.theta.forEach((v, i) => expect(Math.abs(v - singles[k]!.end.theta[i]!)).toBeLessThan(1e-4));
+    });
+    // Different seeds really are different runs.
+    expect(points(recorders[0]!.events)[0]!.value).not.toBe(points(recorders[1]!.events)[0]!.value);
+  });
+
+  it('runs the zero-gradient phase per run, as train() does', async () => {
+    const zg = { zeroGradient: { gradNormThreshold: 1e-6, maxSteps: 10, optimizer: { kind: 'adam' as const, lr: 1e-3 } }, epochs: 1 };
+    const single = await train(spec(7, zg), () => {});
+    const [a, b] = await trainEnsemble([spec(7, zg), spec(8, zg)], [() => {}, () => {}]);
+    expect(a!.zeroGradient!.steps).toBe(10);
+    expect(b!.zeroGradient!.steps).toBe(10);
+    expect(Math.abs(a!.zeroGradient!.gradNorm - single.zeroGradient!.gradNorm)).toBeLessThan(1e-4 * single.zeroGradient!.gradNorm + 1e-6);
+    expect(Math.abs(a!.zeroGradient!.loss - single.zeroGradient!.loss)).toBeLessThan(1e-5);
+  });
+
+  it('ends each diverging run at the step train() finds; refuses mixed specs and unbatchable models', async () => {
+    const huge = { optimizer: { kind: 'sgd' as const, lr: 1e4, momentum: 0.9 }, epochs: 20 };
+    const seeds = [1, 2, 3, 4];
+    const singles = [];
+    for (const seed of seeds) singles.push(await train(spec(seed, huge), () => {}));
+    const ends = await trainEnsemble(seeds.map((s) => spec(s, huge)), seeds.map(() => () => {}));
+    expect(ends.map((e) => [e.status, e.divergedAtStep])).toEqual(singles.map((e) => [e.status, e.divergedAtStep]));
+    expect(ends.some((e) => e.status === 'DIVERGED')).toBe(true);
+    const mixed = await trainEnsemble([spec(1), spec(2, { batchSize: 8 })], [() => {}, () => {}]);
+    expect(mixed.map((e) => e.status)).toEqual(['FAILED', 'FAILED']);
+    expect(mixed[0]!.error).toMatch(/only the seed may differ/);
+    const cnn = resolveRunSpec({ model: zoo['cnn-c4-c4']!.spec, loss: 'cross-entropy', data: { kind: 'cifar10', dir: '/nowhere' } });
+    const refused = await trainEnsemble([cnn], [() => {}]);
+    expect(refused[0]!.status).toBe('FAILED');
+  });
+});
