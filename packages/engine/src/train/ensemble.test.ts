@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveRunSpec, type RunSpec, type RunSpecInput } from '../config.js';
 import { zoo } from '../models/zoo.js';
 import { trainEnsemble } from './ensemble.js';
-import type { TrainEvent } from './events.js';
+import type { RunEnd, TrainEvent } from './events.js';
 import { train } from './train.js';
 
 beforeAll(async () => {
@@ -38,7 +38,7 @@ function expectSameRun(a: TrainEvent[], b: TrainEvent[], tolerance: number): voi
 describe('trainEnsemble', () => {
   it('gives each run the numbers train() gives it alone (float tolerance), and leaks nothing', async () => {
     const seeds = [1, 2, 3];
-    const singles = [];
+    const singles: { end: RunEnd; events: TrainEvent[] }[] = [];
     for (const seed of seeds) {
       const r = recorder();
       singles.push({ end: await train(spec(seed, { snapshotEvery: 1 }), r.sink), events: r.events });
@@ -70,7 +70,7 @@ describe('trainEnsemble', () => {
   it('ends each diverging run at the step train() finds; refuses mixed specs and unbatchable models', async () => {
     const huge = { optimizer: { kind: 'sgd' as const, lr: 1e4, momentum: 0.9 }, epochs: 20 };
     const seeds = [1, 2, 3, 4];
-    const singles = [];
+    const singles: RunEnd[] = [];
     for (const seed of seeds) singles.push(await train(spec(seed, huge), () => {}));
     const ends = await trainEnsemble(seeds.map((s) => spec(s, huge)), seeds.map(() => () => {}));
     expect(ends.map((e) => [e.status, e.divergedAtStep])).toEqual(singles.map((e) => [e.status, e.divergedAtStep]));
