@@ -40,7 +40,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const gradW = (): Float32Array =>
       tf.tidy(() => {
         const xt = tf.tensor4d(x.values, x.shape as [number, number, number, number]);
-        const f = (wt: tf.Tensor4D): tf.Scalar => tf.sum(tf.square(tf.conv2d(xt, wt, 1, 'same')));
+        const f = (wt: tf.Tensor): tf.Scalar => tf.sum(tf.square(tf.conv2d(xt, wt as tf.Tensor4D, 1, 'same')));
         return tf.grad(f)(tf.tensor4d(w.values, w.shape as [number, number, number, number])).dataSync() as Float32Array;
       });
     const onWasm = gradW();

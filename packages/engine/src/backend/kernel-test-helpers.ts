@@ -33,7 +33,7 @@ export function runCpuKernel(kernelName: string, inputs: Record<string, HostTens
   const out = kernel.kernelFunc({ inputs: infos, backend: cpu, attrs });
   if (Array.isArray(out)) throw new Error(`runCpuKernel: '${kernelName}' returned several outputs`);
   const values = cpu.readSync(out.dataId) as Float32Array;
-  for (const info of [...Object.values(infos), out]) cpu.disposeData(info.dataId);
+  for (const info of [...Object.values(infos), out]) if (info !== undefined) cpu.disposeData(info.dataId);
   return { values: Float32Array.from(values), shape: out.shape };
 }
 

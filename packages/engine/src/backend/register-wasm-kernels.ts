@@ -8,6 +8,7 @@ import { channelBroadcastBinaryWasm, type ChannelBinaryOp } from './channel-broa
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
+import { maxPoolWithArgmaxWasm } from './max-pool-with-argmax.js';
 import { reduceLeadingAxesWasm } from './reduce-leading-axes.js';
 import { addWasmKernel, overrideWasmKernel } from './wasm-kernel-utils.js';
 
@@ -15,6 +16,7 @@ export function registerWasmKernels(): void {
   addWasmKernel('Conv2DBackpropFilter', conv2dBackpropFilterWasm);
   overrideWasmKernel('Conv2DBackpropInput', conv2dBackpropInputWasm);
   overrideWasmKernel('MaxPoolGrad', maxPoolGradWasm);
+  overrideWasmKernel('MaxPoolWithArgmax', maxPoolWithArgmaxWasm);
   overrideWasmKernel('Sum', (original) => reduceLeadingAxesWasm(original, 'sum'));
   overrideWasmKernel('Mean', (original) => reduceLeadingAxesWasm(original, 'mean'));
   const binaryOps: ChannelBinaryOp[] = ['Add', 'Sub', 'Multiply', 'RealDiv'];
