@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LossFn } from './types.js';
+import type { BatchedLossFn, LossFn } from './types.js';
 
 /**
  * H·v at θ by reverse-over-reverse differentiation: H·v = ∇_θ ⟨∇_θ L(θ), v⟩ (v held constant).
@@ -28,6 +28,11 @@ export interface BatchedHvpOptions {
    * MLP overflowed the wasm heap; 64 stays far below it and costs nothing measurable.
    */
   chunkSize?: number;
+  /**
+   * When given, each chunk's HVPs are one vectorised computation: with Θ = [θ; …; θ] (k rows),
+   * ∇_Θ ⟨∇_Θ Σ L(Θ), V⟩ has row i equal to H·vᵢ, because row i of ∇_Θ Σ L depends on row i only.
+   */
+  batchedLoss?: BatchedLossFn;
   /** Called after each chunk with the number of products done so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,8 +66,17 @@ export function hessianVectorProducts(
   for (let start = 0; start < count; start += chunkSize) {
     const end = Math.min(count, start + chunkSize);
     const chunk = Float32Array.from({ length: (end - start) * size }, (_, i) => vectors[start * size + i] ?? 0);
+    const batchedLoss = options.batchedLoss;
     const products = tf.tidy(() => {
       const rows = tf.tensor2d(chunk, [end - start, size]);
+      if (batchedLoss) {
+        const thetas = tf.tile(tf.reshape(theta, [1, size]), [end - start, 1]);
+        const gradientsDotRows = (t: tf.Tensor): tf.Scalar => {
+          const gradients = tf.grad((x) => tf.sum(batchedLoss(x as tf.Tensor2D)))(t);
+          return tf.sum(tf.mul(gradients, rows));
+        };
+        return tf.grad(gradientsDotRows)(thetas);
+      }
       const outputs: tf.Tensor1D[] = [];
       for (let r = 0; r < end - start; r++) {
         const v = tf.reshape(tf.slice(rows, [r, 0], [1, size]), [size]) as tf.Tensor1D;

@@ -1,5 +1,5 @@
 // Public surface of the engine's analysis area; re-exported by src/index.ts.
-export type { LossFn, Evaluator } from './types.js';
+export type { LossFn, BatchedLossFn, Evaluator } from './types.js';
 export { modelEvaluator } from './evaluator.js';
 export type { EvaluationData } from './evaluator.js';
 export { hessianVectorProduct, hessianVectorProducts, DEFAULT_HVP_CHUNK_SIZE } from './hvp.js';

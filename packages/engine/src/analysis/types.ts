@@ -12,3 +12,10 @@ export type Evaluator = (
   theta: tf.Tensor1D,
   state?: tf.Tensor1D,
 ) => { loss: tf.Scalar; accuracy?: tf.Scalar };
+
+/**
+ * The same loss for K parameter vectors at once: rows of `thetas` [K, P] → their K losses. Row k's
+ * loss must depend on row k only (an ensemble forward pass). Lets HVPs for K vectors run as one
+ * vectorised computation instead of K passes.
+ */
+export type BatchedLossFn = (thetas: tf.Tensor2D) => tf.Tensor1D;
