@@ -210,6 +210,17 @@ export class Store {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Sets the status only while it is one of `from`; true when it did. */
+  async transitionExperiment(id: string, from: ExperimentStatus[], to: ExperimentStatus): Promise<boolean> {
+    const result = await this.db
+      .updateTable('experiments')
+      .set({ status: to, updated_at: Date.now() })
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async experimentsWithAnalysis(statuses: AnalysisStatus[]): Promise<ExperimentRecord[]> {
     const rows = await this.db.selectFrom('experiments').selectAll().where('analysis_status', 'in', statuses).execute();
     return rows.map(toExperiment);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { train, type RunEnd, type TrainEvent } from '../engine.js';
-import { publishPoints, publishRunProgress, publishRunStatus } from '../pubsub/publish.js';
+import { publishExperimentStatus, publishPoints, publishRunProgress, publishRunStatus } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import { writeWeights } from '../store/artifact-files.js';
 import type { StoredMetricPoint, StoredRunEnd } from '../store/records.js';
@@ -36,6 +36,9 @@ export async function runTrainJob(runId: string, ctx: TrainJobContext): Promise<
   const claimed = await store.transitionRun(runId, ['QUEUED'], { status: 'RUNNING', owner: ctx.owner, startedAt: Date.now(), progress: 0, error: null });
   if (!claimed) return { ran: false, reason: `run ${runId} is not QUEUED any more` };
   publishRunStatus(publisher, run.experimentId, runId, 'RUNNING');
+  if (await store.transitionExperiment(run.experimentId, ['QUEUED'], 'RUNNING')) {
+    publishExperimentStatus(publisher, run.experimentId, 'RUNNING');
+  }
 
   // ---- metric batches: the sink is synchronous, writes are not; one chain keeps them in order.
   let buffer: StoredMetricPoint[] = [];
