@@ -1,2 +1,12 @@
 // Public surface of the engine's backend area; re-exported by src/index.ts.
-export {};
+export {
+  BACKEND_ORDER,
+  type BackendAttempt,
+  type BackendInfo,
+  type BackendName,
+  type InitBackendOptions,
+  backendInfo,
+  initBackend,
+} from './init-backend.js';
+export { registerSecondOrderGradients } from './register-gradients.js';
+export { registerWasmKernels } from './register-wasm-kernels.js';

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seededValues } from './kernel-test-helpers.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
 
-type Case = [xShape: [number, number, number, number], filterSize: number, strides: number, pad: 'same' | 'valid', includeBatchInIndex: boolean];
+type PoolAttrs = [filterSize: number, strides: number, pad: 'same' | 'valid', includeBatchInIndex: boolean];
+type Case = [xShape: [number, number, number, number], ...PoolAttrs];
 const cases: Case[] = [
   [[3, 6, 6, 3], 2, 2, 'valid', true], // later batch entries: where tfjs's wasm kernel returned 0
   [[3, 6, 6, 3], 2, 2, 'valid', false],
@@ -17,12 +18,12 @@ describe('MaxPoolWithArgmax on wasm', () => {
     await tf.setBackend('wasm');
   });
 
-  async function onBoth(x: { values: Float32Array; shape: number[] }, attrs: Omit<Case, 0>): Promise<[number[][], number[][]]> {
+  async function onBoth(x: { values: Float32Array; shape: number[] }, attrs: PoolAttrs): Promise<[number[][], number[][]]> {
     const [filterSize, strides, pad, includeBatchInIndex] = attrs;
     const run = (): number[][] =>
       tf.tidy(() => {
-        const { result, indexes } = tf.maxPoolWithArgmax(tf.tensor4d(x.values, x.shape as Case[0]), filterSize, strides, pad, includeBatchInIndex);
-        return [Array.from(result.dataSync()), Array.from(indexes!.dataSync())];
+        const { result, indexes } = tf.maxPoolWithArgmax(tf.tensor4d(x.values, x.shape as [number, number, number, number]), filterSize, strides, pad, includeBatchInIndex);
+        return [Array.from(result!.dataSync()), Array.from(indexes!.dataSync())];
       });
     const before = tf.memory().numTensors;
     const onWasm = run();

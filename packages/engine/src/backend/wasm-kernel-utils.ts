@@ -53,6 +53,14 @@ export function disposeInfos(backend: WasmBackendInternals, ...infos: tf.TensorI
 /** The wasm kernels tfjs shipped, saved when we replace one, so a replacement can fall back to it. */
 const originalWasmKernels = new Map<string, tf.KernelConfig>();
 
+/** Marks our replacement kernel functions in tfjs's (process-wide) registry, so a second copy of
+ * this module (tests reset modules; tfjs stays) does not wrap a replacement in another one. */
+const SADDLE_KERNEL = Symbol.for('saddle.wasmKernel');
+
+function isSaddleKernel(config: tf.KernelConfig): boolean {
+  return Object.prototype.hasOwnProperty.call(config.kernelFunc, SADDLE_KERNEL);
+}
+
 /**
  * Replaces tfjs's wasm kernel `kernelName` with `build(original)`. The replacement keeps the
  * original's `setupFunc` (its C++ bindings), because the engine only runs setup functions of
@@ -64,9 +72,12 @@ export function overrideWasmKernel(kernelName: string, build: (original: tf.Kern
   if (original === undefined) {
     throw new Error(`overrideWasmKernel: tfjs has no wasm kernel '${kernelName}' to replace`);
   }
+  if (isSaddleKernel(original)) return;
   originalWasmKernels.set(kernelName, original);
   tf.unregisterKernel(kernelName, 'wasm');
-  const replacement: tf.KernelConfig = { kernelName, backendName: 'wasm', kernelFunc: build(original) };
+  const kernelFunc = build(original);
+  Object.defineProperty(kernelFunc, SADDLE_KERNEL, { value: true });
+  const replacement: tf.KernelConfig = { kernelName, backendName: 'wasm', kernelFunc };
   if (original.setupFunc !== undefined) replacement.setupFunc = original.setupFunc;
   tf.registerKernel(replacement);
 }
