@@ -1,20 +1,11 @@
 /** Fixtures for the analysis tests: small losses with closed-form derivatives, and the backend. */
 import * as tf from '@tensorflow/tfjs';
 import type { LossFn } from '../analysis/types.js';
+import { initBackend } from '../backend/index.js';
 
-/**
- * The engine's backend, once `initBackend` exists (it also registers the second-derivative
- * fixes for tanh/sigmoid/exp/softmax); the plain cpu backend until then.
- */
+/** The engine's backend, with the second-derivative fixes for tanh/sigmoid/exp/softmax registered. */
 export async function useTestBackend(): Promise<void> {
-  const backend = (await import('../backend/index.js')) as Record<string, unknown>;
-  const initBackend = backend['initBackend'];
-  if (typeof initBackend === 'function') {
-    await (initBackend as () => Promise<unknown>)();
-  } else {
-    await tf.setBackend('cpu');
-  }
-  await tf.ready();
+  await initBackend();
 }
 
 /** ½ θᵀAθ for a symmetric A (row-major n × n): gradient Aθ, Hessian A. */
