@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/index.js';
 import { applyEnsemble, ensembleUnsupportedReason } from './ensemble.js';
 import { buildModel } from './model.js';
 import { zoo } from './zoo.js';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend();
 });
 
 describe('applyEnsemble', () => {

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/index.js';
 import { buildModel } from './model.js';
 import type { ModelSpec } from './spec.js';
 import { zoo } from './zoo.js';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend();
 });
 
 describe('buildModel', () => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/index.js';
 import { resolveRunSpec, type RunSpec, type RunSpecInput } from '../config.js';
 import { zoo } from '../models/zoo.js';
 import { trainEnsemble } from './ensemble.js';
@@ -7,7 +8,7 @@ import type { RunEnd, TrainEvent } from './events.js';
 import { train } from './train.js';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend();
 });
 
 const spec = (seed: number, overrides: Partial<RunSpecInput> = {}): RunSpec =>

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/index.js';
 import { buildModel } from '../models/model.js';
 import { accuracy, lossFunction, meanSquaredError, softmaxCrossEntropy } from './losses.js';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend();
 });
 
 const logitsValues = [
@@ -39,6 +40,27 @@ describe('losses', () => {
     const grad = tf.grad(f)(tf.tensor2d(logitsValues)).arraySync() as number[][];
     logitsValues.forEach((row, i) => {
       softmaxRow(row).forEach((pk, k) => expect(grad[i]![k]!).toBeCloseTo((pk - (k === labelValues[i] ? 1 : 0)) / 2, 5));
+    });
+  });
+
+  it('its Hessian-vector product in the logits is (diag p − p pᵀ)v/B per row (second order through exp/log)', () => {
+    const labels = tf.tensor1d(labelValues, 'int32');
+    const f = (z: tf.Tensor) => softmaxCrossEntropy(z as tf.Tensor2D, labels);
+    const z = tf.tensor2d(logitsValues);
+    const grad = tf.grad(f)(z).arraySync() as number[][];
+    const v = [
+      [0.3, -0.7, 1.1],
+      [-0.2, 0.5, 0.4],
+    ];
+    const vT = tf.tensor2d(v);
+    const hvp = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.grad(f)(t), vT)))(z).arraySync() as number[][];
+    logitsValues.forEach((row, i) => {
+      const p = softmaxRow(row);
+      const pv = p.reduce((s, pk, k) => s + pk * v[i]![k]!, 0);
+      p.forEach((pk, k) => {
+        expect(grad[i]![k]!).toBeCloseTo((pk - (k === labelValues[i] ? 1 : 0)) / 2, 5);
+        expect(hvp[i]![k]!).toBeCloseTo((pk * v[i]![k]! - pk * pv) / 2, 5);
+      });
     });
   });
 

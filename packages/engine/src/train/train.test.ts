@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../backend/index.js';
 import { resolveRunSpec, type RunSpecInput } from '../config.js';
 import type { Dataset } from '../data/dataset.js';
 import { twoConvCnnSpec, zoo } from '../models/zoo.js';
@@ -8,7 +9,7 @@ import type { MetricPoint, TrainEvent } from './events.js';
 import { train } from './train.js';
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await initBackend();
 });
 
 const mlp = zoo['mlp-shallow']!.spec;
