@@ -1,6 +1,6 @@
 'use client';
 
-import { ParentSize } from '@visx/responsive';
+import { useParentSize } from '@visx/responsive';
 import { useRef, useState, type ReactNode } from 'react';
 import { download, serializeSvg, slug, svgToPng } from './charts/export';
 
@@ -19,10 +19,16 @@ export interface ChartCardProps {
   children: (width: number, height: number) => ReactNode;
 }
 
-/** A chart in a card: title, controls, CSV/SVG/PNG export, and `ParentSize` feeding the width. */
+/** Only width changes re-render (a constant: a new array each render would re-subscribe the observer). */
+const IGNORE_HEIGHT: ['height'] = ['height'];
+
+/** A chart in a card: title, controls, CSV/SVG/PNG export, and the measured width fed to the chart. */
 export function ChartCard({ title, caption, controls, csv, height = 320, children }: ChartCardProps) {
   const body = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  // visx's ParentSize measures an absolutely positioned box (it needs a parent of fixed height);
+  // its hook on a normal block lets the card grow with the chart and its legend.
+  const { parentRef, width } = useParentSize({ debounceTime: 50, ignoreDimensions: IGNORE_HEIGHT });
   const svgs = () => [...(body.current?.querySelectorAll<SVGSVGElement>('svg.saddle-chart') ?? [])];
 
   async function exportCsv() {
@@ -85,7 +91,9 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
         </div>
       </div>
       <div className="card-body" ref={body}>
-        <ParentSize debounceTime={50}>{({ width }) => (width > 0 ? children(width, height) : <div style={{ height }} />)}</ParentSize>
+        <div ref={parentRef} style={{ width: '100%', minHeight: height }}>
+          {width > 0 ? children(Math.floor(width), height) : null}
+        </div>
       </div>
       {exportError ? <div className="notice error">{exportError}</div> : null}
       {caption ? <div className="caption">{caption}</div> : null}

@@ -1,0 +1,120 @@
+import type { FigureData } from '@saddle/engine';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { binValues, FigureView } from './FigureView';
+
+// happy-dom has no layout: a ResizeObserver that reports a 640 px wide box lets the cards draw.
+beforeAll(() => {
+  class FixedResizeObserver {
+    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
+    observe() {
+      this.callback([{ contentRect: { width: 640, height: 320, top: 0, left: 0 } }]);
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
+});
+
+/** Renders and waits for the measured width to arrive (ResizeObserver → requestAnimationFrame). */
+async function renderDrawn(ui: ReactElement) {
+  const result = render(ui);
+  await waitFor(() => expect(result.container.querySelector('svg.saddle-chart')).not.toBeNull());
+  return result;
+}
+
+const axis = (label: string, scale: 'linear' | 'log' = 'linear') => ({ label, scale });
+
+const figures: Record<FigureData['kind'], FigureData> = {
+  lines: {
+    kind: 'lines',
+    x: axis('α'),
+    y: axis('loss', 'log'),
+    series: [
+      { label: 'train', points: [0, 0.5, 1].map((x) => ({ x, y: 0.1 + x * (1 - x) })) },
+      { label: 'test', dashed: true, points: [0, 0.5, 1].map((x) => ({ x, y: 0.2 + x * (1 - x) })) },
+    ],
+  },
+  scatter: {
+    kind: 'scatter',
+    x: axis('loss', 'log'),
+    y: axis('minimal ratio'),
+    points: [
+      { x: 0.01, y: 0.4, runKey: 'r1', meta: { eigenvalues: [1, 2, -0.5, 3] } },
+      { x: 0.02, y: 0.6, runKey: 'r2', marked: true, meta: { eigenvalues: [0.1, 0.2] } },
+    ],
+  },
+  paths: {
+    kind: 'paths',
+    x: axis('PC1'),
+    y: axis('PC2'),
+    explainedVariance: [0.61, 0.22],
+    views: [
+      { id: 'model', label: 'whole model', paths: [{ label: 'run 1', points: [{ x: 0, y: 0, epoch: 0, loss: 1 }, { x: 1, y: 1, epoch: 5, loss: 0.5 }] }] },
+      { id: 'layer-1', label: 'layer 1', paths: [{ label: 'run 1', points: [{ x: 0, y: 1, epoch: 0 }] }] },
+    ],
+  },
+  grid: {
+    kind: 'grid',
+    x: axis('δ'),
+    y: axis('η'),
+    xs: [-1, 0, 1],
+    ys: [-1, 0, 1],
+    values: [
+      [2, 1, 2],
+      [1, 0.01, 1],
+      [2, 1, 2],
+    ],
+    valueLabel: 'loss',
+    path: [{ x: 1, y: 1 }, { x: 0, y: 0 }],
+    slices: [{ label: 'along δ', points: [{ x: -1, y: 1 }, { x: 0, y: 0.01 }, { x: 1, y: 1 }] }],
+  },
+  histogram: { kind: 'histogram', x: axis('eigenvalue'), y: axis('count'), bins: [{ x0: 0, x1: 1, count: 3 }, { x0: 1, x1: 2, count: 1 }] },
+};
+
+describe('FigureView', () => {
+  it('draws lines figures as line charts, dashed series dashed', async () => {
+    const { container } = await renderDrawn(<FigureView title="Interpolation" data={figures.lines} />);
+    const lines = container.querySelectorAll('path.saddle-line');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.getAttribute('stroke-dasharray')).toBe('5 4');
+  });
+
+  it('draws a scatter and the spectrum of the selected point', async () => {
+    const { container } = await renderDrawn(<FigureView title="Minimal ratio" data={figures.scatter} />);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(2);
+    // the marked point is selected first: its 2 eigenvalues are binned into the side histogram
+    expect(screen.getByText('eigenvalues of r2')).toBeTruthy();
+    expect(container.querySelectorAll('rect.saddle-bar').length).toBeGreaterThan(0);
+  });
+
+  it('switches paths views', async () => {
+    const { container } = await renderDrawn(<FigureView title="PCA" data={figures.paths} />);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(2);
+    expect(screen.getByText(/PC1 \(61\.0% var\.\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'layer 1' }));
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(1);
+  });
+
+  it('draws grids as heatmap + contours with their 1-D slices beside', async () => {
+    const { container } = await renderDrawn(<FigureView title="Landscape" data={figures.grid} />);
+    expect(container.querySelectorAll('rect.saddle-cell')).toHaveLength(9);
+    expect(container.querySelectorAll('circle.saddle-trajectory-point')).toHaveLength(2);
+    expect(screen.getByText('Landscape: 1-D slices')).toBeTruthy();
+  });
+
+  it('draws histograms', async () => {
+    const { container } = await renderDrawn(<FigureView title="Spectrum" data={figures.histogram} />);
+    expect(container.querySelectorAll('rect.saddle-bar')).toHaveLength(2);
+  });
+});
+
+describe('binValues', () => {
+  it('counts every value once, the maximum in the last bin', () => {
+    const bins = binValues([0, 1, 2, 3, 4], 4);
+    expect(bins.map((b) => b.count)).toEqual([1, 1, 1, 2]);
+    expect(bins[0]?.x0).toBe(0);
+    expect(bins[3]?.x1).toBe(4);
+  });
+});
