@@ -1,0 +1,31 @@
+/**
+ * GraphQL Code Generator: the client preset turns schema.graphql + src/documents/*.graphql into
+ * typed documents (src/generated, committed). Run `npm run codegen -w @saddle/schema` after
+ * changing either; `src/generated.test.ts` fails while the committed output is stale.
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: './schema.graphql',
+  documents: ['src/documents/**/*.graphql'],
+  // Relative imports end in `.js`, as NodeNext module resolution requires.
+  emitLegacyCommonJSImports: false,
+  generates: {
+    './src/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: {
+          DateTimeISO: 'string',
+          JSON: 'unknown',
+          JSONObject: 'Record<string, unknown>',
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,756 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse. */
+export type AnalysisStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'SUCCEEDED';
+
+/** A run trained outside Saddle (any script, any framework) that logs its metrics here. */
+export type CreateRunInput = {
+  /** Hyperparameters and anything to filter or group by. */
+  config?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Add the run to this experiment; default: a new experiment of its own. */
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name of the new experiment (when experimentId is not given); default: the run’s name. */
+  experimentName?: InputMaybe<Scalars['String']['input']>;
+  /** Curve family in charts; default: the run’s name. */
+  group?: InputMaybe<Scalars['String']['input']>;
+  /** The run’s name, unique within its experiment. */
+  name: Scalars['String']['input'];
+  /** Tags of the new experiment. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Images for the classification presets: MNIST (embedded, default) or CIFAR-10 (SADDLE_CIFAR10_DIR). */
+export type DataSource =
+  | 'CIFAR10'
+  | 'MNIST';
+
+/** What computes: the tfjs backend the engine picked, versions, and how this deployment is put together. */
+export type EngineInfo = {
+  __typename?: 'EngineInfo';
+  apiVersion: Scalars['String']['output'];
+  /** `tensorflow-gpu`, `tensorflow`, `wasm` or `cpu`. */
+  backend: Scalars['String']['output'];
+  /** Everything the engine reports about its backend (versions, SIMD, threads, why it chose it). */
+  details: Scalars['JSONObject']['output'];
+  nodeVersion: Scalars['String']['output'];
+  /** `memory` or `redis`. */
+  pubsub: Scalars['String']['output'];
+  /** `local` (worker processes of this API) or `bullmq`. */
+  queue: Scalars['String']['output'];
+  /** `sqlite` or `postgres`. */
+  store: Scalars['String']['output'];
+  /** Local worker processes at most; null with BullMQ (workers are separate processes). */
+  workers?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A preset launched at a scale (its sweep of runs and their analyses), a raw spec, or runs logged by scripts. */
+export type Experiment = {
+  __typename?: 'Experiment';
+  /** The preset’s analysis figures, once computed. */
+  analyses: Array<Figure>;
+  analysisStatus: AnalysisStatus;
+  createdAt: Scalars['DateTimeISO']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  notes: Scalars['String']['output'];
+  /** `preset`, `spec` or `external`. */
+  origin: Scalars['String']['output'];
+  /** Catalogue preset id; null for a raw spec or logged runs. */
+  preset?: Maybe<Scalars['String']['output']>;
+  /** The catalogue entry it was launched from: its figure kinds tell a client how to draw it. */
+  presetDefinition?: Maybe<Preset>;
+  /** Fraction done in [0, 1]: the runs’ progress, and the analyses’ when there are any. */
+  progress: Scalars['Float']['output'];
+  runCounts: RunCounts;
+  /** In launch order. */
+  runs: Array<Run>;
+  scale?: Maybe<Scale>;
+  /** What was launched: { preset, scale, data, overrides } or { run: RunSpec }. */
+  spec: Scalars['JSONObject']['output'];
+  status: ExperimentStatus;
+  tags: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type ExperimentConnection = {
+  __typename?: 'ExperimentConnection';
+  edges: Array<ExperimentEdge>;
+  pageInfo: PageInfo;
+  /** Experiments matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExperimentEdge = {
+  __typename?: 'ExperimentEdge';
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+/** Something that happened in an experiment: a run’s points, status or progress; the experiment’s status; analysis results. */
+export type ExperimentEvent = {
+  __typename?: 'ExperimentEvent';
+  error?: Maybe<Scalars['String']['output']>;
+  experimentId: Scalars['ID']['output'];
+  /** ANALYSIS: the figures now stored (query Experiment.analyses). */
+  figureIds?: Maybe<Array<Scalars['String']['output']>>;
+  points?: Maybe<Array<KeyedMetricPoint>>;
+  /** RUN_PROGRESS: the run’s; ANALYSIS: the analyses’. */
+  progress?: Maybe<Scalars['Float']['output']>;
+  runId?: Maybe<Scalars['ID']['output']>;
+  runStatus?: Maybe<RunStatus>;
+  status?: Maybe<ExperimentStatus>;
+  type: ExperimentEventType;
+};
+
+export type ExperimentEventType =
+  | 'ANALYSIS'
+  | 'METRICS'
+  | 'RUN_PROGRESS'
+  | 'RUN_STATUS'
+  | 'STATUS';
+
+export type ExperimentFilter = {
+  preset?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<ExperimentStatus>>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive substring of the name, preset or notes. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** RUNNING while any run is live; ANALYZING while the preset analyses run; then SUCCEEDED, or FAILED / CANCELLED when a run did. */
+export type ExperimentStatus =
+  | 'ANALYZING'
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind. */
+export type Figure = {
+  __typename?: 'Figure';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** LINES: { x, y, series: [{ label, points: [{x, y}] }] }; SCATTER: { x, y, points }; PATHS: { x, y, explainedVariance, views: [{ id, label, paths }] }; GRID: { x, y, xs, ys, values[j][i], valueLabel, path?, slices? }; HISTOGRAM: { x, y, bins }. Axes are { label, scale: linear|log }. */
+  data: Scalars['JSONObject']['output'];
+  id: Scalars['String']['output'];
+  kind: FigureKind;
+  title: Scalars['String']['output'];
+};
+
+/** How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series. */
+export type FigureKind =
+  | 'GRID'
+  | 'HISTOGRAM'
+  | 'LINES'
+  | 'METRIC_LINES'
+  | 'PATHS'
+  | 'SCATTER';
+
+/** A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses. */
+export type FigureSpec = {
+  __typename?: 'FigureSpec';
+  id: Scalars['String']['output'];
+  kind: FigureKind;
+  /** METRIC_LINES: the metric keys drawn, one panel each. */
+  metrics?: Maybe<Array<Scalars['String']['output']>>;
+  title: Scalars['String']['output'];
+  /** METRIC_LINES: `step` or `epoch`. */
+  x?: Maybe<Scalars['String']['output']>;
+  /** METRIC_LINES: `linear` or `log`. */
+  yScale?: Maybe<Scalars['String']['output']>;
+};
+
+/** A point together with the series it belongs to, as streamed by subscriptions. */
+export type KeyedMetricPoint = {
+  __typename?: 'KeyedMetricPoint';
+  /** Epoch the step belongs to, when known (fractional inside an epoch). */
+  epoch?: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+  /** Optimiser step (or whatever step the logging script counts). */
+  step: Scalars['Int']['output'];
+  /** null when the value was not finite (NaN, ±Infinity). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Milliseconds since the Unix epoch. */
+  wallTime: Scalars['Float']['output'];
+};
+
+/** Launch a catalogue preset (`preset`) or one run from a raw spec (`spec`): exactly one of the two. */
+export type LaunchExperimentInput = {
+  /** Images for classification presets; default MNIST. */
+  data?: InputMaybe<DataSource>;
+  /** Default: the preset’s title and scale, or `custom run`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }. */
+  overrides?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** A preset id from Query.presets, e.g. `fit-function`. */
+  preset?: InputMaybe<Scalars['String']['input']>;
+  /** Default QUICK. */
+  scale?: InputMaybe<Scale>;
+  /** A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses. */
+  spec?: InputMaybe<Scalars['JSONObject']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type LogMetricsResult = {
+  __typename?: 'LogMetricsResult';
+  /** Points written (a resent point replaces itself: the same batch twice changes nothing). */
+  accepted: Scalars['Int']['output'];
+  runId: Scalars['String']['output'];
+};
+
+/** A page of one series, unsampled, in step order. */
+export type MetricPage = {
+  __typename?: 'MetricPage';
+  hasMore: Scalars['Boolean']['output'];
+  key: Scalars['String']['output'];
+  /** Pass as `afterStep` for the next page; null when the page is empty. */
+  lastStep?: Maybe<Scalars['Int']['output']>;
+  points: Array<MetricPoint>;
+};
+
+/** One point of a series. */
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  /** Epoch the step belongs to, when known (fractional inside an epoch). */
+  epoch?: Maybe<Scalars['Float']['output']>;
+  /** Optimiser step (or whatever step the logging script counts). */
+  step: Scalars['Int']['output'];
+  /** null when the value was not finite (NaN, ±Infinity). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Milliseconds since the Unix epoch. */
+  wallTime: Scalars['Float']['output'];
+};
+
+/** One point logged by a script. (runId, key, step) identifies it: sending it again replaces it. */
+export type MetricPointInput = {
+  epoch?: InputMaybe<Scalars['Float']['input']>;
+  /** Series name, e.g. `train/loss`. Letters, digits and _ . / : - ; at most 200 characters. */
+  key: Scalars['String']['input'];
+  /** ≥ 0. */
+  step: Scalars['Int']['input'];
+  /** null for a non-finite value. */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** Milliseconds since the Unix epoch; default: when the server receives it. */
+  wallTime?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A metric series, downsampled with min/max per bucket so spikes survive. */
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  key: Scalars['String']['output'];
+  points: Array<MetricPoint>;
+  /** True when `points` is a min/max-per-bucket sample of the series. */
+  sampled: Scalars['Boolean']['output'];
+  /** Points stored for this series (before downsampling). */
+  totalPoints: Scalars['Int']['output'];
+};
+
+/** The model summary: layers with output shapes and parameter counts, totals and sizes. */
+export type ModelSummary = {
+  __typename?: 'ModelSummary';
+  activationsSizeMB: Scalars['Float']['output'];
+  inputShape: Array<Scalars['Int']['output']>;
+  inputSizeMB: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  nonTrainableParams: Scalars['Int']['output'];
+  paramsSizeMB: Scalars['Float']['output'];
+  rows: Array<SummaryRow>;
+  /** The printable table. */
+  text: Scalars['String']['output'];
+  totalParams: Scalars['Int']['output'];
+  trainableParams: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels every run that has not ended. */
+  cancelExperiment: Experiment;
+  /** A QUEUED run is cancelled at once; a RUNNING one stops within a step. */
+  cancelRun: Run;
+  /** Starts an external run (status RUNNING) that a script logs metrics to, like wandb.init. */
+  createRun: Run;
+  /** Cancels what still runs and removes everything of the experiment; returns its id. */
+  deleteExperiment: Scalars['ID']['output'];
+  /** Ends an external run as SUCCEEDED, FAILED, CANCELLED or DIVERGED. Repeating the same call is harmless. */
+  finishRun: Run;
+  /** Validates, stores the experiment and its runs as QUEUED, and queues one job per run. */
+  launchExperiment: Experiment;
+  /** Appends a batch of points to an external run (at most 10,000). Idempotent per (run, key, step): resending a batch changes nothing. */
+  logMetrics: LogMetricsResult;
+  setNotes: Experiment;
+  /** Replaces the experiment’s tags. */
+  tagExperiment: Experiment;
+};
+
+
+export type MutationCancelExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateRunArgs = {
+  input: CreateRunInput;
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFinishRunArgs = {
+  error?: InputMaybe<Scalars['String']['input']>;
+  runId: Scalars['ID']['input'];
+  status: RunStatus;
+};
+
+
+export type MutationLaunchExperimentArgs = {
+  input: LaunchExperimentInput;
+};
+
+
+export type MutationLogMetricsArgs = {
+  points: Array<MetricPointInput>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetNotesArgs = {
+  id: Scalars['ID']['input'];
+  notes: Scalars['String']['input'];
+};
+
+
+export type MutationTagExperimentArgs = {
+  id: Scalars['ID']['input'];
+  tags: Array<Scalars['String']['input']>;
+};
+
+/** Where a page of a connection sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An experiment of the catalogue (HW1): a sweep of runs plus the analyses that turn them into figures. */
+export type Preset = {
+  __typename?: 'Preset';
+  /** The runs a launch at this scale (with no overrides) creates, with their complete specs. */
+  defaultRuns: Array<PresetRunSpec>;
+  description: Scalars['String']['output'];
+  figures: Array<FigureSpec>;
+  id: Scalars['String']['output'];
+  knobs: Array<PresetKnob>;
+  title: Scalars['String']['output'];
+};
+
+
+/** An experiment of the catalogue (HW1): a sweep of runs plus the analyses that turn them into figures. */
+export type PresetDefaultRunsArgs = {
+  scale: Scale;
+};
+
+/** A preset option beyond RunSpec paths, with its default at each scale. */
+export type PresetKnob = {
+  __typename?: 'PresetKnob';
+  description: Scalars['String']['output'];
+  full: Scalars['JSON']['output'];
+  key: Scalars['String']['output'];
+  quick: Scalars['JSON']['output'];
+};
+
+/** One run of a preset’s sweep, with its complete spec. */
+export type PresetRunSpec = {
+  __typename?: 'PresetRunSpec';
+  config: Scalars['JSONObject']['output'];
+  group: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  spec: Scalars['JSONObject']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The compute backend in use and versions. */
+  engine: EngineInfo;
+  /** null when no experiment has this id. */
+  experiment?: Maybe<Experiment>;
+  /** Newest first, with cursors; filter by status, preset, tag or text. */
+  experiments: ExperimentConnection;
+  /** The catalogue of runnable experiments. */
+  presets: Array<Preset>;
+  /** null when no run has this id. */
+  run?: Maybe<Run>;
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExperimentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
+export type Run = {
+  __typename?: 'Run';
+  /** Config values to filter or group by, e.g. { model: "deep", batchSize: 64 }. */
+  config: Scalars['JSONObject']['output'];
+  /** For DIVERGED: the step whose loss or gradient was not finite. */
+  divergedAtStep?: Maybe<Scalars['Int']['output']>;
+  /** Why the run did not succeed. */
+  error?: Maybe<Scalars['String']['output']>;
+  experiment: Experiment;
+  experimentId: Scalars['ID']['output'];
+  external: Scalars['Boolean']['output'];
+  /** Last evaluated metrics by key, once the run ended. */
+  final?: Maybe<Scalars['JSONObject']['output']>;
+  /** Runs of one group are one curve family in charts. */
+  group: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Unique within its experiment, e.g. `mlp-deep/sinc5`; an external run’s name. */
+  key: Scalars['String']['output'];
+  /** Names of the series this run has points for. */
+  metricKeys: Array<Scalars['String']['output']>;
+  /** Every point of one series, unsampled, a page at a time (default 1000, at most 10,000). */
+  metricPage: MetricPage;
+  /** Series downsampled to at most maxPoints points each (min and max per bucket, so spikes survive). Default: every key, 1000 points; at most 50 keys and 10,000 points. */
+  metrics: Array<MetricSeries>;
+  /** Fraction done in [0, 1]. */
+  progress: Scalars['Float']['output'];
+  /** Starts after the first (when its process died and it was re-queued). */
+  restarts: Scalars['Int']['output'];
+  /** The complete engine RunSpec; null for an external run. */
+  spec?: Maybe<Scalars['JSONObject']['output']>;
+  status: RunStatus;
+  steps?: Maybe<Scalars['Int']['output']>;
+  summary?: Maybe<ModelSummary>;
+  timings: RunTimings;
+  /** Result of the zero-gradient phase: { converged, steps, gradNorm, loss }. */
+  zeroGradient?: Maybe<Scalars['JSON']['output']>;
+};
+
+
+/** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
+export type RunMetricPageArgs = {
+  afterStep?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+};
+
+
+/** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
+export type RunMetricsArgs = {
+  keys?: InputMaybe<Array<Scalars['String']['input']>>;
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Counts of an experiment’s runs by status. */
+export type RunCounts = {
+  __typename?: 'RunCounts';
+  cancelled: Scalars['Int']['output'];
+  diverged: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  running: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** Something that happened to a run: new metric points (batched), a status change, progress, its model summary. */
+export type RunEvent = {
+  __typename?: 'RunEvent';
+  error?: Maybe<Scalars['String']['output']>;
+  experimentId: Scalars['ID']['output'];
+  /** METRICS: the batch, exactly as stored. */
+  points?: Maybe<Array<KeyedMetricPoint>>;
+  progress?: Maybe<Scalars['Float']['output']>;
+  runId: Scalars['ID']['output'];
+  status?: Maybe<RunStatus>;
+  type: RunEventType;
+};
+
+export type RunEventType =
+  | 'METRICS'
+  | 'PROGRESS'
+  | 'STATUS'
+  | 'SUMMARY';
+
+/** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite). */
+export type RunStatus =
+  | 'CANCELLED'
+  | 'DIVERGED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type RunTimings = {
+  __typename?: 'RunTimings';
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Training time reported by the engine, or finishedAt − startedAt for external runs. */
+  durationMs?: Maybe<Scalars['Float']['output']>;
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** QUICK: minutes on two cores (CI, trying things). FULL: the original experiment’s size. */
+export type Scale =
+  | 'FULL'
+  | 'QUICK';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. */
+  experimentEvents: ExperimentEvent;
+  /** Live events of one run: metric batches (exactly as stored), status, progress, model summary. */
+  runEvents: RunEvent;
+};
+
+
+export type SubscriptionExperimentEventsArgs = {
+  experimentId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRunEventsArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+/** One row of a model summary (the familiar Keras layout). */
+export type SummaryRow = {
+  __typename?: 'SummaryRow';
+  /** e.g. `conv2d_1 (Conv2D)` */
+  layer: Scalars['String']['output'];
+  /** Per-example output shape; the batch dimension is null. */
+  outputShape: Array<Maybe<Scalars['Int']['output']>>;
+  params: Scalars['Int']['output'];
+  trainable: Scalars['Int']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type ScriptLaunchExperimentMutationVariables = Exact<{
+  input: LaunchExperimentInput;
+}>;
+
+
+export type ScriptLaunchExperimentMutation = { __typename?: 'Mutation', launchExperiment: { __typename?: 'Experiment', id: string, name: string, status: ExperimentStatus, runs: Array<{ __typename?: 'Run', id: string, key: string }> } };
+
+export type ScriptExperimentStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ScriptExperimentStatusQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, status: ExperimentStatus, analysisStatus: AnalysisStatus, progress: number, error?: string | null } | null };
+
+export type ScriptExperimentResultQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ScriptExperimentResultQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, name: string, preset?: string | null, scale?: Scale | null, spec: Record<string, unknown>, status: ExperimentStatus, error?: string | null, tags: Array<string>, runs: Array<{ __typename?: 'Run', id: string, key: string, group: string, config: Record<string, unknown>, status: RunStatus, error?: string | null, final?: Record<string, unknown> | null, steps?: number | null, timings: { __typename?: 'RunTimings', durationMs?: number | null } }>, analyses: Array<{ __typename?: 'Figure', id: string, title: string, kind: FigureKind, data: Record<string, unknown> }> } | null };
+
+export type ScriptCreateRunMutationVariables = Exact<{
+  input: CreateRunInput;
+}>;
+
+
+export type ScriptCreateRunMutation = { __typename?: 'Mutation', createRun: { __typename?: 'Run', id: string, experimentId: string } };
+
+export type ScriptLogMetricsMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  points: Array<MetricPointInput> | MetricPointInput;
+}>;
+
+
+export type ScriptLogMetricsMutation = { __typename?: 'Mutation', logMetrics: { __typename?: 'LogMetricsResult', accepted: number } };
+
+export type ScriptFinishRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  status: RunStatus;
+  error?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ScriptFinishRunMutation = { __typename?: 'Mutation', finishRun: { __typename?: 'Run', id: string, status: RunStatus } };
+
+export type ScriptExperimentEventsSubscriptionVariables = Exact<{
+  experimentId: Scalars['ID']['input'];
+}>;
+
+
+export type ScriptExperimentEventsSubscription = { __typename?: 'Subscription', experimentEvents: { __typename?: 'ExperimentEvent', type: ExperimentEventType, runId?: string | null, runStatus?: RunStatus | null, status?: ExperimentStatus | null, progress?: number | null, points?: Array<{ __typename?: 'KeyedMetricPoint', key: string, step: number, value?: number | null }> | null } };
+
+export type WebExperimentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebExperimentQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, name: string, preset?: string | null, scale?: Scale | null, origin: string, spec: Record<string, unknown>, status: ExperimentStatus, analysisStatus: AnalysisStatus, progress: number, error?: string | null, tags: Array<string>, notes: string, createdAt: string, updatedAt: string, finishedAt?: string | null, presetDefinition?: { __typename?: 'Preset', id: string, title: string, description: string, figures: Array<{ __typename?: 'FigureSpec', id: string, title: string, kind: FigureKind, metrics?: Array<string> | null, x?: string | null, yScale?: string | null }> } | null, analyses: Array<{ __typename?: 'Figure', id: string, title: string, kind: FigureKind, data: Record<string, unknown>, createdAt: string }>, runs: Array<{ __typename?: 'Run', id: string, key: string, group: string, config: Record<string, unknown>, status: RunStatus, progress: number, error?: string | null, steps?: number | null, final?: Record<string, unknown> | null, timings: { __typename?: 'RunTimings', createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null }, metrics: Array<{ __typename?: 'MetricSeries', key: string, totalPoints: number, sampled: boolean, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, wallTime: number, epoch?: number | null }> }> }> } | null };
+
+export type WebExperimentRunsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebExperimentRunsQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, status: ExperimentStatus, analysisStatus: AnalysisStatus, progress: number, finishedAt?: string | null, runs: Array<{ __typename?: 'Run', id: string, key: string, group: string, config: Record<string, unknown>, status: RunStatus, progress: number, error?: string | null, steps?: number | null, final?: Record<string, unknown> | null, timings: { __typename?: 'RunTimings', createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null } }> } | null };
+
+export type WebExperimentAnalysesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebExperimentAnalysesQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, analysisStatus: AnalysisStatus, analyses: Array<{ __typename?: 'Figure', id: string, title: string, kind: FigureKind, data: Record<string, unknown>, createdAt: string }> } | null };
+
+export type WebExperimentEventsSubscriptionVariables = Exact<{
+  experimentId: Scalars['ID']['input'];
+}>;
+
+
+export type WebExperimentEventsSubscription = { __typename?: 'Subscription', experimentEvents: { __typename?: 'ExperimentEvent', type: ExperimentEventType, experimentId: string, runId?: string | null, runStatus?: RunStatus | null, status?: ExperimentStatus | null, progress?: number | null, figureIds?: Array<string> | null, error?: string | null, points?: Array<{ __typename?: 'KeyedMetricPoint', key: string, step: number, value?: number | null, wallTime: number, epoch?: number | null }> | null } };
+
+export type WebCancelRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebCancelRunMutation = { __typename?: 'Mutation', cancelRun: { __typename?: 'Run', id: string, status: RunStatus } };
+
+export type WebExperimentsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ExperimentFilter>;
+}>;
+
+
+export type WebExperimentsQuery = { __typename?: 'Query', experiments: { __typename?: 'ExperimentConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ExperimentEdge', cursor: string, node: { __typename?: 'Experiment', id: string, name: string, preset?: string | null, scale?: Scale | null, status: ExperimentStatus, analysisStatus: AnalysisStatus, progress: number, tags: Array<string>, error?: string | null, createdAt: string, updatedAt: string, finishedAt?: string | null, runCounts: { __typename?: 'RunCounts', total: number, queued: number, running: number, succeeded: number, failed: number, cancelled: number, diverged: number } } }> } };
+
+export type WebPresetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebPresetsQuery = { __typename?: 'Query', presets: Array<{ __typename?: 'Preset', id: string, title: string, description: string, figures: Array<{ __typename?: 'FigureSpec', id: string, title: string, kind: FigureKind, metrics?: Array<string> | null, x?: string | null, yScale?: string | null }>, knobs: Array<{ __typename?: 'PresetKnob', key: string, description: string, quick: unknown, full: unknown }> }> };
+
+export type WebLaunchExperimentMutationVariables = Exact<{
+  input: LaunchExperimentInput;
+}>;
+
+
+export type WebLaunchExperimentMutation = { __typename?: 'Mutation', launchExperiment: { __typename?: 'Experiment', id: string, name: string, status: ExperimentStatus } };
+
+export type WebCancelExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebCancelExperimentMutation = { __typename?: 'Mutation', cancelExperiment: { __typename?: 'Experiment', id: string, status: ExperimentStatus } };
+
+export type WebRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebRunQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, experimentId: string, key: string, group: string, config: Record<string, unknown>, spec?: Record<string, unknown> | null, external: boolean, status: RunStatus, progress: number, error?: string | null, restarts: number, final?: Record<string, unknown> | null, steps?: number | null, divergedAtStep?: number | null, zeroGradient?: unknown | null, metricKeys: Array<string>, timings: { __typename?: 'RunTimings', createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null }, summary?: { __typename?: 'ModelSummary', name: string, inputShape: Array<number>, totalParams: number, trainableParams: number, nonTrainableParams: number, paramsSizeMB: number, activationsSizeMB: number, inputSizeMB: number, text: string, rows: Array<{ __typename?: 'SummaryRow', layer: string, type: string, outputShape: Array<number | null>, params: number, trainable: number }> } | null, experiment: { __typename?: 'Experiment', id: string, name: string, preset?: string | null }, metrics: Array<{ __typename?: 'MetricSeries', key: string, totalPoints: number, sampled: boolean, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, wallTime: number, epoch?: number | null }> }> } | null };
+
+export type WebRunMetricPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  afterStep?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebRunMetricPageQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, metricPage: { __typename?: 'MetricPage', key: string, hasMore: boolean, lastStep?: number | null, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, wallTime: number, epoch?: number | null }> } } | null };
+
+export type WebRunEventsSubscriptionVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type WebRunEventsSubscription = { __typename?: 'Subscription', runEvents: { __typename?: 'RunEvent', type: RunEventType, runId: string, experimentId: string, status?: RunStatus | null, progress?: number | null, error?: string | null, points?: Array<{ __typename?: 'KeyedMetricPoint', key: string, step: number, value?: number | null, wallTime: number, epoch?: number | null }> | null } };
+
+export type WebCompareCatalogQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebCompareCatalogQuery = { __typename?: 'Query', experiments: { __typename?: 'ExperimentConnection', edges: Array<{ __typename?: 'ExperimentEdge', node: { __typename?: 'Experiment', id: string, name: string, preset?: string | null, status: ExperimentStatus, createdAt: string, runs: Array<{ __typename?: 'Run', id: string, key: string, group: string, config: Record<string, unknown>, status: RunStatus, metricKeys: Array<string> }> } }> } };
+
+export type WebCompareSeriesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  keys?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebCompareSeriesQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, key: string, metrics: Array<{ __typename?: 'MetricSeries', key: string, totalPoints: number, sampled: boolean, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, wallTime: number, epoch?: number | null }> }> } | null };
+
+
+export const ScriptLaunchExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScriptLaunchExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LaunchExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"launchExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}}]}}]} as unknown as DocumentNode<ScriptLaunchExperimentMutation, ScriptLaunchExperimentMutationVariables>;
+export const ScriptExperimentStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScriptExperimentStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ScriptExperimentStatusQuery, ScriptExperimentStatusQueryVariables>;
+export const ScriptExperimentResultDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScriptExperimentResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]} as unknown as DocumentNode<ScriptExperimentResultQuery, ScriptExperimentResultQueryVariables>;
+export const ScriptCreateRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScriptCreateRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRunInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}}]}}]}}]} as unknown as DocumentNode<ScriptCreateRunMutation, ScriptCreateRunMutationVariables>;
+export const ScriptLogMetricsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScriptLogMetrics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"points"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricPointInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"points"},"value":{"kind":"Variable","name":{"kind":"Name","value":"points"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}}]}}]}}]} as unknown as DocumentNode<ScriptLogMetricsMutation, ScriptLogMetricsMutationVariables>;
+export const ScriptFinishRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScriptFinishRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunStatus"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"error"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finishRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"error"},"value":{"kind":"Variable","name":{"kind":"Name","value":"error"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ScriptFinishRunMutation, ScriptFinishRunMutationVariables>;
+export const ScriptExperimentEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ScriptExperimentEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experimentEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"experimentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"runStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ScriptExperimentEventsSubscription, ScriptExperimentEventsSubscriptionVariables>;
+export const WebExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetDefinition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"yScale"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"maxPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"sampled"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebExperimentQuery, WebExperimentQueryVariables>;
+export const WebExperimentRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebExperimentRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebExperimentRunsQuery, WebExperimentRunsQueryVariables>;
+export const WebExperimentAnalysesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebExperimentAnalyses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<WebExperimentAnalysesQuery, WebExperimentAnalysesQueryVariables>;
+export const WebExperimentEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WebExperimentEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experimentEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"experimentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"runStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"figureIds"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebExperimentEventsSubscription, WebExperimentEventsSubscriptionVariables>;
+export const WebCancelRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebCancelRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebCancelRunMutation, WebCancelRunMutationVariables>;
+export const WebExperimentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebExperiments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExperimentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"runCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"queued"}},{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"diverged"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebExperimentsQuery, WebExperimentsQueryVariables>;
+export const WebPresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"yScale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"knobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quick"}},{"kind":"Field","name":{"kind":"Name","value":"full"}}]}}]}}]}}]} as unknown as DocumentNode<WebPresetsQuery, WebPresetsQueryVariables>;
+export const WebLaunchExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebLaunchExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LaunchExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"launchExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebLaunchExperimentMutation, WebLaunchExperimentMutationVariables>;
+export const WebCancelExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebCancelExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebCancelExperimentMutation, WebCancelExperimentMutationVariables>;
+export const WebRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"restarts"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"divergedAtStep"}},{"kind":"Field","name":{"kind":"Name","value":"zeroGradient"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"inputShape"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"outputShape"}},{"kind":"Field","name":{"kind":"Name","value":"params"}},{"kind":"Field","name":{"kind":"Name","value":"trainable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalParams"}},{"kind":"Field","name":{"kind":"Name","value":"trainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"nonTrainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"paramsSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"activationsSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"inputSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"experiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricKeys"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"maxPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"sampled"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebRunQuery, WebRunQueryVariables>;
+export const WebRunMetricPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRunMetricPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metricPage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterStep"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"hasMore"}},{"kind":"Field","name":{"kind":"Name","value":"lastStep"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebRunMetricPageQuery, WebRunMetricPageQueryVariables>;
+export const WebRunEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WebRunEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebRunEventsSubscription, WebRunEventsSubscriptionVariables>;
+export const WebCompareCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCompareCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"metricKeys"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebCompareCatalogQuery, WebCompareCatalogQueryVariables>;
+export const WebCompareSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCompareSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keys"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"keys"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keys"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"sampled"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebCompareSeriesQuery, WebCompareSeriesQueryVariables>;
