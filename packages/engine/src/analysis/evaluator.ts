@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossKind } from '../config.js';
 import type { Model } from '../models/model.types.js';
-import { accuracy, computeLoss } from '../train/losses.js';
-import type { Evaluator } from './types.js';
+import { applyEnsemble, ensembleUnsupportedReason } from '../models/ensemble.js';
+import { accuracy, computeEnsembleLosses, computeLoss, ensembleAccuracy } from '../train/losses.js';
+import type { BatchedEvaluator, Evaluator } from './types.js';
 
 /** A dataset split as tensors: inputs [N, ...inputShape]; targets [N, 1] (regression) or labels [N]. */
 export interface EvaluationData {
@@ -22,5 +23,24 @@ export function modelEvaluator(model: Model, data: EvaluationData, loss: LossKin
       const { output } = model.apply(theta, data.x, { training: false, ...(stateUsed ? { state: stateUsed } : {}) });
       const lossValue = computeLoss(loss, output, data.y);
       return loss === 'cross-entropy' ? { loss: lossValue, accuracy: accuracy(output, data.y as tf.Tensor1D) } : { loss: lossValue };
+    });
+}
+
+/**
+ * The same as {@link modelEvaluator} for K parameter vectors in one ensemble pass
+ * (`applyEnsemble`), or undefined when the model cannot be batched (conv, pooling, batch norm).
+ * The data are tiled K times per call, so memory grows with K × the split's size.
+ */
+export function modelBatchedEvaluator(model: Model, data: EvaluationData, loss: LossKind): BatchedEvaluator | undefined {
+  if (ensembleUnsupportedReason(model) !== undefined) return undefined;
+  return (thetas) =>
+    tf.tidy(() => {
+      const k = thetas.shape[0];
+      const n = data.x.shape[0]!;
+      const xs = tf.tile(tf.expandDims(data.x, 0), [k, ...data.x.shape.map(() => 1)]);
+      const ys = tf.tile(tf.reshape(data.y, [1, n]), [k, 1]) as tf.Tensor2D;
+      const outputs = applyEnsemble(model, thetas, xs);
+      const losses = computeEnsembleLosses(loss, outputs, ys);
+      return loss === 'cross-entropy' ? { loss: losses, accuracy: ensembleAccuracy(outputs, ys) } : { loss: losses };
     });
 }

@@ -1,6 +1,6 @@
 // Public surface of the engine's analysis area; re-exported by src/index.ts.
-export type { LossFn, BatchedLossFn, Evaluator } from './types.js';
-export { modelEvaluator } from './evaluator.js';
+export type { LossFn, BatchedLossFn, Evaluator, BatchedEvaluator } from './types.js';
+export { modelEvaluator, modelBatchedEvaluator } from './evaluator.js';
 export type { EvaluationData } from './evaluator.js';
 export { hessianVectorProduct, hessianVectorProducts, DEFAULT_HVP_CHUNK_SIZE } from './hvp.js';
 export type { BatchedHvpOptions } from './hvp.js';

@@ -4,7 +4,7 @@ import { buildModel } from '../models/model.js';
 import type { ParamInfo } from '../models/model.types.js';
 import { quadraticLoss, useTestBackend } from '../test-utils/analysis.js';
 import { Rng } from '../util/rng.js';
-import { modelEvaluator } from './evaluator.js';
+import { modelBatchedEvaluator, modelEvaluator } from './evaluator.js';
 import { filterNormalize, lossLandscape1D, lossLandscape2D, projectOntoPlane, randomFilterNormalizedDirection } from './landscape.js';
 import type { Evaluator } from './types.js';
 
@@ -140,5 +140,36 @@ describe('filterNormalize', () => {
 describe('projectOntoPlane', () => {
   it('rejects parallel directions', () => {
     expect(() => projectOntoPlane([0, 0], [1, 1], [2, 2], [])).toThrow(/projectOntoPlane: the two directions are \(nearly\) parallel/);
+  });
+});
+
+describe('lossLandscape2D with a batched evaluator', () => {
+  it('gives the grid of the per-point evaluation (ensemble pass of a dense model)', () => {
+    const model = buildModel({ name: 'm', layers: [{ type: 'dense', units: 5, activation: 'relu' }, { type: 'dense', units: 3 }] }, [2]);
+    const before = tf.memory().numTensors;
+    const data = { x: tf.tensor2d([0, 1, 1, 0, 1, 1, -1, 0.5], [4, 2]), y: tf.tensor1d([0, 1, 2, 1]) };
+    const theta = model.init(5);
+    const input = {
+      evaluate: modelEvaluator(model, data, 'cross-entropy'),
+      theta: theta.dataSync(),
+      params: model.params,
+      directions: { kind: 'random-filter-normalized' as const, seed: 2 },
+      resolution: 7,
+      pointsPerBatch: 10,
+    };
+    const pointwise = lossLandscape2D(input);
+    const batched = lossLandscape2D({ ...input, batchedEvaluate: modelBatchedEvaluator(model, data, 'cross-entropy')! });
+    tf.dispose([data.x, data.y, theta]);
+    expect(tf.memory().numTensors).toBe(before);
+    batched.loss.forEach((row, j) => row.forEach((value, i) => expect(value).toBeCloseTo(pointwise.loss[j]![i]!, 5)));
+    expect(batched.accuracy).toEqual(pointwise.accuracy);
+    expect(batched.centerLoss).toBeCloseTo(pointwise.centerLoss, 6);
+  });
+
+  it('is unavailable for models the ensemble pass cannot batch', () => {
+    const model = buildModel({ name: 'c', layers: [{ type: 'conv2d', filters: 1, kernelSize: 3 }, { type: 'flatten' }, { type: 'dense', units: 2 }] }, [4, 4, 1]);
+    const data = { x: tf.zeros([1, 4, 4, 1]), y: tf.zeros([1]) };
+    expect(modelBatchedEvaluator(model, data, 'cross-entropy')).toBeUndefined();
+    tf.dispose([data.x, data.y]);
   });
 });

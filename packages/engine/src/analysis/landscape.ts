@@ -3,7 +3,7 @@ import type { ParamInfo } from '../models/model.types.js';
 import { Rng } from '../util/rng.js';
 import { evenlySpaced } from './axis.js';
 import { plainNumbers } from './json.js';
-import type { Evaluator } from './types.js';
+import type { BatchedEvaluator, Evaluator } from './types.js';
 
 export interface FilterNormalizationOptions {
   /**
@@ -89,6 +89,11 @@ export interface LandscapeInput {
   trajectory?: { theta: ArrayLike<number>; epoch?: number }[];
   /** Grid points evaluated per tf.tidy with a single read-back. Default: one row of the grid. */
   pointsPerBatch?: number;
+  /**
+   * When given, each batch of grid points is one computation over the stacked θs
+   * (`modelBatchedEvaluator`), instead of one forward pass per point.
+   */
+  batchedEvaluate?: BatchedEvaluator;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -169,7 +174,7 @@ function resolveDirections(input: LandscapeInput, count: number): { vectors: Flo
  * `pointsPerBatch` at a time inside one tidy with one read-back each.
  */
 function evaluateAt(
-  evaluate: Evaluator,
+  evaluators: { evaluate: Evaluator; batchedEvaluate?: BatchedEvaluator | undefined },
   center: tf.Tensor1D,
   directions: tf.Tensor1D[],
   coefficients: number[][],
@@ -182,13 +187,20 @@ function evaluateAt(
   for (let start = 0; start < coefficients.length; start += pointsPerBatch) {
     signal?.throwIfAborted();
     const batch = coefficients.slice(start, start + pointsPerBatch);
+    const batchedEvaluate = evaluators.batchedEvaluate;
     const packed = tf.tidy(() => {
+      if (batchedEvaluate) {
+        // θ for every point at once: centre + C·D, C the [k, m] coefficients, D the [m, P] directions.
+        const thetas = tf.add(tf.matMul(tf.tensor2d(batch), tf.stack(directions)), center) as tf.Tensor2D;
+        const result = batchedEvaluate(thetas);
+        return result.accuracy ? tf.stack([result.loss, result.accuracy], 1) : tf.reshape(result.loss, [-1, 1]);
+      }
       const rows = batch.map((coefs) => {
         let theta: tf.Tensor1D = center;
         coefs.forEach((a, k) => {
           if (a !== 0) theta = tf.add(theta, tf.mul(directions[k]!, a)) as tf.Tensor1D;
         });
-        const result = evaluate(theta);
+        const result = evaluators.evaluate(theta);
         return result.accuracy ? tf.stack([result.loss, result.accuracy]) : tf.stack([result.loss]);
       });
       return tf.stack(rows);
@@ -217,7 +229,7 @@ export function lossLandscape1D(input: LandscapeInput): Landscape1D {
   const center = tf.tensor1d(Float32Array.from(input.theta));
   const direction = tf.tensor1d(vectors[0]!);
   try {
-    const values = evaluateAt(input.evaluate, center, [direction], [...xs.map((x) => [x]), [0]], input.pointsPerBatch ?? resolution);
+    const values = evaluateAt(input, center, [direction], [...xs.map((x) => [x]), [0]], input.pointsPerBatch ?? resolution);
     const result: Landscape1D = {
       kind: '1d',
       xs,
@@ -269,7 +281,7 @@ export function lossLandscape2D(input: LandscapeInput): Landscape2D {
   const directions = vectors.map((v) => tf.tensor1d(v));
   let values: { loss: Float32Array; accuracy?: Float32Array };
   try {
-    values = evaluateAt(input.evaluate, center, directions, coefficients, pointsPerBatch, () => input.onProgress?.(++done / batches), input.signal);
+    values = evaluateAt(input, center, directions, coefficients, pointsPerBatch, () => input.onProgress?.(++done / batches), input.signal);
   } finally {
     tf.dispose([center, ...directions]);
   }

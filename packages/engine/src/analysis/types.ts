@@ -19,3 +19,6 @@ export type Evaluator = (
  * vectorised computation instead of K passes.
  */
 export type BatchedLossFn = (thetas: tf.Tensor2D) => tf.Tensor1D;
+
+/** Loss (and accuracy) of K parameter vectors at once, rows of `thetas` [K, P] → [K] each. */
+export type BatchedEvaluator = (thetas: tf.Tensor2D) => { loss: tf.Tensor1D; accuracy?: tf.Tensor1D };
