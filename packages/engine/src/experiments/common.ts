@@ -64,11 +64,12 @@ export function spec(input: RunSpecInput): RunSpec {
 export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: PresetOptions, runs: PresetRun[]): PresetRun[] {
   const { paths } = splitOverrides(preset, options.overrides);
   const seen = new Set<string>();
+  const baseSeed = Math.min(...runs.map((run) => run.spec.seed));
   return runs.map((run) => {
     if (seen.has(run.key)) throw new Error(`preset '${preset.id}': duplicate run key '${run.key}'`);
     seen.add(run.key);
     const where = `preset '${preset.id}', run '${run.key}'`;
-    const next = applySpecOverrides(run.spec, paths, where);
+    const next = applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed);
     return { ...run, spec: validateRunSpec(next, where) };
   });
 }

@@ -3,6 +3,10 @@
  * batch size, and the loss and accuracy along the straight line θ(α) = (1−α)θ₁ + αθ₂, α ∈ [−1, 2].
  */
 import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import * as tf from '@tensorflow/tfjs';
+import { modelEvaluator } from '../analysis/evaluator.js';
+import { interpolate, type InterpolationResult } from '../analysis/interpolation.js';
+import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
@@ -62,7 +66,56 @@ export const interpolation: Preset = {
   },
 };
 
+/** Loss and accuracy on train and test along θ(α) between the two runs' final weights. */
 async function analyzeInterpolation(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzeInterpolation: not yet');
+  const knobs = resolveKnobs(interpolation, options);
+  if (runs.length !== 2) throw new Error(`preset 'interpolation': needs exactly two runs, got ${runs.length}`);
+  const [first, second] = runs as [RunArtifacts, RunArtifacts];
+  for (const run of runs) {
+    if (run.end.status !== 'SUCCEEDED') throw new Error(`preset 'interpolation': run '${run.key}' ended ${run.end.status}; there is no line to draw`);
+  }
+  const context = await loadRunContext(first.spec);
+  const evalSize = numberKnob(knobs, 'evalSize');
+  const train = splitTensors(headOf(context.dataset.train, evalSize), context.dataset.inputShape);
+  const test = splitTensors(headOf(context.dataset.test, evalSize), context.dataset.inputShape);
+  const low = numberKnob(knobs, 'alphaMin');
+  const high = numberKnob(knobs, 'alphaMax');
+  const count = numberKnob(knobs, 'alphas');
+  // α = 0 and α = 1 are always on the grid: they are the two models themselves.
+  const alphas = [...new Set([...Array.from({ length: count }, (_, i) => low + ((high - low) * i) / (count - 1)), 0, 1])].sort((a, b) => a - b);
+  const hasState = first.end.state.length > 0;
+  let result: InterpolationResult;
+  try {
+    result = interpolate({
+      thetaA: first.end.theta,
+      thetaB: second.end.theta,
+      ...(hasState ? { stateA: first.end.state, stateB: second.end.state, buffers: context.model.buffers } : {}),
+      splits: {
+        train: modelEvaluator(context.model, train, first.spec.loss),
+        test: modelEvaluator(context.model, test, first.spec.loss),
+      },
+      alphas,
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } finally {
+    tf.dispose([train.x, train.y, test.x, test.y]);
+  }
+  const x = { label: `α (0: ${first.key}, 1: ${second.key})`, scale: 'linear' as const };
+  const series = (metric: 'loss' | 'accuracy') =>
+    result.splits.map((split) => ({
+      label: split.name,
+      dashed: split.name === 'test',
+      points: result.alphas.map((alpha, i) => ({ x: alpha, y: (metric === 'loss' ? split.loss : split.accuracy ?? [])[i] ?? Number.NaN })),
+    }));
+  const figures: Figure[] = [
+    { id: 'loss-vs-alpha', title: 'Loss along the line between the two solutions', data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: series('loss') } },
+  ];
+  if (result.splits.every((split) => split.accuracy)) {
+    figures.push({
+      id: 'accuracy-vs-alpha',
+      title: 'Accuracy along the line between the two solutions',
+      data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: series('accuracy') },
+    });
+  }
+  return figures;
 }

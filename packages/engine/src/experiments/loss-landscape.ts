@@ -5,7 +5,12 @@
  * it, and 1-D slices through the centre.
  */
 import { classificationData, finishRuns, spec, zooSpec } from './common.js';
-import { numberKnob, resolveKnobs } from './overrides.js';
+import * as tf from '@tensorflow/tfjs';
+import { modelEvaluator } from '../analysis/evaluator.js';
+import { lossLandscape2D, type Landscape2D, type LandscapeDirections } from '../analysis/landscape.js';
+import { pcaOfTrajectories } from '../analysis/pca.js';
+import { headOf, loadRunContext, splitTensors } from './context.js';
+import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 export const lossLandscape: Preset = {
@@ -57,7 +62,72 @@ export const lossLandscape: Preset = {
   },
 };
 
+/**
+ * The 2-D landscape around the final θ. With `pca` directions, each of the top-2 principal
+ * directions of the trajectory is scaled to the path's extent along it, so the path spans about
+ * [−1, 1]² and the grid shows where it went; `random` directions are filter-normalised (Li et al.).
+ */
 async function analyzeLandscape(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzeLandscape: not yet');
+  const knobs = resolveKnobs(lossLandscape, options);
+  const run = runs.find((candidate) => candidate.end.status === 'SUCCEEDED');
+  if (!run) throw new Error(`preset 'loss-landscape': no run succeeded`);
+  const context = await loadRunContext(run.spec);
+  const theta = run.end.theta;
+  const trajectory = run.snapshots.map((snapshot) => ({ theta: snapshot.theta, epoch: snapshot.epoch }));
+  const directions: LandscapeDirections =
+    stringKnob(knobs, 'directions') === 'pca' ? { kind: 'given', vectors: trajectoryDirections(theta, run), label: 'top-2 PCA of the trajectory' } : { kind: 'random-filter-normalized', seed: run.spec.seed };
+  const range = numberKnob(knobs, 'range');
+  const data = splitTensors(headOf(context.dataset.train, numberKnob(knobs, 'evalSize')), context.dataset.inputShape);
+  const state = run.end.state.length > 0 ? tf.tensor1d(run.end.state) : undefined;
+  let landscape: Landscape2D;
+  try {
+    landscape = lossLandscape2D({
+      evaluate: modelEvaluator(context.model, data, run.spec.loss, state),
+      theta,
+      params: context.model.params,
+      directions,
+      range: [-range, range],
+      resolution: numberKnob(knobs, 'gridSize'),
+      ...(trajectory.length > 1 ? { trajectory } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } finally {
+    tf.dispose([data.x, data.y, ...(state ? [state] : [])]);
+  }
+  const axisLabel = directions.kind === 'given' ? ['PC 1 (scaled to the path)', 'PC 2 (scaled to the path)'] : ['direction 1 (filter-normalised)', 'direction 2 (filter-normalised)'];
+  return [
+    {
+      id: 'landscape',
+      title: `Training loss around the trained weights (${directions.kind === 'given' ? 'trajectory PCA plane' : 'random filter-normalised plane'})`,
+      data: {
+        kind: 'grid',
+        x: { label: axisLabel[0]!, scale: 'linear' },
+        y: { label: axisLabel[1]!, scale: 'linear' },
+        xs: landscape.xs,
+        ys: landscape.ys,
+        values: landscape.loss,
+        valueLabel: 'training loss',
+        ...(landscape.path ? { path: landscape.path.map(({ x, y, epoch }) => (epoch === undefined ? { x, y } : { x, y, epoch })) } : {}),
+        slices: landscape.slices,
+      },
+    },
+  ];
+}
+
+/** The top-2 PCA directions of the snapshots, each scaled to the trajectory's extent along it. */
+function trajectoryDirections(center: Float32Array, run: RunArtifacts): Float32Array[] {
+  if (run.snapshots.length < 3) {
+    throw new Error(`preset 'loss-landscape': pca directions need at least 3 snapshots, run '${run.key}' has ${run.snapshots.length} (set snapshotEvery)`);
+  }
+  const pca = pcaOfTrajectories([{ label: run.key, snapshots: run.snapshots.map((s) => s.theta) }], { includeDirections: true });
+  return pca.directions!.slice(0, 2).map((unit) => {
+    let extent = 0;
+    for (const snapshot of run.snapshots) {
+      let dot = 0;
+      for (let i = 0; i < unit.length; i++) dot += (snapshot.theta[i]! - center[i]!) * unit[i]!;
+      extent = Math.max(extent, Math.abs(dot));
+    }
+    const scale = extent > 0 ? extent : 1;
+    return Float32Array.from(unit, (value) => value * scale);
+  });
 }

@@ -7,8 +7,10 @@
  */
 import { mlpSpec } from '../models/zoo.js';
 import { finishRuns, spec } from './common.js';
+import { criticalPointAnalysis, type CriticalPointResult, DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE } from '../analysis/minimal_ratio.js';
+import { loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
-import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
+import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 export const minimalRatio: Preset = {
   id: 'minimal-ratio',
@@ -23,7 +25,7 @@ export const minimalRatio: Preset = {
   knobs: [
     { key: 'runs', description: 'Trainings from different seeds', quick: 4, full: 100, min: 1, integer: true },
     { key: 'hidden', description: 'Hidden widths of the MLP, comma-separated', quick: '10,10', full: '10,10' },
-    { key: 'eigenTolerance', description: 'An eigenvalue counts as positive when > this × the largest |eigenvalue|', quick: 1e-6, full: 1e-6, min: 0 },
+    { key: 'eigenTolerance', description: 'An eigenvalue counts as positive when > this × the largest |eigenvalue|', quick: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, full: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, min: 0 },
     { key: 'bins', description: 'Histogram bins of the spectrum', quick: 40, full: 60, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
@@ -62,7 +64,89 @@ export const minimalRatio: Preset = {
   },
 };
 
+/**
+ * At each run's final θ (the end of its zero-gradient phase): the exact Hessian's eigenvalues and
+ * the minimal ratio. The zero-gradient walk itself happened in training; here it takes no further
+ * step, so `converged` says whether training's walk reached the threshold.
+ */
 async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzeMinimalRatio: not yet');
+  const knobs = resolveKnobs(minimalRatio, options);
+  const tolerance = { relative: numberKnob(knobs, 'eigenTolerance') };
+  const cache = new Map();
+  const points: Extract<FigureData, { kind: 'scatter' }>['points'] = [];
+  const eigenvalues: number[] = [];
+  for (const [index, run] of runs.entries()) {
+    if (run.end.status !== 'SUCCEEDED') continue;
+    const context = await loadRunContext(run.spec, cache);
+    const { x, y } = splitTensors(context.dataset.train, context.dataset.inputShape);
+    let result: CriticalPointResult;
+    try {
+      result = criticalPointAnalysis({
+        model: context.model,
+        theta: run.end.theta,
+        ...(run.end.state.length > 0 ? { state: run.end.state } : {}),
+        data: { x, y },
+        loss: run.spec.loss,
+        threshold: run.spec.zeroGradient?.gradNormThreshold ?? 1e-3,
+        maxSteps: 0,
+        tolerance,
+      });
+    } finally {
+      x.dispose();
+      y.dispose();
+    }
+    const converged = run.end.zeroGradient?.converged ?? result.converged;
+    points.push({
+      x: result.loss,
+      y: result.minimalRatio.minimalRatio,
+      label: run.key,
+      runKey: run.key,
+      group: run.group,
+      marked: !converged,
+      meta: {
+        converged,
+        gradNorm: result.gradNorm,
+        zeroGradientSteps: run.end.zeroGradient?.steps ?? 0,
+        positive: result.minimalRatio.positive,
+        negative: result.minimalRatio.negative,
+        nearZero: result.minimalRatio.nearZero,
+        tolerance: result.minimalRatio.tolerance,
+      },
+    });
+    eigenvalues.push(...result.eigenvalues);
+    onProgress?.((index + 1) / runs.length);
+  }
+  return [
+    {
+      id: 'ratio-vs-loss',
+      title: 'Minimal ratio vs loss (marked: ‖∇L‖ did not reach the threshold)',
+      data: { kind: 'scatter', x: { label: 'loss', scale: 'log' }, y: { label: 'minimal ratio', scale: 'linear' }, points },
+    },
+    {
+      id: 'spectrum',
+      title: 'Hessian eigenvalues at the zero-gradient points (all runs)',
+      data: {
+        kind: 'histogram',
+        x: { label: 'eigenvalue', scale: 'linear' },
+        y: { label: 'count', scale: 'log' },
+        bins: histogram(eigenvalues, numberKnob(knobs, 'bins')),
+      },
+    },
+  ];
+}
+
+/** Equal-width bins over [min, max] of the values. */
+function histogram(values: number[], binCount: number): { x0: number; x1: number; count: number }[] {
+  if (values.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  if (max === min) return [{ x0: min, x1: max, count: values.length }];
+  const width = (max - min) / binCount;
+  const bins = Array.from({ length: binCount }, (_, i) => ({ x0: min + i * width, x1: i === binCount - 1 ? max : min + (i + 1) * width, count: 0 }));
+  for (const value of values) bins[Math.min(binCount - 1, Math.floor((value - min) / width))]!.count++;
+  return bins;
 }

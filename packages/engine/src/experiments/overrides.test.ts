@@ -58,3 +58,10 @@ describe('overrides', () => {
     expect(applySpecOverrides(run!.spec, { 'zeroGradient.maxSteps': 3 }).zeroGradient).toMatchObject({ maxSteps: 3, gradNormThreshold: 1e-3 });
   });
 });
+
+describe('seed overrides', () => {
+  it('set the base seed of a sweep and the shared seed of a comparison', () => {
+    expect(getPreset('minimal-ratio').runs({ scale: 'quick', overrides: { seed: 3 } }).map((r) => r.spec.seed)).toEqual([3, 4, 5, 6]);
+    expect(new Set(fit.runs({ scale: 'quick', overrides: { seed: 0 } }).map((r) => r.spec.seed))).toEqual(new Set([0]));
+  });
+});

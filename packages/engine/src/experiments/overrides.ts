@@ -180,8 +180,11 @@ function modelFrom(key: string, raw: unknown, where: string): ModelSpec {
   throw new Error(`${where}: override '${key}' must name a zoo model (${Object.keys(zoo).join(', ')}) or be a model spec, got ${JSON.stringify(raw)}`);
 }
 
-/** A copy of `spec` with dotted-path overrides applied. `seed` shifts each run's own seed. */
-export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>, where = 'overrides'): RunSpec {
+/**
+ * A copy of `spec` with dotted-path overrides applied. In a sweep of several seeds, `seed=s` is
+ * the base: the spec gets s + `seedOffset` (its seed minus the sweep's smallest), so runs stay distinct.
+ */
+export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>, where = 'overrides', seedOffset = 0): RunSpec {
   const next = structuredClone(spec) as RunSpec;
   const allowed = knownPaths(spec);
   // A new `kind` swaps in that kind's defaults first, so later paths (`optimizer.lr`) land in it.
@@ -238,7 +241,7 @@ export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>
     }
     const like = NUMBER_PATHS.has(key) ? 'number' : leafType(node[leaf]);
     const value = coerce(key, raw, like, where);
-    node[leaf] = key === 'seed' ? (value as number) + spec.seed : value;
+    node[leaf] = key === 'seed' ? (value as number) + seedOffset : value;
   }
   return next;
 }

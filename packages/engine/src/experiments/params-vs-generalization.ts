@@ -3,6 +3,8 @@
  * (4,4) to (128,128) channels — 3,294 to 501,898 parameters on 32×32×3 — trained alike; their
  * final train and test loss and accuracy against the parameter count.
  */
+import { inputShapeOf } from '../data/shapes.js';
+import { buildModel } from '../models/model.js';
 import { PARAMS_SWEEP_CHANNELS } from '../models/zoo.js';
 import { classificationData, finishRuns, spec, zooSpec } from './common.js';
 import { resolveKnobs, stringListKnob } from './overrides.js';
@@ -60,7 +62,40 @@ export const paramsVsGeneralization: Preset = {
   },
 };
 
-async function analyzeParamsVsGeneralization(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzeParamsVsGeneralization: not yet');
+/** Final train/test loss and accuracy of each run against its parameter count (log x). */
+async function analyzeParamsVsGeneralization(
+  runs: RunArtifacts[],
+  _options: PresetOptions,
+  onProgress?: (fraction: number) => void,
+): Promise<Figure[]> {
+  const rows = runs
+    .filter((run) => run.end.status === 'SUCCEEDED')
+    .map((run) => ({ run, params: buildModel(run.spec.model, inputShapeOf(run.spec.data)).numParams }))
+    .sort((a, b) => a.params - b.params);
+  const series = (metric: string, label: string, dashed: boolean) => ({
+    label,
+    dashed,
+    points: rows
+      .map(({ run, params }) => ({ x: params, y: run.end.final[metric] ?? Number.NaN }))
+      .filter((point) => Number.isFinite(point.y)),
+  });
+  onProgress?.(1);
+  const x = { label: 'parameters', scale: 'log' as const };
+  return [
+    {
+      id: 'loss-vs-params',
+      title: 'Final loss vs parameters',
+      data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: [series('train/loss', 'train', false), series('test/loss', 'test', true)] },
+    },
+    {
+      id: 'accuracy-vs-params',
+      title: 'Final accuracy vs parameters',
+      data: {
+        kind: 'lines',
+        x,
+        y: { label: 'accuracy', scale: 'linear' },
+        series: [series('train/accuracy', 'train', false), series('test/accuracy', 'test', true)],
+      },
+    },
+  ];
 }

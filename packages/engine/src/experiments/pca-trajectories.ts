@@ -4,7 +4,10 @@
  * two dimensions — for the whole model and for one layer — with the loss at each point.
  */
 import { finishRuns, spec, zooSpec } from './common.js';
-import { numberKnob, resolveKnobs } from './overrides.js';
+import { pcaOfTrajectories, type PcaResult, type TrajectoryInput } from '../analysis/pca.js';
+import type { Model } from '../models/model.types.js';
+import { evaluateAt, loadRunContext } from './context.js';
+import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 export const pcaTrajectories: Preset = {
@@ -51,7 +54,69 @@ export const pcaTrajectories: Preset = {
   },
 };
 
+/**
+ * One PCA over every snapshot of every run (whole model), and one over a single layer's
+ * coordinates, with the training loss recomputed at each snapshot.
+ */
 async function analyzePca(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzePca: not yet');
+  const knobs = resolveKnobs(pcaTrajectories, options);
+  const usable = runs.filter((run) => run.snapshots.length > 0);
+  if (usable.length === 0) throw new Error(`preset 'pca-trajectories': no run has snapshots (snapshotEvery must be > 0)`);
+  const cache = new Map();
+  const trajectories: TrajectoryInput[] = [];
+  let model: Model | undefined;
+  for (const [index, run] of usable.entries()) {
+    const context = await loadRunContext(run.spec, cache);
+    model ??= context.model;
+    const metrics = run.snapshots.map((snapshot) => evaluateAt(context, run.spec.loss, context.dataset.train, snapshot.theta, snapshot.state));
+    trajectories.push({
+      label: run.key,
+      runKey: run.key,
+      snapshots: run.snapshots.map((snapshot) => snapshot.theta),
+      epochs: run.snapshots.map((snapshot) => snapshot.epoch),
+      losses: metrics.map((m) => m.loss),
+      ...(metrics.every((m) => m.accuracy !== undefined) ? { accuracies: metrics.map((m) => m.accuracy!) } : {}),
+    });
+    onProgress?.((0.8 * (index + 1)) / usable.length);
+  }
+  const layer = stringKnob(knobs, 'layer') || largestLayer(model!);
+  const whole = pcaOfTrajectories(trajectories);
+  const single = pcaOfTrajectories(trajectories, { layer, params: model!.params });
+  onProgress?.(1);
+  const view = (id: string, label: string, result: PcaResult) => ({
+    id,
+    label,
+    explainedVariance: result.explainedVarianceRatio,
+    paths: result.paths.map((path) => ({
+      label: path.label,
+      ...(path.runKey ? { runKey: path.runKey } : {}),
+      points: path.points.map((point) => ({
+        x: point.x,
+        y: point.y,
+        epoch: point.epoch,
+        ...(point.loss !== undefined ? { loss: point.loss } : {}),
+        ...(point.accuracy !== undefined ? { accuracy: point.accuracy } : {}),
+      })),
+    })),
+  });
+  return [
+    {
+      id: 'pca',
+      title: 'Trajectories in the top-2 PCA plane',
+      data: {
+        kind: 'paths',
+        x: { label: 'PC 1', scale: 'linear' },
+        y: { label: 'PC 2', scale: 'linear' },
+        explainedVariance: whole.explainedVarianceRatio,
+        views: [view('model', 'whole model', whole), view(`layer:${layer}`, `layer ${layer}`, single)],
+      },
+    },
+  ];
+}
+
+/** The layer with the most parameters: the default single-layer view. */
+function largestLayer(model: Model): string {
+  const sizes = new Map<string, number>();
+  for (const param of model.params) sizes.set(param.layerName, (sizes.get(param.layerName) ?? 0) + param.size);
+  return [...sizes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }

@@ -4,7 +4,12 @@
  * over test images) and Keskar's ε-sharpness, against the batch size.
  */
 import { classificationData, finishRuns, spec, zooSpec } from './common.js';
-import { numberListKnob, resolveKnobs } from './overrides.js';
+import * as tf from '@tensorflow/tfjs';
+import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
+import { epsilonSharpness } from '../analysis/sharpness.js';
+import { lossFunction } from '../train/losses.js';
+import { headOf, loadRunContext, splitTensors } from './context.js';
+import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 export const sensitivity: Preset = {
@@ -58,7 +63,49 @@ export const sensitivity: Preset = {
   },
 };
 
+/** Per batch size: final loss/accuracy (from training), input sensitivity and ε-sharpness. */
 async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
-  void runs; void options; void onProgress;
-  throw new Error('analyzeSensitivity: not yet');
+  const knobs = resolveKnobs(sensitivity, options);
+  const done = runs.filter((run) => run.end.status === 'SUCCEEDED').sort((a, b) => a.spec.batchSize - b.spec.batchSize);
+  const cache = new Map();
+  const rows: { batchSize: number; run: RunArtifacts; sensitivity: number; sharpness: number }[] = [];
+  for (const [index, run] of done.entries()) {
+    const context = await loadRunContext(run.spec, cache);
+    const test = splitTensors(headOf(context.dataset.test, numberKnob(knobs, 'sensitivitySamples')), context.dataset.inputShape);
+    const train = splitTensors(headOf(context.dataset.train, numberKnob(knobs, 'sharpnessSamples')), context.dataset.inputShape);
+    const theta = tf.tensor1d(run.end.theta);
+    const state = run.end.state.length > 0 ? tf.tensor1d(run.end.state) : undefined;
+    try {
+      const inference = { training: false, ...(state ? { state } : {}) };
+      const sensitivityResult = inputSensitivity({ forward: modelForward(context.model, theta, state), x: test.x, output: 'softmax' });
+      const sharpnessResult = epsilonSharpness(lossFunction(context.model, train.x, train.y, run.spec.loss, inference), theta, {
+        epsilon: numberKnob(knobs, 'sharpnessEpsilon'),
+        steps: numberKnob(knobs, 'sharpnessSteps'),
+      });
+      rows.push({ batchSize: run.spec.batchSize, run, sensitivity: sensitivityResult.meanFrobeniusNorm, sharpness: sharpnessResult.sharpness });
+    } finally {
+      tf.dispose([test.x, test.y, train.x, train.y, theta, ...(state ? [state] : [])]);
+    }
+    onProgress?.((index + 1) / done.length);
+  }
+  const x = { label: 'batch size', scale: 'log' as const };
+  const final = (metric: string) => rows.map(({ batchSize, run }) => ({ x: batchSize, y: run.end.final[metric] ?? Number.NaN }));
+  const pair = (metric: 'loss' | 'accuracy') => [
+    { label: 'train', points: final(`train/${metric}`) },
+    { label: 'test', dashed: true, points: final(`test/${metric}`) },
+  ];
+  return [
+    { id: 'loss-vs-batch', title: 'Final loss vs batch size', data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: pair('loss') } },
+    { id: 'accuracy-vs-batch', title: 'Final accuracy vs batch size', data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: pair('accuracy') } },
+    {
+      id: 'sensitivity-vs-batch',
+      title: 'Sensitivity ‖∂softmax/∂x‖_F (mean over test images) vs batch size',
+      data: { kind: 'lines', x, y: { label: 'sensitivity', scale: 'linear' }, series: [{ label: 'sensitivity', points: rows.map((r) => ({ x: r.batchSize, y: r.sensitivity })) }] },
+    },
+    {
+      id: 'sharpness-vs-batch',
+      title: `ε-sharpness (ε = ${numberKnob(knobs, 'sharpnessEpsilon')}) vs batch size`,
+      data: { kind: 'lines', x, y: { label: 'sharpness (%)', scale: 'linear' }, series: [{ label: 'sharpness', points: rows.map((r) => ({ x: r.batchSize, y: r.sharpness })) }] },
+    },
+  ];
 }

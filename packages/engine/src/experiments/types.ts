@@ -34,6 +34,11 @@ export interface RunArtifacts {
   spec: RunSpec;
   end: RunEnd;
   snapshots: { step: number; epoch: number; theta: Float32Array; state: Float32Array }[];
+  /**
+   * The run's metric series, when the caller kept them (`runPresetLocally` does). Analyses never
+   * need them; they let a result document carry the metric figures' data too.
+   */
+  metrics?: MetricPoint[];
 }
 
 /** Axis of a figure. */
@@ -83,7 +88,7 @@ export type FigureData =
       /** Fraction of variance along each plotted axis. */
       explainedVariance: number[];
       /** Choices the viewer can switch between (whole model or one layer). */
-      views: { id: string; label: string; paths: { label: string; runKey?: string; points: (XY & { epoch: number; loss?: number; accuracy?: number })[] }[] }[];
+      views: { id: string; label: string; /** This view's own explained variance per axis. */ explainedVariance?: number[]; paths: { label: string; runKey?: string; points: (XY & { epoch: number; loss?: number; accuracy?: number })[] }[] }[];
     }
   | {
       kind: 'grid';

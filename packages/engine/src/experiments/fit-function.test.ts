@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { figureData, runQuick, useEngineBackend } from './e2e-helpers.js';
+
+beforeAll(useEngineBackend);
+
+describe('fit-function (quick, end to end)', () => {
+  it('the deep 573-param MLP reaches a lower training loss on sin(5x)/(5x) than the shallow one', async () => {
+    const { runs, figures } = await runQuick('fit-function', { models: 'mlp-shallow,mlp-deep', targets: 'sinc5' });
+    const loss = (key: string) => runs.find((r) => r.key === key)!.end.final['train/loss']!;
+    console.log(`final train loss: shallow ${loss('mlp-shallow/sinc5')}, deep ${loss('mlp-deep/sinc5')}`);
+    expect(loss('mlp-deep/sinc5')).toBeLessThan(0.7 * loss('mlp-shallow/sinc5'));
+    // Both fit far better than the best constant (the target's variance on [−1, 1] is ≈ 0.1).
+    expect(loss('mlp-shallow/sinc5')).toBeLessThan(1e-2);
+
+    const prediction = figureData(figures, 'prediction-sinc5', 'lines');
+    expect(prediction.series.map((s) => s.label)).toEqual(['ground truth', 'mlp-shallow', 'mlp-deep']);
+    expect(prediction.series.every((s) => s.points.length === 201)).toBe(true);
+    expect(prediction.series[0]!.points[100]).toEqual({ x: 0, y: 1 });
+    // The deep model's curve is within a few hundredths of the target everywhere.
+    const truth = prediction.series[0]!.points;
+    const deep = prediction.series[2]!.points;
+    expect(Math.max(...deep.map((p, i) => Math.abs(p.y - truth[i]!.y)))).toBeLessThan(0.05);
+
+    const curve = figureData(figures, 'loss', 'lines');
+    expect(curve.series.map((s) => s.runKey)).toEqual(['mlp-shallow/sinc5', 'mlp-deep/sinc5']);
+    expect(curve.series.every((s) => s.points.length === 21 && s.points[0]!.x === 0 && s.points.at(-1)!.x === 100)).toBe(true);
+  });
+});
