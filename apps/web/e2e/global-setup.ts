@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { baseURL } from './playwright.config';
+
+export const STATE_FILE = join(tmpdir(), 'saddle-e2e-stack.json');
+
+/** Waits until the stack answers a GraphQL query and serves the dashboard. */
+async function waitForStack(url: string, timeoutMs: number, exited: () => string | null): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const failure = exited();
+    if (failure) throw new Error(`e2e: the stack exited before it was ready: ${failure}`);
+    try {
+      const api = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ presets { id } }' }) });
+      const page = await fetch(`${url}/`);
+      if (api.ok && page.ok) return;
+      last = `graphql ${api.status}, / ${page.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`e2e: the stack at ${url} was not ready after ${timeoutMs / 1000} s (${last})`);
+}
+
+/**
+ * Starts `node apps/api/bin/saddle.mjs serve --web` from the repository root in a fresh data
+ * directory, unless SADDLE_E2E_URL names a running stack.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.SADDLE_E2E_URL) {
+    await waitForStack(baseURL, 30_000, () => null);
+    return;
+  }
+  const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  const dataDir = mkdtempSync(join(tmpdir(), 'saddle-e2e-'));
+  const port = new URL(baseURL).port;
+  const stack = spawn(process.execPath, ['apps/api/bin/saddle.mjs', 'serve', '--web', '--port', port], {
+    cwd: repoRoot,
+    env: { ...process.env, SADDLE_DATA_DIR: dataDir, SADDLE_PORT: port, SADDLE_HOST: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  let exit: string | null = null;
+  stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  stack.on('exit', (code, signal) => (exit = `code ${code} signal ${signal}\n${output.slice(-2000)}`));
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: stack.pid, dataDir }));
+  await waitForStack(baseURL, 180_000, () => exit);
+  console.log(`e2e: stack up at ${baseURL} (data in ${dataDir})`);
+}
