@@ -50,15 +50,15 @@ function parseArgs(argv) {
 /** The engine's backend, chosen the engine's way; recorded with how it was chosen. */
 async function selectBackend(engine, tf) {
   if (typeof engine.initBackend === 'function') {
-    const chosen = await engine.initBackend();
-    const name = typeof chosen === 'string' ? chosen : (chosen?.name ?? chosen?.backend ?? tf.getBackend());
-    return { backend: name, backendInfo: typeof chosen === 'object' && chosen !== null ? chosen : undefined, backendNote: 'engine initBackend()' };
+    const info = await engine.initBackend();
+    const note = info.name === 'wasm' ? `engine initBackend(), SIMD ${info.simd ? 'on' : 'off'}` : 'engine initBackend()';
+    return { backend: info.name, backendInfo: info, engineThreads: info.threads, backendNote: note };
   }
   // The engine cannot choose yet: time it on plain tfjs-wasm, and say so in every result.
   await import('@tensorflow/tfjs-backend-wasm');
   await tf.setBackend('wasm');
   await tf.ready();
-  return { backend: tf.getBackend(), backendNote: '@saddle/engine does not export initBackend yet: plain tfjs-wasm, without Saddle\'s kernels' };
+  return { backend: tf.getBackend(), engineThreads: 1, backendNote: '@saddle/engine does not export initBackend yet: plain tfjs-wasm, without Saddle\'s kernels' };
 }
 
 function machine() {
@@ -101,7 +101,6 @@ async function main() {
     node: process.version,
     tfjs: tf.version?.tfjs ?? tf.version_core,
     ...backend,
-    engineThreads: 1,
     torch: torch ?? null,
     torchThreads: torch ? 2 : null,
     referenceNote: torch ? undefined : args.reference ? '/usr/bin/python3 cannot import torch: no reference run' : '--no-reference',

@@ -30,10 +30,15 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Summary of timed samples, the same fields as the Python side's `summary()`. */
-export function summarize(samples) {
+/**
+ * Summary of timed samples, the same fields as the Python side's `summary()`. `cpuSamples` (the
+ * process's CPU time per sample) shows contention: on a quiet machine a one-thread engine's CPU
+ * time equals its wall time; when other jobs share the cores, wall time grows and CPU time does not.
+ */
+export function summarize(samples, cpuSamples) {
   return {
     medianMs: median(samples),
+    ...(cpuSamples ? { cpuMedianMs: median(cpuSamples) } : {}),
     minMs: Math.min(...samples),
     maxMs: Math.max(...samples),
     reps: samples.length,
@@ -48,12 +53,16 @@ export function summarize(samples) {
 export async function timeMs(fn, { warmup, reps }) {
   for (let i = 0; i < warmup; i++) await fn();
   const samples = [];
+  const cpuSamples = [];
   for (let i = 0; i < reps; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
   }
-  return summarize(samples);
+  return summarize(samples, cpuSamples);
 }
 
 const DTYPES = new Map([
@@ -97,7 +106,13 @@ export function torchVersion() {
 export function runReference(script, { dataDir, warmup, reps, full = false, timeoutMs = 30 * 60_000 }) {
   const args = [script, '--data', dataDir, '--warmup', String(warmup), '--reps', String(reps), ...(full ? ['--full'] : [])];
   const started = performance.now();
-  const child = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(PYTHON, args, {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    // No __pycache__ in the working tree.
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   const wallMs = performance.now() - started;
   if (child.status !== 0) {
     const why = child.error ? child.error.message : (child.stderr || '').trim().split('\n').slice(-3).join(' | ');

@@ -168,17 +168,21 @@ def time_ms(fn, warmup, reps):
     """Median (and the rest) of `reps` timed calls after `warmup` untimed ones, in ms."""
     for _ in range(warmup):
         fn()
-    samples = []
+    samples, cpu_samples = [], []
     for _ in range(reps):
+        cpu_start = time.process_time()
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
-    return summary(samples)
+        cpu_samples.append((time.process_time() - cpu_start) * 1000)
+    return summary(samples, cpu_samples)
 
 
-def summary(samples):
+def summary(samples, cpu_samples=None):
+    """As harness.mjs's summarize(); CPU time here is summed over PyTorch's threads."""
     return {
         'medianMs': statistics.median(samples),
+        **({'cpuMedianMs': statistics.median(cpu_samples)} if cpu_samples else {}),
         'minMs': min(samples),
         'maxMs': max(samples),
         'reps': len(samples),

@@ -44,15 +44,22 @@ if not args.full:
     points = points[::step][:args.reps]
 for a, b in points[:max(1, args.warmup)]:
     loss_at(a, b)
-samples = []
+samples, cpu_samples = [], []
 for a, b in points:
+    cpu_start = time.process_time()
     start = time.perf_counter()
     loss_at(a, b)
     samples.append((time.perf_counter() - start) * 1000)
-per_point = summary(samples)
-total_ms = sum(samples) if args.full else per_point['medianMs'] * grid * grid
+    cpu_samples.append((time.process_time() - cpu_start) * 1000)
+per_point = summary(samples, cpu_samples)
+scale = 1 if args.full else grid * grid
 report({
-    'timing': {'medianMs': total_ms, 'reps': 1, 'extrapolated': not args.full},
+    'timing': {
+        'medianMs': sum(samples) if args.full else per_point['medianMs'] * scale,
+        'cpuMedianMs': sum(cpu_samples) if args.full else per_point['cpuMedianMs'] * scale,
+        'reps': 1,
+        'extrapolated': not args.full,
+    },
     'perPoint': per_point,
     'gridPoints': grid * grid,
     'timedPoints': len(samples),

@@ -67,13 +67,15 @@ def epoch(model, optimizer, steps=None):
 
 model, optimizer = fresh()
 epoch(model, optimizer, steps=max(1, args.warmup))  # warm-up: a few steps, not a whole epoch
-samples, final_losses = [], []
+samples, cpu_samples, final_losses = [], [], []
 for _ in range(args.reps):
     model, optimizer = fresh()  # every epoch from the same θ₀, as Saddle's runs are
+    cpu_start = time.process_time()
     start = time.perf_counter()
     final_losses.append(epoch(model, optimizer))
     samples.append((time.perf_counter() - start) * 1000)
-timing = summary(samples)
+    cpu_samples.append((time.process_time() - cpu_start) * 1000)
+timing = summary(samples, cpu_samples)
 report({
     'timing': timing,
     'imagesPerSecond': x.shape[0] / (timing['medianMs'] / 1000),

@@ -7,6 +7,8 @@ const BATCH = 256;
 export default {
   id: 'cnn-inference',
   title: 'same CNN inference, batch 256',
+  limits:
+    "Forward convolutions: tfjs-wasm's XNNPACK conv2d on one thread against oneDNN on two.",
   reference: 'cnn_inference.py',
   repetitions: { quick: { warmup: 2, reps: 5 }, full: { warmup: 3, reps: 20 } },
   prepare(ctx) {

@@ -7,6 +7,8 @@ const N = 573;
 export default {
   id: 'eigvalsh',
   title: 'symmetric eigenvalues 573×573',
+  limits:
+    "Scalar float64 JavaScript (Householder tridiagonalisation, O(n³), then implicit QL) against compiled LAPACK; no SIMD, no blocking.",
   reference: 'eigvalsh.py',
   repetitions: { quick: { warmup: 1, reps: 3 }, full: { warmup: 2, reps: 10 } },
   prepare({ engine }) {

@@ -5,6 +5,8 @@ import { initialTheta, mlp681, modelMeta, sincPoints } from './shared.mjs';
 export default {
   id: 'hessian-mlp',
   title: 'full Hessian, 681 params',
+  limits:
+    "681 Hessian-vector products, each a forward and two backward passes of ~100 small kernels: per-op overhead, chunked 64 HVPs per tidy; PyTorch also loops (vectorize=False is its faster mode here).",
   reference: 'hessian_mlp.py',
   repetitions: { quick: { warmup: 1, reps: 2 }, full: { warmup: 1, reps: 5 } },
   prepare({ engine, tf }) {

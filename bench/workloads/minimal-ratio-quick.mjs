@@ -4,6 +4,8 @@ import { need, summarize } from '../lib/harness.mjs';
 export default {
   id: 'minimal-ratio-quick',
   title: 'minimal-ratio preset end to end, quick scale',
+  limits:
+    "4 runs of a 141-param MLP (80 Adam steps, then up to 300 ‖∇L‖² steps of a Hessian-vector product each) and their exact Hessians: per-op overhead of tiny kernels.",
   reference: null,
   repetitions: { quick: { warmup: 0, reps: 1 }, full: { warmup: 0, reps: 3 } },
   prepare() {

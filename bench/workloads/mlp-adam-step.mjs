@@ -5,6 +5,8 @@ import { adamSpec, initialTheta, makeTrainStep, mlp681, modelMeta, sincPoints } 
 export default {
   id: 'mlp-adam-step',
   title: '681-param MLP, Adam step on 1,000 points',
+  limits:
+    "Per-op overhead: a step is ~4 MFLOP but 114 tfjs kernels (forward, backward through θ's split, Adam on flat θ), each a JS→wasm call with tensor bookkeeping, where PyTorch's C++ ops cost a few µs each.",
   reference: 'mlp_adam_step.py',
   repetitions: { quick: { warmup: 10, reps: 30 }, full: { warmup: 30, reps: 200 } },
   prepare({ engine, tf }) {

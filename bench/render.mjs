@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * Regenerates the results table (and the line saying where it was measured) in
+ * docs/performance.md from a results file, between the marker comments:
+ *
+ *   <!-- bench:results:start --> … <!-- bench:results:end -->
+ *
+ *   node bench/render.mjs [--in bench/results/latest.json] [--doc docs/performance.md] [--check]
+ *
+ * `--check` exits 1 when the document is not what the results render to (for CI), without writing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function parseArgs(argv) {
+  const args = { in: join(root, 'bench', 'results', 'latest.json'), doc: join(root, 'docs', 'performance.md'), check: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--in') args.in = argv[++i];
+    else if (argv[i] === '--doc') args.doc = argv[++i];
+    else if (argv[i] === '--check') args.check = true;
+    else throw new Error(`bench/render.mjs: unknown argument '${argv[i]}'`);
+  }
+  return args;
+}
+
+/** 0.42 ms, 31.6 ms, 2.31 s, 12.4 min: three significant figures, unit by size. */
+export function formatMs(ms) {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '—';
+  const three = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  if (ms < 1000) return `${three(ms)} ms`;
+  if (ms < 120_000) return `${three(ms / 1000)} s`;
+  return `${three(ms / 60_000)} min`;
+}
+
+export function formatRatio(ratio) {
+  if (ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`;
+}
+
+/** Table cells never contain a bare `|` or a line break. */
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function timeCell(side, row) {
+  if (!side) return '—';
+  if (side.status !== 'ok') {
+    const loop = side.loop ? ` (loop of 100: ${formatMs(side.loop.medianMs)})` : '';
+    return side.status === 'missing' ? `not yet${loop}` : `error${loop}`;
+  }
+  let text = formatMs(side.timing.medianMs);
+  if (side.timing.extrapolated) text += ` (est. from ${side.timedPoints ?? side.perPoint?.reps} points)`;
+  if (row.id === 'ensemble-mlp' && side.loop) text += `; loop ${formatMs(side.loop.medianMs)}`;
+  return text;
+}
+
+/** Largest relative difference of the values both sides computed, when one is worth flagging. */
+function disagreement(row) {
+  const values = Object.values(row.agreement ?? {});
+  if (values.length === 0) return undefined;
+  const worst = Math.max(...values);
+  return worst > 1e-3 ? worst : undefined;
+}
+
+export function renderResults(results) {
+  const m = results.machine;
+  const lines = [];
+  const loads = results.workloads.map((w) => w.loadAverageBefore).filter((l) => typeof l === 'number');
+  const peakLoad = loads.length ? Math.max(...loads) : undefined;
+  lines.push(
+    `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` (${results.scale} repetitions) on ` +
+      `${m.cpus} × ${m.model}, ${m.memoryGiB} GiB; Node ${results.node}, tfjs ${results.tfjs} on \`${results.backend}\` ` +
+      `(${results.backendNote}, ${results.engineThreads} thread${results.engineThreads === 1 ? '' : 's'}), ` +
+      (results.torch ? `PyTorch ${results.torch} (${results.torchThreads} threads).` : `no PyTorch reference (${results.referenceNote}).`),
+  );
+  if (peakLoad !== undefined && peakLoad > m.cpus) {
+    lines.push('');
+    lines.push(
+      `**Noisy run:** the 1-minute load average reached ${peakLoad.toFixed(1)} on ${m.cpus} cores while it ran (other jobs ` +
+        'shared the machine), so absolute times are inflated and ratios are only indicative; rerun on a quiet machine.',
+    );
+  }
+  lines.push('');
+  lines.push('| workload | PyTorch | Saddle | ratio (Saddle / PyTorch) | what limits it |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const row of results.workloads) {
+    let ratio = formatRatio(row.ratio);
+    const worst = disagreement(row);
+    if (worst !== undefined) ratio += ` (results differ by ${worst.toExponential(1)})`;
+    if (row.id === 'ensemble-mlp') {
+      const speedups = [];
+      if (row.pytorch?.speedup) speedups.push(`PyTorch batched ${row.pytorch.speedup.toFixed(2)}× a loop`);
+      if (row.saddle?.speedup) speedups.push(`Saddle batched ${row.saddle.speedup.toFixed(2)}× a loop`);
+      if (speedups.length) ratio += `; ${speedups.join(', ')}`;
+    }
+    let limits = row.limits ?? '';
+    if (row.status && row.status !== 'ok') limits = `${row.status === 'missing' ? 'Not measured yet' : 'Failed'}: ${row.reason}. ${limits}`;
+    lines.push(`| ${cell(row.title)} | ${cell(row.pytorch ? timeCell(row.pytorch, row) : '—')} | ${cell(timeCell(row.saddle, row))} | ${cell(ratio)} | ${cell(limits)} |`);
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const results = JSON.parse(readFileSync(args.in, 'utf8'));
+  const doc = readFileSync(args.doc, 'utf8');
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`bench/render.mjs: ${args.doc} lacks the markers ${START} … ${END}`);
+  const next = `${doc.slice(0, start + START.length)}\n${renderResults(results)}\n${doc.slice(end)}`;
+  if (args.check) {
+    if (next !== doc) {
+      console.error(`bench/render.mjs: ${args.doc} is not what ${args.in} renders to; run node bench/render.mjs`);
+      process.exit(1);
+    }
+    return;
+  }
+  writeFileSync(args.doc, next);
+  console.log(`bench/render.mjs: wrote the table of ${args.in} into ${args.doc}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
