@@ -26,7 +26,7 @@ export type DataSpec =
       kind: 'mnist';
       /** Of the 10,000 embedded digits, this many train (default 8,000) ... */
       trainSize: number;
-      /** ... and this many test (default 2,000): a fixed split under `splitSeed`. */
+      /** ... and this many test (default 2,000): a fixed split (`MNIST_SPLIT_SEED`, not the run's seed). */
       testSize: number;
       /** Resample the images to 32×32×3 so the CIFAR-shaped zoo counts hold. Default false (28×28×1). */
       as32x32x3: boolean;

@@ -23,6 +23,7 @@ const formatCount = (n: number): string => n.toLocaleString('en-US');
 const formatShape = (shape: (number | null)[]): string => `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
 
 export function summarize(spec: ModelSpec, inputShape: number[], layers: readonly PlannedLayer[]): ModelSummary {
+  const buffers = layers.reduce((s, l) => s + l.buffers.reduce((a, b) => a + b.size, 0), 0);
   const rows: SummaryRow[] = layers.map((layer) => {
     const params = layer.params.reduce((s, p) => s + p.size, 0);
     const activationSuffix =
@@ -50,10 +51,11 @@ export function summarize(spec: ModelSpec, inputShape: number[], layers: readonl
     activationsSizeMB: (activations * FLOAT32_BYTES) / MB,
     inputSizeMB: (inputSize * FLOAT32_BYTES) / MB,
   };
-  return { ...summary, text: formatSummaryText(summary) };
+  return { ...summary, text: formatSummaryText(summary, buffers) };
 }
 
-export function formatSummaryText(s: Omit<ModelSummary, 'text'>): string {
+/** `buffers`: batch-norm running statistics, shown on their own line (they are state, not parameters). */
+export function formatSummaryText(s: Omit<ModelSummary, 'text'>, buffers = 0): string {
   const layerWidth = Math.max(28, ...s.rows.map((r) => r.layer.length + 2));
   const shapeWidth = Math.max(26, ...s.rows.map((r) => formatShape(r.outputShape).length + 2));
   const width = layerWidth + shapeWidth + 12;
@@ -71,6 +73,7 @@ export function formatSummaryText(s: Omit<ModelSummary, 'text'>): string {
     `Total params: ${formatCount(s.totalParams)}`,
     `Trainable params: ${formatCount(s.trainableParams)}`,
     `Non-trainable params: ${formatCount(s.nonTrainableParams)}`,
+    ...(buffers > 0 ? [`Buffers (batch-norm running mean/variance, not parameters): ${formatCount(buffers)}`] : []),
     line('_'),
     `Input size (MB): ${mb(s.inputSizeMB)}`,
     `Forward pass activations size (MB): ${mb(s.activationsSizeMB)}`,

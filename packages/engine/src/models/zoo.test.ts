@@ -31,6 +31,11 @@ describe('model zoo', () => {
     }
   });
 
+  it('the fitting MLPs start with a linear 1-unit layer; BN buffers are listed apart from params', () => {
+    for (const id of ['mlp-shallow', 'mlp-middle', 'mlp-deep']) expect(zoo[id]!.spec.layers[0]).toEqual({ type: 'dense', units: 1, activation: 'linear' });
+    expect(zooSummaries()['cnn-shallow']!.text).toContain('Buffers (batch-norm running mean/variance, not parameters): 96');
+  });
+
   it('the deep CNN ends in a 16×16×8 map and every spec is JSON', () => {
     const s = zooSummaries()['cnn-deep']!;
     const flatten = s.rows.find((r) => r.type === 'flatten')!;

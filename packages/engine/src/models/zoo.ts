@@ -24,6 +24,15 @@ export function mlpSpec(name: string, hidden: number[], outputs: number): ModelS
   return { name, layers: [...hidden.map((u) => dense(u)), dense(outputs, 'linear')] };
 }
 
+/**
+ * The function-fitting MLPs: input 1 → a linear 1-unit layer → ReLU hidden layers → 1. The
+ * 1-unit layer is what brings the HW1 counts to 573; it is linear because a ReLU there would
+ * zero the whole net wherever w·x + b < 0 (a dead input for part of [-1, 1]).
+ */
+function fitMlpSpec(name: string, hidden: number[]): ModelSpec {
+  return { name, layers: [dense(1, 'linear'), ...hidden.map((u) => dense(u)), dense(1, 'linear')] };
+}
+
 /** conv(c1)-BN-ReLU-pool-conv(c2)-BN-ReLU-pool-dense10: the shallow CNN family. */
 export function twoConvCnnSpec(name: string, c1: number, c2: number, classes = 10): ModelSpec {
   return { name, layers: [...convBnRelu(c1), pool, ...convBnRelu(c2), pool, { type: 'flatten' }, dense(classes, 'linear')] };
@@ -35,9 +44,9 @@ export const PARAMS_SWEEP_CHANNELS: readonly (readonly [number, number])[] = [
 ];
 
 const entries: [string, ZooEntry][] = [
-  ['mlp-shallow', { spec: mlpSpec('mlp-shallow', [1, 190], 1), description: 'Function fitting, shallow: dense 1→1→190→1 with ReLU, 573 params.' }],
-  ['mlp-middle', { spec: mlpSpec('mlp-middle', [1, 39, 12], 1), description: 'Function fitting, middle depth: dense 1→1→39→12→1 with ReLU, 573 params.' }],
-  ['mlp-deep', { spec: mlpSpec('mlp-deep', [1, 5, 10, 10, 10, 10, 10, 5], 1), description: 'Function fitting, deep: dense 1→1→5→10→10→10→10→10→5→1 with ReLU, 573 params.' }],
+  ['mlp-shallow', { spec: fitMlpSpec('mlp-shallow', [190]), description: 'Function fitting, shallow: dense 1→1 (linear)→190→1, ReLU hidden, 573 params.' }],
+  ['mlp-middle', { spec: fitMlpSpec('mlp-middle', [39, 12]), description: 'Function fitting, middle depth: dense 1→1 (linear)→39→12→1, ReLU hidden, 573 params.' }],
+  ['mlp-deep', { spec: fitMlpSpec('mlp-deep', [5, 10, 10, 10, 10, 10, 5]), description: 'Function fitting, deep: dense 1→1 (linear)→5→10→10→10→10→10→5→1, ReLU hidden, 573 params.' }],
   ['cnn-shallow', { spec: twoConvCnnSpec('cnn-shallow', 16, 32), description: 'conv16-BN-ReLU-pool-conv32-BN-ReLU-pool-dense10; 34,634 params on 32×32×3.' }],
   [
     'cnn-deep',
