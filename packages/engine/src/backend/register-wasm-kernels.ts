@@ -1,15 +1,20 @@
 /**
- * Installs Saddle's wasm kernels: the missing `Conv2DBackpropFilter`, and faster replacements
- * for the kernels that dominated a profiled CNN training step (see each file's header). Must
- * run before or after the wasm backend initialises (replacements keep tfjs's setup functions).
- * Idempotent. Other backends are untouched.
+ * Installs Saddle's wasm kernels: the missing `Conv2DBackpropFilter`, faster replacements for
+ * the kernels that dominated a profiled CNN training step, and a MaxPoolWithArgmax that routes
+ * like MaxPoolGrad (see each file's header). May run before or after the wasm backend
+ * initialises (replacements keep tfjs's setup functions). Idempotent. Other backends are
+ * untouched.
+ *
+ * Measured and dropped (process CPU time, [64,32,32,16]): for leading-axis Sum/Mean, a
+ * JavaScript loop over the heap (5.0 ms vs tfjs's 2.5 ms) and ones[1,N]·x[N,M] by BatchMatMul
+ * (0.36 ms when x is reused, but ~4 ms in a training step, where every x is new and XNNPACK
+ * repacks it as weights); for per-channel broadcast Add/Sub/Mul/Div, a JavaScript loop (4.8 ms
+ * vs tfjs's 1.5 ms). The wall-clock profile that suggested them was distorted by a loaded machine.
  */
-import { channelBroadcastBinaryWasm, type ChannelBinaryOp } from './channel-broadcast-binary.js';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
 import { maxPoolWithArgmaxWasm } from './max-pool-with-argmax.js';
-import { reduceLeadingAxesWasm } from './reduce-leading-axes.js';
 import { addWasmKernel, overrideWasmKernel } from './wasm-kernel-utils.js';
 
 export function registerWasmKernels(): void {
@@ -17,8 +22,4 @@ export function registerWasmKernels(): void {
   overrideWasmKernel('Conv2DBackpropInput', conv2dBackpropInputWasm);
   overrideWasmKernel('MaxPoolGrad', maxPoolGradWasm);
   overrideWasmKernel('MaxPoolWithArgmax', maxPoolWithArgmaxWasm);
-  overrideWasmKernel('Sum', (original) => reduceLeadingAxesWasm(original, 'sum'));
-  overrideWasmKernel('Mean', (original) => reduceLeadingAxesWasm(original, 'mean'));
-  const binaryOps: ChannelBinaryOp[] = ['Add', 'Sub', 'Multiply', 'RealDiv'];
-  for (const op of binaryOps) overrideWasmKernel(op, (original) => channelBroadcastBinaryWasm(original, op));
 }
