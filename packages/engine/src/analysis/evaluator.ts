@@ -3,7 +3,7 @@ import type { LossKind } from '../config.js';
 import type { Model } from '../models/model.types.js';
 import { applyEnsemble, ensembleUnsupportedReason } from '../models/ensemble.js';
 import { accuracy, computeEnsembleLosses, computeLoss, ensembleAccuracy } from '../train/losses.js';
-import type { BatchedEvaluator, Evaluator } from './types.js';
+import type { BatchedEvaluator, BatchedLossFn, Evaluator } from './types.js';
 
 /** A dataset split as tensors: inputs [N, ...inputShape]; targets [N, 1] (regression) or labels [N]. */
 export interface EvaluationData {
@@ -43,4 +43,13 @@ export function modelBatchedEvaluator(model: Model, data: EvaluationData, loss: 
       const losses = computeEnsembleLosses(loss, outputs, ys);
       return loss === 'cross-entropy' ? { loss: losses, accuracy: ensembleAccuracy(outputs, ys) } : { loss: losses };
     });
+}
+
+/**
+ * Rows of Θ [K, P] ↦ the K losses of `model` on `data` in one ensemble pass, for vectorised
+ * Hessian-vector products; undefined when the model cannot be batched (conv, pooling, batch norm).
+ */
+export function modelBatchedLoss(model: Model, data: EvaluationData, loss: LossKind): BatchedLossFn | undefined {
+  const evaluate = modelBatchedEvaluator(model, data, loss);
+  return evaluate && ((thetas) => evaluate(thetas).loss);
 }

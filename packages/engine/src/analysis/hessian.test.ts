@@ -2,6 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leastSquaresLoss, linspace, quadraticLoss, randomSymmetric, tinyNetLoss, useTestBackend } from '../test-utils/analysis.js';
 import { Rng } from '../util/rng.js';
+import { buildModel } from '../models/model.js';
+import { lossFunction } from '../train/losses.js';
+import { modelBatchedLoss } from './evaluator.js';
 import { exactHessian, hessianSpectrum } from './hessian.js';
 
 beforeAll(useTestBackend);
@@ -67,4 +70,25 @@ describe('hessianSpectrum', () => {
     spectrum.eigenvalues.forEach((value, i) => expect(value).toBeCloseTo(sorted[i]!, 5));
     expect(JSON.parse(JSON.stringify(spectrum))).toEqual(spectrum);
   });
+});
+
+describe('exactHessian through an ensemble pass (modelBatchedLoss)', () => {
+  for (const loss of ['mse', 'cross-entropy'] as const) {
+    it(`equals the per-vector Hessian of a dense ${loss} model`, () => {
+      const outputs = loss === 'mse' ? 1 : 3;
+      const model = buildModel({ name: 'd', layers: [{ type: 'dense', units: 6, activation: 'softplus' }, { type: 'dense', units: outputs }] }, [2]);
+      const before = tf.memory().numTensors;
+      const rng = new Rng(31);
+      const x = tf.tensor2d(Array.from({ length: 20 }, () => rng.normal()), [10, 2]);
+      const y = loss === 'mse' ? tf.tensor2d(Array.from({ length: 10 }, () => rng.normal()), [10, 1]) : tf.tensor1d(Array.from({ length: 10 }, (_, i) => i % 3));
+      const theta = model.init(2);
+      const looped = exactHessian(lossFunction(model, x, y, loss, { training: false }), theta);
+      const batchedLoss = modelBatchedLoss(model, { x, y }, loss)!;
+      const vectorised = exactHessian(lossFunction(model, x, y, loss, { training: false }), theta, { batchedLoss, chunkSize: 7 });
+      tf.dispose([x, y, theta]);
+      expect(tf.memory().numTensors).toBe(before);
+      const scale = Math.max(...Array.from(looped.data, Math.abs));
+      for (let i = 0; i < looped.data.length; i++) expect(Math.abs(vectorised.data[i]! - looped.data[i]!)).toBeLessThan(1e-5 * scale);
+    });
+  }
 });

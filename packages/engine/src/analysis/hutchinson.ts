@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { Rng } from '../util/rng.js';
 import { hessianVectorProducts } from './hvp.js';
-import type { LossFn } from './types.js';
+import type { BatchedLossFn, LossFn } from './types.js';
 
 export interface HutchinsonOptions {
   /** Probe vectors at most. Default 200. */
@@ -17,6 +17,8 @@ export interface HutchinsonOptions {
   /** Probes per batch of HVPs (one read-back each). Default 10. */
   batchSize?: number;
   seed?: number;
+  /** Runs each batch of probes as one vectorised HVP computation (see `hessianVectorProducts`). */
+  batchedLoss?: BatchedLossFn;
   signal?: AbortSignal;
 }
 
@@ -68,7 +70,10 @@ export function hutchinsonTrace(loss: LossFn, theta: tf.Tensor1D, options: Hutch
     const count = Math.min(batchSize, maxSamples - estimates.length);
     const probes = new Float32Array(count * n);
     for (let i = 0; i < probes.length; i++) probes[i] = rng.next() < 0.5 ? -1 : 1;
-    const products = hessianVectorProducts(loss, theta, probes, count, { chunkSize: count });
+    const products = hessianVectorProducts(loss, theta, probes, count, {
+      chunkSize: count,
+      ...(options.batchedLoss ? { batchedLoss: options.batchedLoss } : {}),
+    });
     for (let r = 0; r < count; r++) {
       let quadratic = 0;
       for (let i = 0; i < n; i++) quadratic += probes[r * n + i]! * products[r * n + i]!;
