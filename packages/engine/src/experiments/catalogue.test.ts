@@ -14,9 +14,9 @@ const EXPECTED_RUNS: Record<PresetId, Record<Scale, number>> = {
   'minimal-ratio': { quick: 4, full: 100 },
   'loss-landscape': { quick: 1, full: 1 },
   'random-labels': { quick: 1, full: 1 },
-  'params-vs-generalization': { quick: 5, full: 10 },
+  'params-vs-generalization': { quick: 4, full: 10 },
   interpolation: { quick: 2, full: 2 },
-  sensitivity: { quick: 5, full: 5 },
+  sensitivity: { quick: 3, full: 5 },
 };
 
 describe('catalogue', () => {

@@ -52,7 +52,7 @@ export const interpolation: Preset = {
           loss: 'cross-entropy',
           optimizer: { kind: 'adam', lr: 1e-3 },
           batchSize,
-          epochs: quick ? 3 : 20,
+          epochs: quick ? 2 : 20,
           seed: index,
           evalEvery: 1,
           gradNormEvery: 10,

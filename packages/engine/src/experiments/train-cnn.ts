@@ -34,7 +34,7 @@ export const trainCnn: Preset = {
           loss: 'cross-entropy',
           optimizer: { kind: 'adam', lr: 1e-3 },
           batchSize: 64,
-          epochs: options.scale === 'quick' ? 3 : 20,
+          epochs: options.scale === 'quick' ? 2 : 20,
           seed: 0,
           evalEvery: 1,
           gradNormEvery: 1,
