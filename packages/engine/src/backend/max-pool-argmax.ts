@@ -9,32 +9,34 @@
 import type * as tf from '@tensorflow/tfjs';
 
 /** For each output element (NHWC order), the flat input index of its window's maximum, or −1. */
-export function maxPoolArgmax(x: ArrayLike<number>, info: tf.backend_util.Conv2DInfo): Int32Array {
+export function maxPoolArgmax(x: Float32Array, info: tf.backend_util.Conv2DInfo): Int32Array {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const argmax = new Int32Array(batchSize * outHeight * outWidth * channels);
-  const best = new Float64Array(channels);
+  const rowStride = inWidth * channels;
   for (let b = 0, out = 0; b < batchSize; b++) {
     for (let yRow = 0; yRow < outHeight; yRow++) {
       const rowCorner = yRow * info.strideHeight - info.padInfo.top;
       const rowStart = Math.max(0, rowCorner);
       const rowEnd = Math.min(inHeight, rowCorner + info.effectiveFilterHeight);
-      for (let yCol = 0; yCol < outWidth; yCol++, out += channels) {
+      for (let yCol = 0; yCol < outWidth; yCol++) {
         const colCorner = yCol * info.strideWidth - info.padInfo.left;
         const colStart = Math.max(0, colCorner);
         const colEnd = Math.min(inWidth, colCorner + info.effectiveFilterWidth);
-        best.fill(Number.NEGATIVE_INFINITY);
-        argmax.fill(-1, out, out + channels);
-        for (let row = rowStart; row < rowEnd; row++) {
-          for (let col = colStart; col < colEnd; col++) {
-            const base = ((b * inHeight + row) * inWidth + col) * channels;
-            for (let d = 0; d < channels; d++) {
-              const value = x[base + d]!;
-              if (value > best[d]!) {
-                best[d] = value;
-                argmax[out + d] = base + d;
+        const windowBase = ((b * inHeight + rowStart) * inWidth + colStart) * channels;
+        // Channel outer, window inner: a few strided reads per output, no per-window buffers.
+        for (let d = 0; d < channels; d++, out++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let bestIndex = -1;
+          for (let row = rowStart, rowBase = windowBase + d; row < rowEnd; row++, rowBase += rowStride) {
+            for (let col = colStart, index = rowBase; col < colEnd; col++, index += channels) {
+              const value = x[index]!;
+              if (value > best) {
+                best = value;
+                bestIndex = index;
               }
             }
           }
+          argmax[out] = bestIndex;
         }
       }
     }

@@ -24,9 +24,9 @@ export function maxPoolGradWasm(original: tf.KernelConfig): tf.KernelFunc {
     );
     const dx = backend.makeOutput(input.shape, 'float32');
     // Views are taken after makeOutput: an allocation may grow (and detach) the heap.
-    const argmax = maxPoolArgmax(backend.typedArrayFromHeap(input), info);
-    const dyValues = backend.typedArrayFromHeap(dy);
-    const dxValues = backend.typedArrayFromHeap(dx);
+    const argmax = maxPoolArgmax(backend.typedArrayFromHeap(input) as Float32Array, info);
+    const dyValues = backend.typedArrayFromHeap(dy) as Float32Array;
+    const dxValues = backend.typedArrayFromHeap(dx) as Float32Array;
     dxValues.fill(0);
     for (let i = 0; i < argmax.length; i++) {
       const index = argmax[i]!;

@@ -17,10 +17,10 @@ export function maxPoolWithArgmaxWasm(original: tf.KernelConfig): tf.KernelFunc 
     const info = tf.backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, [1, 1], pad);
     const pooled = backend.makeOutput(info.outShape, 'float32');
     const indexes = backend.makeOutput(info.outShape, 'int32');
-    const xValues = backend.typedArrayFromHeap(x);
+    const xValues = backend.typedArrayFromHeap(x) as Float32Array;
     const argmax = maxPoolArgmax(xValues, info);
-    const pooledValues = backend.typedArrayFromHeap(pooled);
-    const indexValues = backend.typedArrayFromHeap(indexes);
+    const pooledValues = backend.typedArrayFromHeap(pooled) as Float32Array;
+    const indexValues = backend.typedArrayFromHeap(indexes) as Int32Array;
     const perImage = info.inHeight * info.inWidth * info.inChannels;
     const perOutputImage = info.outHeight * info.outWidth * info.inChannels;
     for (let i = 0; i < argmax.length; i++) {
