@@ -8,5 +8,10 @@ if (!existsSync(cli)) {
   console.error('saddle: apps/api is not built yet; run `npm run build` at the repository root first.');
   process.exit(2);
 }
+// `saddle models | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(cli);
 process.exitCode = await main(process.argv);

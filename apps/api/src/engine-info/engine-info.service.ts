@@ -19,9 +19,9 @@ export class EngineInfoService {
   }
 
   private async load(): Promise<EngineInfo> {
-    const details = (await initBackend()) as unknown as Record<string, unknown>;
-    const backend = typeof details.backend === 'string' ? details.backend : typeof details.name === 'string' ? details.name : 'unknown';
+    const backend = await initBackend();
+    const details = { ...backend } as unknown as Record<string, unknown>;
     const { version } = require('../../package.json') as { version: string };
-    return { backend, details, nodeVersion: process.version, apiVersion: version, ...this.deployment };
+    return { backend: backend.name, details, nodeVersion: process.version, apiVersion: version, ...this.deployment };
   }
 }

@@ -1,0 +1,115 @@
+/**
+ * The CLI as a user runs it (in-process through `main`, output captured): exit codes, messages
+ * naming the bad argument, a preset run with its JSON result, models, export and tokens.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../auth/token.service.js';
+import { Store } from '../store/store.js';
+import { tempDir, TINY_PRESET_MODULE } from '../test-utils/temp.js';
+import { main } from './main.js';
+
+function capture(): { out: Writable & { text(): string }; err: Writable & { text(): string } } {
+  const make = () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString();
+        callback();
+      },
+    });
+    return Object.assign(stream, { text: () => text });
+  };
+  return { out: make(), err: make() };
+}
+
+async function saddle(...args: string[]) {
+  const io = capture();
+  const code = await main(['node', 'saddle', ...args], io);
+  return { code, out: io.out.text(), err: io.err.text() };
+}
+
+const dir = tempDir();
+const previousModules = process.env.SADDLE_PRESET_MODULES;
+beforeAll(() => {
+  process.env.SADDLE_PRESET_MODULES = TINY_PRESET_MODULE;
+});
+afterAll(() => {
+  if (previousModules === undefined) delete process.env.SADDLE_PRESET_MODULES;
+  else process.env.SADDLE_PRESET_MODULES = previousModules;
+  dir.remove();
+});
+
+describe('saddle (CLI)', () => {
+  it('exits 2 naming the bad argument on bad usage', async () => {
+    const scale = await saddle('run', 'test-tiny', '--scale', 'huge', '--data-dir', dir.path);
+    expect(scale.code).toBe(2);
+    expect(scale.err).toMatch(/--scale <scale>' argument 'huge' is invalid\. Allowed choices are quick, full/);
+    const preset = await saddle('run', 'no-such-preset', '--data-dir', dir.path);
+    expect(preset.code).toBe(2);
+    expect(preset.err).toMatch(/bad <preset> "no-such-preset".*\n\s+allowed: .*test-tiny/);
+    const set = await saddle('run', 'test-tiny', '--set', 'colour=red', '--data-dir', dir.path);
+    expect(set.code).toBe(2);
+    expect(set.err).toMatch(/bad --set: .*unknown override 'colour'/);
+    const malformed = await saddle('run', 'test-tiny', '--set', 'epochs', '--data-dir', dir.path);
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toMatch(/--set <key=value>' argument 'epochs' is invalid\. expected key=value/);
+    expect((await saddle('bogus')).code).toBe(2);
+    expect((await saddle('models', '--input', '32x0')).err).toMatch(/--input <shape>' argument '32x0' is invalid/);
+    expect((await saddle('token', 'create', '--data-dir', dir.path)).err).toMatch(/required option '--scope <scope>'/);
+    expect((await saddle('export', 'nope', '--data-dir', dir.path)).code).toBe(2);
+  });
+
+  it('prints the zoo with the HW1 parameter counts', async () => {
+    const { code, out } = await saddle('models', '--json');
+    expect(code).toBe(0);
+    const summaries = JSON.parse(out) as Record<string, { totalParams: number }>;
+    const counts = Object.values(summaries).map((s) => s.totalParams);
+    for (const expected of [573, 34_634, 34_658, 3_294, 501_898]) expect(counts).toContain(expected);
+  });
+
+  it('runs a preset to the end, prints its result document, and exports everything', async () => {
+    const run = await saddle('run', 'test-tiny', '--set', 'epochs=2', '--json', '--tag', 'cli', '--workers', '2', '--data-dir', dir.path);
+    expect(run.err).toMatch(/run seed0: SUCCEEDED/); // line logs when stderr is not a terminal
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { experiment: { id: string; status: string; tags: string[] }; runs: { key: string; status: string; steps: number }[]; analyses: { id: string }[] };
+    expect(result.experiment).toMatchObject({ status: 'SUCCEEDED', tags: ['cli'] });
+    expect(result.runs.map((r) => [r.key, r.status, r.steps])).toEqual([['seed0', 'SUCCEEDED', 8], ['seed1', 'SUCCEEDED', 8]]);
+    expect(result.analyses.map((a) => a.id)).toEqual(['final-loss']);
+
+    const file = join(dir.path, 'export.json');
+    expect((await saddle('export', result.experiment.id, '--out', file, '--data-dir', dir.path)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string;
+      runs: { spec: { data: unknown }; data: unknown; metrics: Record<string, { step: number }[]>; weights: { parameters: { name: string; shape: number[]; values: number[] }[] } }[];
+    };
+    expect(exported.format).toBe('saddle-export/1');
+    const first = exported.runs[0]!;
+    expect(first.data).toEqual({ kind: 'function', fn: 'sinc5', n: 64, sampling: 'grid' });
+    expect(first.weights.parameters.map((p) => [p.shape, p.values.length])).toEqual([[[1, 8], 8], [[8], 8], [[8, 1], 8], [[1], 1]]);
+    expect(first.metrics['train/loss']?.length).toBeGreaterThan(0);
+
+    const csv = await saddle('export', result.experiment.id, '--format', 'csv', '--data-dir', dir.path);
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0]).toBe('run_id,run_key,key,step,value,wall_time,epoch');
+    const pointCount = exported.runs.reduce((n, r) => n + Object.values(r.metrics).reduce((m, s) => m + s.length, 0), 0);
+    expect(lines.length - 1).toBe(pointCount);
+  });
+
+  it('creates tokens that are stored hashed', async () => {
+    const { code, out } = await saddle('token', 'create', '--scope', 'write', '--name', 'ci', '--data-dir', dir.path);
+    expect(code).toBe(0);
+    const token = out.trim();
+    expect(token).toMatch(/^sdl_[0-9a-f]{8}_[\w-]+$/);
+    const store = await Store.open({ kind: 'sqlite', file: join(dir.path, 'saddle.db') });
+    try {
+      expect(await store.tokenByHash(hashToken(token))).toMatchObject({ scope: 'write', name: 'ci', revoked: false });
+      const rows = await store.db.selectFrom('tokens').select('hash').execute();
+      expect(rows.some((r) => r.hash.includes(token))).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * The `saddle` command line: serve, run, models, export, token, worker. Exit codes: 0 done,
+ * 1 failed runs (or a failed command), 2 bad usage — with a message naming the bad argument.
+ */
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createToken } from '../auth/token.service.js';
+import { zooSummaries } from '../engine.js';
+import { experimentExport, experimentMetricsCsv } from '../experiments/experiment.export.js';
+import { SaddleError } from '../errors.js';
+import { createRuntime } from '../runtime.js';
+import { runCommand, type CliIo } from './run-command.js';
+import { serveCommand } from './serve-command.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number 0–65535');
+  return n;
+}
+
+/** `--set key=value`, repeatable; values are JSON when they parse as JSON (numbers, booleans), else strings. */
+function keyValue(value: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const match = /^([^=]+)=(.*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError(`expected key=value, got "${value}"`);
+  const [, key, raw] = match as unknown as [string, string, string];
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // a bare string such as `mlp-deep`
+  }
+  return { ...previous, [key.trim()]: parsed };
+}
+
+function inputShape(value: string): number[] {
+  const dims = value.split('x').map(Number);
+  if (dims.length === 0 || dims.some((d) => !Number.isInteger(d) || d < 1)) throw new InvalidArgumentError('expected dimensions like 32x32x3 or 28x28x1');
+  return dims;
+}
+
+export async function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('saddle')
+    .description('Deep-learning theory experiments: train, analyse, watch them live.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  const dataDir = new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)');
+
+  program
+    .command('serve')
+    .description('serve the GraphQL API (and with --web the dashboard) on one origin')
+    .option('--web', 'also start the Next.js dashboard (apps/web) behind the same origin')
+    .option('--port <port>', 'port (default $SADDLE_PORT or 4000)', port)
+    .option('--host <host>', 'address to bind (default 127.0.0.1; anything else requires tokens)')
+    .option('--workers <n>', 'local worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
+    .addOption(dataDir)
+    .action(async (options: { web?: boolean; port?: number; host?: string; workers?: number; dataDir?: string }) => {
+      exitCode = await serveCommand(options, io);
+    });
+
+  program
+    .command('run')
+    .description('run a catalogue preset through the store and workers, with progress')
+    .argument('<preset>', 'preset id, e.g. fit-function (see the API’s Query.presets)')
+    .addOption(new Option('--scale <scale>', 'quick (minutes) or full (the original size)').choices(['quick', 'full']).default('quick'))
+    .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
+    .option('--set <key=value>', 'override a preset knob or a dotted RunSpec path (repeatable)', keyValue, {})
+    .option('--json', 'print the experiment’s result document at the end')
+    .option('--name <name>', 'experiment name')
+    .option('--tag <tag>', 'tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value], [])
+    .option('--workers <n>', 'worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (preset: string, options: { scale: 'quick' | 'full'; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }) => {
+      exitCode = await runCommand(
+        preset,
+        {
+          scale: options.scale,
+          set: options.set,
+          json: Boolean(options.json),
+          tags: options.tag,
+          ...(options.data && { data: options.data }),
+          ...(options.name && { name: options.name }),
+          ...(options.workers && { workers: options.workers }),
+          ...(options.dataDir && { dataDir: options.dataDir }),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('models')
+    .description('the model zoo with summaries (layers, output shapes, parameter counts)')
+    .option('--input <shape>', 'input shape of the CNNs, e.g. 32x32x3 or 28x28x1', inputShape, [32, 32, 3])
+    .option('--json', 'print JSON')
+    .action((options: { input: number[]; json?: boolean }) => {
+      const summaries = zooSummaries(options.input);
+      if (options.json) io.out.write(`${JSON.stringify(summaries, null, 2)}\n`);
+      else for (const [id, summary] of Object.entries(summaries)) io.out.write(`${id}\n${summary.text}\n\n`);
+    });
+
+  program
+    .command('export')
+    .description('everything of an experiment: specs, every metric point, analyses, final weights per layer')
+    .argument('<experimentId>')
+    .addOption(new Option('--format <format>', 'json: everything; csv: every metric point').choices(['json', 'csv']).default('json'))
+    .option('--out <file>', 'write here instead of stdout')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (experimentId: string, options: { format: 'json' | 'csv'; out?: string; dataDir?: string }) => {
+      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
+      try {
+        const text = options.format === 'csv' ? await experimentMetricsCsv(runtime.store, experimentId) : `${JSON.stringify(await experimentExport(runtime.store, runtime.dataDir, experimentId))}\n`;
+        if (options.out) writeFileSync(options.out, text);
+        else io.out.write(text);
+      } catch (error) {
+        if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
+          io.err.write(`saddle export: bad <experimentId>: ${error.message}\n`);
+          exitCode = 2;
+          return;
+        }
+        throw error;
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  const token = program.command('token').description('bearer tokens for scripts and the dashboard');
+  token
+    .command('create')
+    .description('create a token (shown once; only its hash is stored)')
+    .addOption(new Option('--scope <scope>', 'read: queries and subscriptions; write: also mutations').choices(['read', 'write']).makeOptionMandatory())
+    .option('--name <name>', 'what the token is for')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: { scope: 'read' | 'write'; name?: string; dataDir?: string }) => {
+      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
+      try {
+        const { token: secret, record } = await createToken(runtime.store, options.scope, options.name);
+        io.err.write(`created ${record.scope} token ${record.id}${options.name ? ` (${options.name})` : ''}; it is shown once:\n`);
+        io.out.write(`${secret}\n`);
+      } finally {
+        await runtime.close();
+      }
+    });
+  token
+    .command('revoke')
+    .argument('<id>', 'the token id (the part after sdl_, before the next _)')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (id: string, options: { dataDir?: string }) => {
+      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
+      try {
+        if (!(await runtime.store.revokeToken(id))) {
+          io.err.write(`saddle token revoke: bad <id>: no token ${JSON.stringify(id)}\n`);
+          exitCode = 2;
+        }
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  program
+    .command('worker')
+    .description('take jobs from the BullMQ queue on $SADDLE_REDIS_URL (scale-out mode)')
+    .option('--concurrency <n>', 'jobs at once in this process', positiveInteger, 1)
+    .addOption(new Option('--data-dir <dir>', 'data directory shared with the API (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: { concurrency: number; dataDir?: string }) => {
+      const url = process.env.SADDLE_REDIS_URL;
+      if (!url) {
+        io.err.write('saddle worker: SADDLE_REDIS_URL is not set (the local queue needs no separate workers)\n');
+        exitCode = 2;
+        return;
+      }
+      const { startBullWorker } = await import('../worker/bull-worker.js');
+      const runtime = await createRuntime({ recover: false, ...(options.dataDir && { dataDir: options.dataDir }) });
+      const worker = await startBullWorker({ url, store: runtime.store, dataDir: runtime.dataDir, catalogue: runtime.catalogue, concurrency: options.concurrency });
+      io.err.write(`saddle worker: taking jobs from ${url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await worker.close();
+      await runtime.close();
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error (unknown option, bad value, missing argument) is 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.err.write(`saddle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

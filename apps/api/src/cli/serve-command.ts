@@ -1,0 +1,84 @@
+/**
+ * `saddle serve [--web]`: the API, its workers, and with --web the Next.js dashboard on the same
+ * origin. The dashboard runs as `next start` on a private loopback port and the API forwards
+ * every path but /graphql to it, so the browser talks to one origin for pages, queries and the
+ * WebSocket (no CORS, and CSRF prevention stays simple).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createSaddleServer } from '../server.js';
+import type { CliIo } from './run-command.js';
+
+const WEB_DIR = fileURLToPath(new URL('../../../web', import.meta.url));
+const NEXT_BIN_CANDIDATES = [new URL('../../../web/node_modules/.bin/next', import.meta.url), new URL('../../../../node_modules/.bin/next', import.meta.url)].map((u) => fileURLToPath(u));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startWeb(io: CliIo): Promise<{ origin: string; child: ChildProcess }> {
+  const bin = NEXT_BIN_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!bin) throw new Error('saddle serve --web: next is not installed (run npm install at the repository root)');
+  if (!existsSync(`${WEB_DIR}/.next`)) throw new Error('saddle serve --web: the dashboard is not built (run `npm run build` at the repository root)');
+  const port = await freePort();
+  // Started directly (not through npx) and in its own process group, so stopping it stops next-server too.
+  const child = spawn(bin, ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: WEB_DIR,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(origin, { method: 'HEAD' });
+      return { origin, child };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  io.err.write('saddle serve: the dashboard did not answer within 10 s; serving the API anyway\n');
+  return { origin, child };
+}
+
+export async function serveCommand(options: { web?: boolean; port?: number; host?: string; workers?: number; dataDir?: string }, io: CliIo): Promise<number> {
+  const web = options.web ? await startWeb(io) : undefined;
+  const stopWeb = () => {
+    if (web?.child.pid) {
+      try {
+        process.kill(-web.child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  try {
+    const server = await createSaddleServer({
+      ...(options.port !== undefined && { port: options.port }),
+      ...(options.host && { host: options.host }),
+      ...(options.workers && { workers: options.workers }),
+      ...(options.dataDir && { dataDir: options.dataDir }),
+      ...(web && { webOrigin: web.origin }),
+    });
+    const origin = server.url.replace(/\/graphql$/, '');
+    io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    io.err.write('saddle: stopping\n');
+    await server.stop();
+    return 0;
+  } finally {
+    stopWeb();
+  }
+}

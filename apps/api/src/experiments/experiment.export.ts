@@ -1,0 +1,117 @@
+/**
+ * The documents an experiment is handed out as: the result (what `saddle run --json` prints)
+ * and the full export (`saddle export`): specs, every metric point unsampled, analysis results,
+ * each run's final weights split per layer with shapes, and the data spec needed to recompute
+ * any number elsewhere.
+ */
+import { buildModel, inputShapeOf } from '../engine.js';
+import { NotFoundError } from '../errors.js';
+import { readWeights } from '../store/artifact-files.js';
+import type { RunRecord, StoredMetricPoint } from '../store/records.js';
+import type { Store } from '../store/store.js';
+
+export const EXPORT_FORMAT = 'saddle-export/1';
+
+function runResult(run: RunRecord) {
+  return {
+    id: run.id,
+    key: run.key,
+    group: run.group,
+    config: run.config,
+    status: run.status,
+    error: run.error,
+    external: run.external,
+    steps: run.end?.steps ?? null,
+    epochs: run.end?.epochs ?? null,
+    durationMs: run.end?.durationMs ?? null,
+    final: run.end?.final ?? null,
+    ...(run.end?.divergedAtStep !== undefined && { divergedAtStep: run.end.divergedAtStep }),
+    ...(run.end?.zeroGradient && { zeroGradient: run.end.zeroGradient }),
+  };
+}
+
+async function experimentHead(store: Store, id: string) {
+  const experiment = await store.getExperiment(id);
+  if (!experiment) throw new NotFoundError('Experiment', id);
+  const tags = (await store.tagsOf([id])).get(id) ?? [];
+  return {
+    id: experiment.id,
+    name: experiment.name,
+    preset: experiment.preset,
+    scale: experiment.scale,
+    origin: experiment.origin,
+    launch: experiment.spec,
+    status: experiment.status,
+    analysisStatus: experiment.analysisStatus,
+    error: experiment.error,
+    notes: experiment.notes,
+    tags,
+    createdAt: new Date(experiment.createdAt).toISOString(),
+    finishedAt: experiment.finishedAt === null ? null : new Date(experiment.finishedAt).toISOString(),
+  };
+}
+
+/** The result document: the experiment, its runs' outcomes and the analysis figures. */
+export async function experimentResult(store: Store, id: string) {
+  const experiment = await experimentHead(store, id);
+  const runs = await store.runsOf(id);
+  const figures = await store.figuresOf(id);
+  return { experiment, runs: runs.map(runResult), analyses: figures.map(({ id: figureId, title, data }) => ({ id: figureId, title, data })) };
+}
+
+/** Final weights of a run split by layer, with shapes, in the order of θ. */
+async function finalWeights(store: Store, dataDir: string, run: RunRecord) {
+  const final = (await store.artifactsOf(run.id, 'final'))[0];
+  if (!final || !run.spec) return null;
+  const { theta, state } = readWeights(dataDir, final.path, final.thetaLength, final.stateLength);
+  const model = buildModel(run.spec.model, inputShapeOf(run.spec.data));
+  return {
+    step: final.step,
+    parameters: model.params.map((p) => ({ name: p.name, layer: p.layerName, role: p.role, shape: p.shape, values: Array.from(theta.subarray(p.offset, p.offset + p.size)) })),
+    buffers: model.buffers.map((b) => ({ name: b.name, layer: b.layerName, role: b.role, shape: b.shape, values: Array.from(state.subarray(b.offset, b.offset + b.size)) })),
+  };
+}
+
+function groupByKey(points: StoredMetricPoint[]): Record<string, { step: number; value: number | null; wallTime: number; epoch: number | null }[]> {
+  const series: Record<string, { step: number; value: number | null; wallTime: number; epoch: number | null }[]> = {};
+  for (const p of points) (series[p.key] ??= []).push({ step: p.step, value: Number.isFinite(p.value) ? p.value : null, wallTime: p.wallTime, epoch: p.epoch });
+  return series;
+}
+
+export async function experimentExport(store: Store, dataDir: string, id: string) {
+  const experiment = await experimentHead(store, id);
+  const runs = await store.runsOf(id);
+  const figures = await store.figuresOf(id);
+  const exported = [];
+  for (const run of runs) {
+    exported.push({
+      ...runResult(run),
+      spec: run.spec,
+      data: run.spec?.data ?? null,
+      summary: run.summary,
+      snapshots: (await store.artifactsOf(run.id, 'snapshot')).map((s) => ({ step: s.step, epoch: s.epoch, path: s.path })),
+      weights: await finalWeights(store, dataDir, run),
+      metrics: groupByKey(await store.allMetrics(run.id)),
+    });
+  }
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: new Date().toISOString(),
+    experiment,
+    runs: exported,
+    analyses: figures.map(({ id: figureId, title, data }) => ({ id: figureId, title, data })),
+  };
+}
+
+/** Every metric point as CSV rows: run_id,run_key,key,step,value,wall_time,epoch (empty value = not finite). */
+export async function experimentMetricsCsv(store: Store, id: string): Promise<string> {
+  await experimentHead(store, id);
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['run_id,run_key,key,step,value,wall_time,epoch'];
+  for (const run of await store.runsOf(id)) {
+    for (const p of await store.allMetrics(run.id)) {
+      lines.push([run.id, quote(run.key), quote(p.key), p.step, Number.isFinite(p.value) ? p.value : '', p.wallTime, p.epoch ?? ''].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
