@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/index.js';
@@ -179,5 +182,27 @@ describe('train', () => {
     expect(end.state.length).toBe(2 * (4 + 4));
     // Running variances moved away from their initial 1.
     expect(Array.from(end.state.subarray(4, 8)).some((v) => Math.abs(v - 1) > 0.01)).toBe(true);
+  });
+
+  it('end to end on real MNIST digits: a small CNN learns well above chance', async () => {
+    process.env.SADDLE_DATA_DIR = mkdtempSync(join(tmpdir(), 'saddle-train-mnist-'));
+    const { series, sink } = collect();
+    const end = await train(
+      resolveRunSpec({
+        model: twoConvCnnSpec('mnist-tiny', 4, 8),
+        loss: 'cross-entropy',
+        data: { kind: 'mnist', trainSize: 600, testSize: 300 },
+        optimizer: { kind: 'adam', lr: 0.01 },
+        batchSize: 50,
+        epochs: 2,
+        seed: 0,
+      }),
+      sink,
+    );
+    expect(end.status).toBe('SUCCEEDED');
+    const loss = series('train/loss');
+    expect(loss[loss.length - 1]!.value).toBeLessThan(0.6 * loss[0]!.value);
+    // Chance is 0.1.
+    expect(end.final['test/accuracy']).toBeGreaterThan(0.5);
   });
 });
