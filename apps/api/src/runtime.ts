@@ -30,12 +30,16 @@ export interface RuntimeConfig {
   workers?: number;
   /** Extra preset modules (see presets/catalogue.ts). Default `SADDLE_PRESET_MODULES`. */
   presetModules?: string[];
+  /** Prefix of the Redis queue and channels, so deployments can share one Redis. Default `saddle`. */
+  redisNamespace?: string;
   /** Re-queue or fail runs orphaned by a dead process when starting. Default true. */
   recover?: boolean;
 }
 
 export interface Runtime {
   dataDir: string;
+  /** Set in scale-out mode: where the queue and the pub/sub live. */
+  redis?: { url: string; namespace: string };
   store: Store;
   pubsub: SaddlePubSub;
   queue: RunQueue;
@@ -58,14 +62,15 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
   const catalogue = createCatalogue(extra);
   const store = await Store.open(database);
   const redisUrl = config.redisUrl ?? process.env.SADDLE_REDIS_URL;
-  const pubsub = redisUrl ? createRedisPubSub({ url: redisUrl }) : createMemoryPubSub();
+  const namespace = config.redisNamespace ?? process.env.SADDLE_REDIS_NAMESPACE ?? 'saddle';
+  const pubsub = redisUrl ? createRedisPubSub({ url: redisUrl, prefix: `${namespace}:` }) : createMemoryPubSub();
   const owner = `${hostname()}:${process.pid}`;
 
   let queue: RunQueue;
   const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue }, job, outcome);
   if (redisUrl) {
     const { BullRunQueue } = await import('./queue/bull-queue.js');
-    queue = new BullRunQueue({ url: redisUrl });
+    queue = new BullRunQueue({ url: redisUrl, namespace });
   } else {
     queue = new LocalRunQueue({
       ...(config.workers !== undefined && { workers: config.workers }),
@@ -76,6 +81,7 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
   }
   const runtime: Runtime = {
     dataDir,
+    ...(redisUrl && { redis: { url: redisUrl, namespace } }),
     store,
     pubsub,
     queue,

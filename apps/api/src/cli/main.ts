@@ -179,7 +179,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       }
       const { startBullWorker } = await import('../worker/bull-worker.js');
       const runtime = await createRuntime({ recover: false, ...(options.dataDir && { dataDir: options.dataDir }) });
-      const worker = await startBullWorker({ url, store: runtime.store, dataDir: runtime.dataDir, catalogue: runtime.catalogue, concurrency: options.concurrency });
+      const worker = await startBullWorker({ url, store: runtime.store, dataDir: runtime.dataDir, catalogue: runtime.catalogue, concurrency: options.concurrency, ...(runtime.redis && { namespace: runtime.redis.namespace }) });
       io.err.write(`saddle worker: taking jobs from ${url}\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

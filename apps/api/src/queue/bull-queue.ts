@@ -7,8 +7,9 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ActiveJob, Job, RunQueue } from './run-queue.js';
 
-export const BULL_QUEUE_NAME = 'saddle-jobs';
-export const CANCEL_CHANNEL = 'saddle:cancel';
+/** Queue and cancel-channel names under a namespace (default `saddle`). */
+export const bullQueueName = (namespace: string) => `${namespace}-jobs`;
+export const cancelChannel = (namespace: string) => `${namespace}:cancel`;
 
 export function bullConnection(url: string): ConnectionOptions {
   const parsed = new URL(url);
@@ -28,9 +29,11 @@ export function bullJobId(job: Job): string {
 export class BullRunQueue implements RunQueue {
   private readonly queue: Queue<Job>;
   private readonly publisher: Redis;
+  private readonly namespace: string;
 
-  constructor(options: { url: string; queueName?: string }) {
-    this.queue = new Queue<Job>(options.queueName ?? BULL_QUEUE_NAME, { connection: bullConnection(options.url) });
+  constructor(options: { url: string; namespace?: string }) {
+    this.namespace = options.namespace ?? 'saddle';
+    this.queue = new Queue<Job>(bullQueueName(this.namespace), { connection: bullConnection(options.url) });
     this.publisher = new Redis(options.url, { maxRetriesPerRequest: 3 });
   }
 
@@ -41,7 +44,7 @@ export class BullRunQueue implements RunQueue {
   async cancel(runId: string): Promise<void> {
     const waiting = await this.queue.getJob(`train-${runId}`);
     if (waiting && (await waiting.isWaiting())) await waiting.remove();
-    await this.publisher.publish(CANCEL_CHANNEL, runId);
+    await this.publisher.publish(cancelChannel(this.namespace), runId);
   }
 
   active(): ActiveJob[] {

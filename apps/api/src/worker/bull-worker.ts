@@ -10,7 +10,7 @@ import { initBackend } from '../engine.js';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import type { PresetCatalogue } from '../presets/catalogue.js';
 import { createRedisPubSub } from '../pubsub/pubsub.js';
-import { BULL_QUEUE_NAME, BullRunQueue, CANCEL_CHANNEL, bullConnection } from '../queue/bull-queue.js';
+import { BullRunQueue, bullConnection, bullQueueName, cancelChannel } from '../queue/bull-queue.js';
 import type { Job } from '../queue/run-queue.js';
 import type { Store } from '../store/store.js';
 import { runAnalyzeJob } from './analyze-job.js';
@@ -23,20 +23,22 @@ export interface BullWorkerOptions {
   catalogue: PresetCatalogue;
   /** Jobs at once in this process. Default 1: training is CPU-bound; start one process per core. */
   concurrency?: number;
-  queueName?: string;
+  /** Queue and channel prefix, the API's `redisNamespace`. Default `saddle`. */
+  namespace?: string;
 }
 
 export async function startBullWorker(options: BullWorkerOptions): Promise<{ close(): Promise<void> }> {
   await initBackend();
-  const publisher = createRedisPubSub({ url: options.url });
-  const queue = new BullRunQueue({ url: options.url, ...(options.queueName && { queueName: options.queueName }) });
+  const namespace = options.namespace ?? 'saddle';
+  const publisher = createRedisPubSub({ url: options.url, prefix: `${namespace}:` });
+  const queue = new BullRunQueue({ url: options.url, namespace });
   const cancels = new Redis(options.url, { maxRetriesPerRequest: 3 });
   const running = new Map<string, AbortController>();
-  await cancels.subscribe(CANCEL_CHANNEL);
+  await cancels.subscribe(cancelChannel(namespace));
   cancels.on('message', (_channel: string, runId: string) => running.get(runId)?.abort(new Error('cancelled by request')));
   const owner = `${hostname()}:${process.pid}`;
   const worker = new Worker<Job>(
-    options.queueName ?? BULL_QUEUE_NAME,
+    bullQueueName(namespace),
     async (bullJob) => {
       const job = bullJob.data;
       if (job.kind === 'train') {
