@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createScriptRun, finishRun, logLoss } from './api';
 
-const SHOTS = '../test-results/screenshots';
+const SHOTS = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
 
 /** The card of a chart by its title. */
 function card(page: Page, title: string): Locator {
@@ -89,8 +90,8 @@ test('runs logged by a script stream into the experiment page live', async ({ pa
   await page.getByRole('link', { name: 'Compare runs' }).click();
   await expect(page).toHaveURL(/\/compare\?runs=/);
   await expect(page.locator('section.chart-card path.saddle-line')).toHaveCount(2);
-  await page.getByLabel('log y').check();
-  await page.getByLabel('Smoothing').fill('0.6');
+  await page.getByRole('checkbox', { name: 'log y', exact: true }).check();
+  await page.getByRole('slider', { name: 'Smoothing' }).fill('0.6');
   await expect(page.locator('section.chart-card path.saddle-line-raw')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/06-compare.png`, fullPage: true });
 });

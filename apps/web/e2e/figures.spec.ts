@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { launch, presets, waitForExperiments, type PresetInfo } from './api';
 
@@ -5,7 +6,7 @@ import { launch, presets, waitForExperiments, type PresetInfo } from './api';
  * Every preset's figures, drawn from a quick result. The store is seeded through the API (one
  * quick launch per preset, all queued at once) before the pages are opened.
  */
-const FIGURES = '../test-results/figures';
+const FIGURES = fileURLToPath(new URL('../test-results/figures', import.meta.url));
 
 test.describe.serial('each preset’s figures from a quick result', () => {
   let catalogue: PresetInfo[] = [];

@@ -177,7 +177,7 @@ function Compare() {
                   ))}
                 </div>
               </div>
-              <label className="field">
+              <div className="field">
                 Scales
                 <span className="row" style={{ gap: 10, height: 30 }}>
                   <label className="row" style={{ gap: 4 }}>
@@ -187,7 +187,7 @@ function Compare() {
                     <input type="checkbox" checked={yLog} onChange={(e) => set({ ylog: e.target.checked ? '1' : null })} /> log y
                   </label>
                 </span>
-              </label>
+              </div>
               <label className="field">
                 Smoothing (EMA) {smoothing.toFixed(2)}
                 <input type="range" min={0} max={0.98} step={0.02} value={smoothing} onChange={(e) => set({ smooth: Number(e.target.value) > 0 ? e.target.value : null })} aria-label="Smoothing" />

@@ -26,7 +26,8 @@ const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize,
 /** Grid, axes and axis titles shared by every chart, so they all read the same. */
 export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels }: ChartAxesProps) {
   const xTicks = tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
-  const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / 45)));
+  // log axes label decades, which sit closer together than linear ticks can
+  const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / (yKind === 'log' ? 26 : 45))));
   const format = (value: unknown) => formatNumber(Number(value));
   return (
     <g className="saddle-axes">

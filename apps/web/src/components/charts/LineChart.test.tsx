@@ -57,8 +57,8 @@ describe('LineChart', () => {
     // the 0 is left out: the path starts at x = 1, i.e. a single M with 4 points
     expect(d.match(/[ML]/g)).toHaveLength(4);
     const ticks = [...container.querySelectorAll('.visx-axis-left .visx-axis-tick text')].map((t) => t.textContent);
-    // one label per two decades over 1e-7 … 1e3, never crowded
-    expect(ticks).toEqual(['1e-7', '1e-4', '0.1', '100']);
+    // powers of ten only, at most one label per 26 px of the 246 px plot (two decades apart here)
+    expect(ticks).toEqual(['1e-7', '1e-5', '1e-3', '0.1', '10', '1000']);
   });
 
   it('hides a series when its legend entry is clicked, and shows it again', () => {

@@ -180,7 +180,7 @@ export default function ExperimentPage() {
       {experiment.error ? <ErrorNotice>{experiment.error}</ErrorNotice> : null}
       {experiment.presetDefinition ? <p className="muted" style={{ marginTop: -6 }}>{experiment.presetDefinition.description}</p> : null}
 
-      <div className="stack">
+      <div className={figureSpecs.length > 0 ? 'stack' : 'grid-2'} style={{ marginBottom: 16 }}>
         {metricFigures.map((figure) => {
           if (String(figure.kind).toUpperCase() === 'METRIC_LINES') {
             const metrics = figure.metrics ?? [];
@@ -223,7 +223,8 @@ export default function ExperimentPage() {
           .map((a) => (
             <FigureView key={a.id} title={a.title} data={a.data as unknown as FigureData} />
           ))}
-
+      </div>
+      <div className="stack">
         <section className="card">
           <div className="card-head">
             <h2>Runs</h2>
@@ -247,6 +248,8 @@ export default function ExperimentPage() {
                 {runs.map((run) => {
                   const final = (run.final ?? {}) as Record<string, unknown>;
                   const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '—');
+                  // Runs logged by scripts have no engine summary: show their last logged value.
+                  const last = (key: string) => series[run.id]?.[key]?.at(-1)?.value ?? undefined;
                   return (
                     <tr key={run.id} className="clickable" onClick={() => router.push(`/runs/${run.id}`)}>
                       <td>
@@ -266,9 +269,9 @@ export default function ExperimentPage() {
                       <td>
                         <ProgressBar value={LIVE_RUN.has(run.status) ? (progressOf[run.id] ?? run.progress) : 1} label={`${run.key} progress`} />
                       </td>
-                      <td className="num">{run.steps ?? '—'}</td>
-                      <td className="num">{number(final['train/loss'])}</td>
-                      <td className="num">{number(final['test/accuracy'])}</td>
+                      <td className="num">{run.steps ?? series[run.id]?.['train/loss']?.at(-1)?.step ?? '—'}</td>
+                      <td className="num">{number(final['train/loss'] ?? last('train/loss'))}</td>
+                      <td className="num">{number(final['test/accuracy'] ?? last('test/accuracy'))}</td>
                       <td className="num">{formatDuration(run.timings.durationMs ?? elapsed(run.timings.startedAt, run.timings.finishedAt, now))}</td>
                       <td>
                         {LIVE_RUN.has(run.status) ? (
