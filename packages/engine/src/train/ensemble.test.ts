@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/index.js';
 import { resolveRunSpec, type RunSpec, type RunSpecInput } from '../config.js';
+import type { Dataset } from '../data/dataset.js';
 import { zoo } from '../models/zoo.js';
+import { Rng } from '../util/rng.js';
 import { trainEnsemble } from './ensemble.js';
 import type { RunEnd, TrainEvent } from './events.js';
 import { train } from './train.js';
@@ -82,5 +84,36 @@ describe('trainEnsemble', () => {
     const cnn = resolveRunSpec({ model: zoo['cnn-c4-c4']!.spec, loss: 'cross-entropy', data: { kind: 'cifar10', dir: '/nowhere' } });
     const refused = await trainEnsemble([cnn], [() => {}]);
     expect(refused[0]!.status).toBe('FAILED');
+  });
+
+  it('classification (cross-entropy, accuracy) matches train() too', async () => {
+    const rng = new Rng(11);
+    const make = (n: number) => {
+      const x = rng.normalArray(n * 784);
+      // The label is which of 10 pixel blocks has the largest sum: learnable by a linear map.
+      const y = Int32Array.from({ length: n }, (_, i) => {
+        let best = 0;
+        let bestSum = -Infinity;
+        for (let c = 0; c < 10; c++) {
+          let sum = 0;
+          for (let p = c * 78; p < (c + 1) * 78; p++) sum += x[i * 784 + p]!;
+          if (sum > bestSum) [best, bestSum] = [c, sum];
+        }
+        return best;
+      });
+      return { x, y, n };
+    };
+    const dataset: Dataset = { name: 'blocks', inputShape: [28, 28, 1], numClasses: 10, train: make(60), test: make(30), describe: 'synthetic' };
+    const mlp = { name: 'mnist-mlp', layers: [{ type: 'flatten' as const }, { type: 'dense' as const, units: 16, activation: 'relu' as const }, { type: 'dense' as const, units: 10 }] };
+    const ce = (seed: number) => spec(seed, { model: mlp, loss: 'cross-entropy', data: { kind: 'mnist', trainSize: 60, testSize: 30 }, batchSize: 20, epochs: 3 });
+    const singles = [recorder(), recorder()];
+    await train(ce(1), singles[0]!.sink, { dataset });
+    await train(ce(2), singles[1]!.sink, { dataset });
+    const batched = [recorder(), recorder()];
+    const ends = await trainEnsemble([ce(1), ce(2)], batched.map((r) => r.sink), { datasets: [dataset, dataset] });
+    expect(ends.map((e) => e.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expectSameRun(batched[0]!.events, singles[0]!.events, 1e-4);
+    expectSameRun(batched[1]!.events, singles[1]!.events, 1e-4);
+    expect(points(batched[0]!.events).filter((p) => p.key === 'test/accuracy').length).toBe(4);
   });
 });

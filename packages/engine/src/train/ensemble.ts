@@ -99,6 +99,9 @@ export async function trainEnsemble(specInputs: RunSpec[], sinks: TrainSink[], o
     const { signal } = options;
 
     // -- data: one per run (function samples and label shuffles depend on the seed)
+    if (options.datasets && options.datasets.length !== specs.length) {
+      throw new Error(`trainEnsemble: options.datasets must hold one data set per spec (${specs.length}), got ${options.datasets.length}`);
+    }
     const datasets = options.datasets ?? (await Promise.all(specs.map((s) => loadDataset(s.data, s.seed))));
     const classification = spec.loss === 'cross-entropy';
 
@@ -125,32 +128,41 @@ export async function trainEnsemble(specInputs: RunSpec[], sinks: TrainSink[], o
     const epochOf = (s: number): number => s / stepsPerEpoch;
     const active = (): Member[] => members.filter((m) => !m.end);
 
-    const evaluate = (): void => {
-      for (const which of ['train', 'test'] as const) {
-        const n = members[0]!.dataset[which].n;
-        const chunkSize = options.evalBatchSize ?? 1000;
-        const lossSums = new Float64Array(members.length);
-        const correct = new Float64Array(members.length);
-        for (let start = 0; start < n; start += chunkSize) {
-          const indices = Array.from({ length: Math.min(chunkSize, n - start) }, (_, i) => start + i);
-          const chunks = members.map((m) => gatherExamples(m.dataset[which], indices));
-          const [losses, accuracies] = tf.tidy(() => {
-            const { x, y } = stackSplits(chunks, model.inputShape);
-            const outputs = applyEnsemble(model, thetas!, x);
-            return [computeEnsembleLosses(spec.loss, outputs, y).dataSync(), classification ? ensembleAccuracy(outputs, y).dataSync() : undefined];
-          });
-          members.forEach((_, k) => {
-            lossSums[k]! += losses[k]! * indices.length;
-            if (accuracies) correct[k]! += accuracies[k]! * indices.length;
-          });
-        }
-        active().forEach((m) => {
-          const k = members.indexOf(m);
-          m.metrics.add(`${which}/loss`, step, lossSums[k]! / n, epochOf(step));
-          if (classification) m.metrics.add(`${which}/accuracy`, step, correct[k]! / n, epochOf(step));
+    /** Per-run mean loss and accuracy over a whole split, in chunks, as `evaluateSplit` does for one run. */
+    const evaluateSplitAll = (which: 'train' | 'test'): { loss: Float64Array; accuracy: Float64Array } => {
+      const n = members[0]!.dataset[which].n;
+      const chunkSize = options.evalBatchSize ?? 1000;
+      const loss = new Float64Array(members.length);
+      const accuracy = new Float64Array(members.length);
+      for (let start = 0; start < n; start += chunkSize) {
+        const indices = Array.from({ length: Math.min(chunkSize, n - start) }, (_, i) => start + i);
+        const chunks = members.map((m) => gatherExamples(m.dataset[which], indices));
+        const [losses, accuracies] = tf.tidy(() => {
+          const { x, y } = stackSplits(chunks, model.inputShape);
+          const outputs = applyEnsemble(model, thetas!, x);
+          return [computeEnsembleLosses(spec.loss, outputs, y).dataSync(), classification ? ensembleAccuracy(outputs, y).dataSync() : undefined];
+        });
+        members.forEach((_, k) => {
+          loss[k]! += (losses[k]! * indices.length) / n;
+          if (accuracies) accuracy[k]! += (accuracies[k]! * indices.length) / n;
         });
       }
-      for (const m of active()) m.metrics.flush();
+      return { loss, accuracy };
+    };
+    const evaluate = (): void => {
+      const [trainEval, testEval] = [evaluateSplitAll('train'), evaluateSplitAll('test')];
+      const epoch = epochOf(step);
+      for (const m of active()) {
+        const k = members.indexOf(m);
+        // The same keys in the same order as train().
+        m.metrics.add('train/loss', step, trainEval.loss[k]!, epoch);
+        m.metrics.add('test/loss', step, testEval.loss[k]!, epoch);
+        if (classification) {
+          m.metrics.add('train/accuracy', step, trainEval.accuracy[k]!, epoch);
+          m.metrics.add('test/accuracy', step, testEval.accuracy[k]!, epoch);
+        }
+        m.metrics.flush();
+      }
     };
     const snapshot = (): void => {
       const rows = thetas!.dataSync() as Float32Array;
