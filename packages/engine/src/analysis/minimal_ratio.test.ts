@@ -63,6 +63,10 @@ describe('criticalPointAnalysis', () => {
     expect(result.converged).toBe(false);
     expect(result.steps).toBe(2);
     expect(result.eigenvalues).toHaveLength(model.numParams);
+    // The same spectrum with one HVP per vector instead of ensemble passes.
+    const looped = criticalPointAnalysis({ model, theta, data: { x, y }, loss: 'mse', threshold: 1e-9, maxSteps: 2, vectorizeHvps: false });
+    const scale = Math.max(...result.eigenvalues.map(Math.abs));
+    looped.eigenvalues.forEach((value, i) => expect(Math.abs(value - result.eigenvalues[i]!)).toBeLessThan(1e-5 * scale));
     tf.dispose([x, y]);
   });
 });
