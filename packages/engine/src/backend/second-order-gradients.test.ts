@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FlatLoss,
   finiteDifferenceHvp,
+  gradient,
   hessianVectorProduct,
   relativeNormError,
   seededVector,
@@ -88,6 +89,18 @@ describe('second derivatives with Saddle gradients (wasm)', () => {
 
   it('tfjs 4.22 alone gets the tanh MLP HVP wrong (the test can see the hole)', () => {
     expect(hvpErrorBeforeFix).toBeGreaterThan(0.01);
+  });
+
+  // The HVP checks compare against differences of *our* gradient, so check the gradient itself
+  // against differences of the loss too.
+  it.each(smoothNets)('%s MLP: the gradient equals central differences of the loss', (_name, f) => {
+    const theta = seededVector(mlpSize, 9, 0.8);
+    const v = seededVector(mlpSize, 10);
+    const value = (t: Float32Array): number => tf.tidy(() => f(tf.tensor1d(t)).dataSync()[0]!);
+    const step = 1e-2;
+    const numeric = (value(theta.map((t, i) => t + step * v[i]!)) - value(theta.map((t, i) => t - step * v[i]!))) / (2 * step);
+    const analytic = gradient(f, theta).reduce((sum, g, i) => sum + g * v[i]!, 0);
+    expect(Math.abs(analytic - numeric)).toBeLessThan(2e-3 * Math.max(1, Math.abs(numeric)));
   });
 
   it.each(smoothNets)('%s MLP: HVP equals central differences of the gradient', (_name, f) => {
