@@ -3,12 +3,12 @@
  * source and scale, and the last step of a sweep (overrides applied to each spec, then validated,
  * so a bad override fails before anything is queued).
  */
-import { DEFAULT_DATA, resolveRunSpec, type DataSpec, type RunSpec, type RunSpecInput } from '../config.js';
+import { DEFAULT_DATA, type DataSpec } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
 import { applySpecOverrides, splitOverrides } from './overrides.js';
-import type { Preset, PresetOptions, PresetRun, Scale } from './types.js';
+import type { Preset, PresetOptions, PresetRun } from './types.js';
 
 /** A fresh copy of a zoo model's spec (presets must not share one object between runs). */
 export function zooSpec(id: string): ModelSpec {
@@ -45,16 +45,6 @@ export function classificationData(
     return { ...DEFAULT_DATA.cifar10, ...cifarSize, randomLabels };
   }
   throw new Error(`preset '${presetId}': data must be 'mnist' or 'cifar10' (it classifies images), got '${kind}'`);
-}
-
-/** Per scale: pick `quick` or `full`. */
-export function byScale<T>(scale: Scale, values: { quick: T; full: T }): T {
-  return values[scale];
-}
-
-/** A run spec from a partial one, with the engine's defaults for the rest. */
-export function spec(input: RunSpecInput): RunSpec {
-  return resolveRunSpec(input);
 }
 
 /**

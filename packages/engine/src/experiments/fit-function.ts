@@ -2,14 +2,14 @@
  * HW1 1-1 "simulate a function": three 573-parameter MLPs of different depth fitted to
  * sin(5x)/(5x) and to sgn(sin(5πx)). Deep nets reach a lower loss with the same parameter count.
  */
-import { finishRuns, spec, zooSpec } from './common.js';
 import * as tf from '@tensorflow/tfjs';
+import { resolveRunSpec, type TargetFunction } from '../config.js';
 import { grid, targetFunction } from '../data/functions.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
+import { finishRuns, zooSpec } from './common.js';
 import { numberKnob, resolveKnobs, stringListKnob } from './overrides.js';
 import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
-import type { TargetFunction } from '../config.js';
 
 const TARGETS: readonly TargetFunction[] = ['sinc5', 'sgn-sin5pi'];
 
@@ -54,7 +54,7 @@ export const fitFunction: Preset = {
           key: `${model}/${target}`,
           group: model,
           config: { model, target },
-          spec: spec({
+          spec: resolveRunSpec({
             model: zooSpec(model),
             data: { kind: 'function', fn: target as TargetFunction, n: 1000, sampling: 'grid' },
             loss: 'mse',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { figureData, runQuick, useEngineBackend } from './e2e-helpers.js';
+import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
 
 beforeAll(useEngineBackend);
 

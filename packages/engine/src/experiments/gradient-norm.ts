@@ -2,7 +2,8 @@
  * HW1 1-2 "observe gradient norm during training": ‖∇L‖ of every minibatch next to the loss, on
  * sin(5x)/(5x) and (at full scale) MNIST. The norm spikes and falls as the loss plateaus and drops.
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import { resolveRunSpec } from '../config.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { booleanKnob, resolveKnobs } from './overrides.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
@@ -23,7 +24,7 @@ export const gradientNorm: Preset = {
         key: 'sinc5',
         group: 'mlp-deep',
         config: { model: 'mlp-deep', data: 'sinc5' },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('mlp-deep'),
           data: { kind: 'function', fn: 'sinc5', n: 1000, sampling: 'grid' },
           loss: 'mse',
@@ -41,7 +42,7 @@ export const gradientNorm: Preset = {
         key: 'mnist',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow', data: options.data ?? 'mnist' },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('cnn-shallow'),
           data: classificationData('gradient-norm', options, {
             quick: { trainSize: 1000, testSize: 500 },

@@ -2,10 +2,11 @@
  * HW1 1-3 "flatness vs generalisation, part 1": two trainings of one CNN that differ only in
  * batch size, and the loss and accuracy along the straight line θ(α) = (1−α)θ₁ + αθ₂, α ∈ [−1, 2].
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { interpolate, type InterpolationResult } from '../analysis/interpolation.js';
+import { resolveRunSpec } from '../config.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -46,7 +47,7 @@ export const interpolation: Preset = {
         key: `bs${batchSize}${batchSizes.indexOf(batchSize) !== index ? `-${index}` : ''}`,
         group: `bs${batchSize}`,
         config: { batchSize },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('cnn-shallow'),
           data,
           loss: 'cross-entropy',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPreset } from './catalogue.js';
-import { figureData, runQuick, useEngineBackend } from './e2e-helpers.js';
+import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
 
 beforeAll(useEngineBackend);
 

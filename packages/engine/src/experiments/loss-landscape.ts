@@ -4,11 +4,12 @@
  * filter-normalised directions) centred on the final weights, with the trajectory projected onto
  * it, and 1-D slices through the centre.
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { lossLandscape2D, type Landscape2D, type LandscapeDirections } from '../analysis/landscape.js';
 import { pcaOfTrajectories } from '../analysis/pca.js';
+import { resolveRunSpec } from '../config.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -38,7 +39,7 @@ export const lossLandscape: Preset = {
         key: 'cnn-shallow',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow' },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('cnn-shallow'),
           data: classificationData('loss-landscape', options, {
             quick: { trainSize: 1000, testSize: 500 },

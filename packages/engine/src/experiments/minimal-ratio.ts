@@ -5,9 +5,10 @@
  * ratio 1 (minima), higher-loss points lower (saddles). Points that never reach the gradient
  * threshold are kept and marked.
  */
-import { mlpSpec } from '../models/zoo.js';
-import { finishRuns, spec } from './common.js';
 import { criticalPointAnalysis, type CriticalPointResult, DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE } from '../analysis/minimal_ratio.js';
+import { resolveRunSpec } from '../config.js';
+import { mlpSpec } from '../models/zoo.js';
+import { finishRuns } from './common.js';
 import { loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -39,7 +40,7 @@ export const minimalRatio: Preset = {
         key: `seed${index}`,
         group: model.name,
         config: { seed: index },
-        spec: spec({
+        spec: resolveRunSpec({
           model: structuredClone(model),
           data: { kind: 'function', fn: 'sinc5', n: quick ? 200 : 1000, sampling: 'grid' },
           loss: 'mse',

@@ -3,10 +3,11 @@
  * (4,4) to (128,128) channels — 3,294 to 501,898 parameters on 32×32×3 — trained alike; their
  * final train and test loss and accuracy against the parameter count.
  */
+import { resolveRunSpec } from '../config.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import { PARAMS_SWEEP_CHANNELS } from '../models/zoo.js';
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { resolveKnobs, stringListKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
@@ -42,7 +43,7 @@ export const paramsVsGeneralization: Preset = {
         key: model,
         group: 'sweep',
         config: { model },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec(model),
           data,
           loss: 'cross-entropy',

@@ -3,9 +3,10 @@
  * different seeds, its weights saved every few epochs, and all snapshots projected by one PCA to
  * two dimensions — for the whole model and for one layer — with the loss at each point.
  */
-import { finishRuns, spec, zooSpec } from './common.js';
 import { pcaOfTrajectories, type PcaResult, type TrajectoryInput } from '../analysis/pca.js';
+import { resolveRunSpec } from '../config.js';
 import type { Model } from '../models/model.types.js';
+import { finishRuns, zooSpec } from './common.js';
 import { evaluateAt, loadRunContext } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -33,7 +34,7 @@ export const pcaTrajectories: Preset = {
         key: `seed${index}`,
         group: 'mlp-deep',
         config: { seed: index },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('mlp-deep'),
           data: { kind: 'function', fn: 'sinc5', n: 1000, sampling: 'grid' },
           loss: 'mse',

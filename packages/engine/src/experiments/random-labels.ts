@@ -3,7 +3,8 @@
  * MNIST whose training labels are shuffled. The training accuracy climbs far above chance while
  * the test accuracy stays at chance: the network memorises.
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import { resolveRunSpec } from '../config.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
 export const randomLabels: Preset = {
@@ -24,7 +25,7 @@ export const randomLabels: Preset = {
         key: 'random-labels',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow', randomLabels: true },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('cnn-shallow'),
           data: classificationData(
             'random-labels',

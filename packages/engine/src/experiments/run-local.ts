@@ -3,8 +3,8 @@
  * `analyze`. Tests, benchmarks and the CLI's offline mode use it; the API runs the same presets
  * through its own worker processes instead.
  */
-import { train } from '../train/train.js';
 import type { TrainEvent } from '../train/events.js';
+import { train } from '../train/train.js';
 import { metricFigures } from './metric-figures.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 

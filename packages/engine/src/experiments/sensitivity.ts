@@ -3,11 +3,12 @@
  * for each, final loss and accuracy, the input sensitivity ‖∂f/∂x‖_F (softmax outputs, averaged
  * over test images) and Keskar's ε-sharpness, against the batch size.
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
 import * as tf from '@tensorflow/tfjs';
 import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
 import { epsilonSharpness } from '../analysis/sharpness.js';
+import { resolveRunSpec } from '../config.js';
 import { lossFunction } from '../train/losses.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -43,7 +44,7 @@ export const sensitivity: Preset = {
         key: `bs${batchSize}`,
         group: 'sweep',
         config: { batchSize },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec('cnn-shallow'),
           data,
           loss: 'cross-entropy',

@@ -2,7 +2,8 @@
  * HW1 1-1 "train on actual tasks": a shallow (34,634) and a deep (34,658) CNN with about the same
  * parameter count on MNIST (or CIFAR-10). Their curves are the figure; there is no analysis step.
  */
-import { classificationData, finishRuns, spec, zooSpec } from './common.js';
+import { resolveRunSpec } from '../config.js';
+import { classificationData, finishRuns, zooSpec } from './common.js';
 import { resolveKnobs, stringListKnob } from './overrides.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
@@ -28,7 +29,7 @@ export const trainCnn: Preset = {
         key: model,
         group: model,
         config: { model, data: data.kind },
-        spec: spec({
+        spec: resolveRunSpec({
           model: zooSpec(model),
           data,
           loss: 'cross-entropy',

@@ -4,24 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import { getPreset } from './catalogue.js';
-import { runPresetLocally, type LocalPresetResult } from './run-local.js';
-import type { Figure, FigureData } from './types.js';
+import { initBackend } from '../backend/init-backend.js';
+import { getPreset } from '../experiments/catalogue.js';
+import { runPresetLocally, type LocalPresetResult } from '../experiments/run-local.js';
+import type { Figure, FigureData } from '../experiments/types.js';
 
-/** The engine's `initBackend` when it exists; until then wasm with Saddle's kernels and gradients. */
+/** The engine's backend (wasm with Saddle's kernels and second-order gradients here). */
 export async function useEngineBackend(): Promise<void> {
-  const backend = (await import('../backend/index.js')) as Record<string, unknown>;
-  const initBackend = backend['initBackend'];
-  if (typeof initBackend === 'function') {
-    await (initBackend as () => Promise<unknown>)();
-  } else {
-    await import('@tensorflow/tfjs-backend-wasm');
-    const { registerWasmKernels } = await import('../backend/register-wasm-kernels.js');
-    const { registerSecondOrderGradients } = await import('../backend/register-gradients.js');
-    registerWasmKernels();
-    registerSecondOrderGradients();
-    await tf.setBackend('wasm');
-  }
+  await initBackend();
   await tf.ready();
 }
 
