@@ -6,7 +6,7 @@
  * (function fitting, minimal ratio), where per-op overhead, not arithmetic, bounds the speed.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RunSpec } from '../config.js';
+import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
 import type { Dataset, DataSplit } from '../data/dataset.js';
@@ -59,7 +59,7 @@ interface Member {
   zeroGradient?: RunEnd['zeroGradient'];
 }
 
-export async function trainEnsemble(specInputs: RunSpec[], sinks: TrainSink[], options: TrainEnsembleOptions = {}): Promise<RunEnd[]> {
+export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sinks: TrainSink[], options: TrainEnsembleOptions = {}): Promise<RunEnd[]> {
   const startedAt = Date.now();
   if (specInputs.length === 0 || specInputs.length !== sinks.length) {
     throw new Error(`trainEnsemble: need one sink per spec and at least one spec, got ${specInputs.length} specs and ${sinks.length} sinks`);

@@ -5,7 +5,7 @@
  * it reports goes to the sink as typed events.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RunSpec } from '../config.js';
+import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
 import type { Dataset, DataSplit } from '../data/dataset.js';
@@ -61,7 +61,8 @@ export function evaluateSplit(
   return classification ? { loss: lossSum / split.n, accuracy: correct / split.n } : { loss: lossSum / split.n };
 }
 
-export async function train(specInput: RunSpec, sink: TrainSink, options: TrainOptions = {}): Promise<RunEnd> {
+/** Train one run. `specInput` may be partial: defaults are filled and every field is checked first. */
+export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, options: TrainOptions = {}): Promise<RunEnd> {
   const startedAt = Date.now();
   let theta: tf.Tensor1D | undefined;
   let state: tf.Tensor1D | undefined;
