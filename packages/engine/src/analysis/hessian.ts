@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { symmetricEigenvalues, type SymmetricMatrix } from './eigen.js';
-import { type BatchedHvpOptions, hessianVectorProducts } from './hvp.js';
+import { type BatchedHvpOptions, hessianVectorProductsOf } from './hvp.js';
 import type { LossFn } from './types.js';
 
 /** The exact Hessian with how far from symmetric it came out before symmetrisation. */
@@ -20,9 +20,15 @@ export interface ExactHessian extends SymmetricMatrix {
 export function exactHessian(loss: LossFn, theta: tf.Tensor1D, options: BatchedHvpOptions = {}): ExactHessian {
   const started = performance.now();
   const n = theta.size;
-  const identity = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) identity[i * n + i] = 1;
-  const data = hessianVectorProducts(loss, theta, identity, n, options);
+  const data = hessianVectorProductsOf(
+    loss,
+    theta,
+    n,
+    (start, rows) => {
+      for (let r = 0; r * n < rows.length; r++) rows[r * n + start + r] = 1;
+    },
+    options,
+  );
   let maxAsymmetry = 0;
   let maxAbs = 0;
   for (let i = 0; i < n; i++) {

@@ -48,7 +48,7 @@ export const DEFAULT_BATCHED_HVP_CHUNK_SIZE = 32;
 /**
  * H·vᵢ for the rows vᵢ of `vectors` ([k, P], row-major, any numeric array), returned as a
  * row-major Float64Array [k, P]. Rows are processed in chunks, each chunk in one tidy with a
- * single read-back, so memory stays bounded and the GPU/wasm queue is not flushed per vector.
+ * single read-back, so memory stays bounded and the backend's queue is not flushed per vector.
  */
 export function hessianVectorProducts(
   loss: LossFn,
@@ -58,19 +58,38 @@ export function hessianVectorProducts(
   options: BatchedHvpOptions = {},
 ): Float64Array {
   const size = theta.size;
-  const chunkSize = options.chunkSize ?? (options.batchedLoss ? DEFAULT_BATCHED_HVP_CHUNK_SIZE : DEFAULT_HVP_CHUNK_SIZE);
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
-    throw new Error(`Error in hessianVectorProducts: options.chunkSize must be a positive integer, but got ${chunkSize}.`);
-  }
   if (vectors.length !== count * size) {
     throw new Error(
       `Error in hessianVectorProducts: vectors must hold count × theta.size = ${count * size} numbers, but has ${vectors.length}.`,
     );
   }
+  return hessianVectorProductsOf(loss, theta, count, (start, rows) => {
+    for (let i = 0; i < rows.length; i++) rows[i] = vectors[start * size + i]!;
+  }, options);
+}
+
+/**
+ * The same, with the vectors written chunk by chunk by `fillRows(start, rows)` (rows: a zeroed
+ * [chunk, P] buffer for vectors start, start + 1, ...), so that e.g. the P unit vectors of an
+ * exact Hessian never exist as one P × P array.
+ */
+export function hessianVectorProductsOf(
+  loss: LossFn,
+  theta: tf.Tensor1D,
+  count: number,
+  fillRows: (start: number, rows: Float32Array) => void,
+  options: BatchedHvpOptions = {},
+): Float64Array {
+  const size = theta.size;
+  const chunkSize = options.chunkSize ?? (options.batchedLoss ? DEFAULT_BATCHED_HVP_CHUNK_SIZE : DEFAULT_HVP_CHUNK_SIZE);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+    throw new Error(`Error in hessianVectorProducts: options.chunkSize must be a positive integer, but got ${chunkSize}.`);
+  }
   const result = new Float64Array(count * size);
   for (let start = 0; start < count; start += chunkSize) {
     const end = Math.min(count, start + chunkSize);
-    const chunk = Float32Array.from({ length: (end - start) * size }, (_, i) => vectors[start * size + i] ?? 0);
+    const chunk = new Float32Array((end - start) * size);
+    fillRows(start, chunk);
     const batchedLoss = options.batchedLoss;
     const products = tf.tidy(() => {
       const rows = tf.tensor2d(chunk, [end - start, size]);
