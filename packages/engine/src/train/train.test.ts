@@ -205,4 +205,19 @@ describe('train', () => {
     // Chance is 0.1.
     expect(end.final['test/accuracy']).toBeGreaterThan(0.5);
   });
+
+  it('the zero-gradient phase in chunks (two passes) follows the one-pass phase', async () => {
+    const zg = { epochs: 2, zeroGradient: { gradNormThreshold: 1e-9, maxSteps: 8, optimizer: { kind: 'adam' as const, lr: 1e-3 } } };
+    const whole = collect();
+    const chunked = collect();
+    const before = tf.memory().numTensors;
+    await train(sincSpec(zg), whole.sink);
+    await train(sincSpec(zg), chunked.sink, { evalBatchSize: 64 });
+    expect(tf.memory().numTensors).toBe(before);
+    const [a, b] = [whole.series('zero_grad/grad_norm'), chunked.series('zero_grad/grad_norm')];
+    expect(a.length).toBe(9);
+    expect(b.length).toBe(9);
+    a.forEach((p, i) => expect(Math.abs(p.value - b[i]!.value)).toBeLessThan(1e-4 * p.value + 1e-6));
+    expect(a[8]!.value).toBeLessThan(a[0]!.value);
+  });
 });

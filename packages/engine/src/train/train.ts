@@ -192,7 +192,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
           theta = next;
         },
         state: state,
-      });
+      }, options.evalBatchSize);
     }
 
     return finish('SUCCEEDED');
@@ -209,8 +209,10 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
 
 /**
  * Gradient descent on g(θ) = ½‖∇L(θ)‖², whose gradient is H(θ)∇L(θ) (a Hessian-vector
- * product, obtained by differentiating through the gradient). Batch norm, if any, uses its
- * running statistics here, so L is the deterministic full-data loss.
+ * product). Batch norm, if any, uses its running statistics here, so L is the deterministic
+ * full-data loss. When the training set fits one chunk, H∇L comes from differentiating through
+ * the gradient in one pass; otherwise in two passes over the chunks: ∇L = Σ_c w_c ∇L_c first,
+ * then H∇L = Σ_c w_c ∇_θ(∇L_c · v) with v = ∇L held fixed — the same vector, in bounded memory.
  */
 async function minimiseGradientNorm(
   model: Model,
@@ -221,50 +223,78 @@ async function minimiseGradientNorm(
   stepsPerEpoch: number,
   signal: AbortSignal | undefined,
   params: { get: () => tf.Tensor1D; set: (theta: tf.Tensor1D) => void; state: tf.Tensor1D },
+  chunkSize = 1000,
 ): Promise<NonNullable<RunEnd['zeroGradient']>> {
   const phase = spec.zeroGradient!;
   const optimizer = createOptimizer(phase.optimizer);
-  const { x, y } = batchTensors(dataset.train, model.inputShape);
+  const n = dataset.train.n;
+  const chunks = Array.from({ length: Math.ceil(n / chunkSize) }, (_, c) => {
+    const indices = Array.from({ length: Math.min(chunkSize, n - c * chunkSize) }, (_, i) => c * chunkSize + i);
+    return { ...batchTensors(gatherExamples(dataset.train, indices), model.inputShape), weight: indices.length / n };
+  });
+  const lossOn = (chunk: (typeof chunks)[number]) => (t: tf.Tensor): tf.Scalar =>
+    computeLoss(spec.loss, model.apply(t as tf.Tensor1D, chunk.x, { training: false, state: params.state }).output, chunk.y);
+
+  /** L, ‖∇L‖ and H∇L at θ; the returned tensors are the caller's. */
+  const objective = (theta: tf.Tensor1D): { loss: tf.Scalar; gradNorm: tf.Scalar; direction: tf.Tensor1D } => {
+    if (chunks.length === 1) {
+      let loss: tf.Scalar | undefined;
+      let gradNorm: tf.Scalar | undefined;
+      const direction = tf.tidy(() =>
+        tf.grad((t: tf.Tensor) => {
+          const { value, grad } = tf.valueAndGrad(lossOn(chunks[0]!))(t);
+          loss = tf.keep(value);
+          const squaredNorm = tf.sum(tf.square(grad));
+          gradNorm = tf.keep(tf.sqrt(squaredNorm)) as tf.Scalar;
+          return tf.mul(squaredNorm, 0.5) as tf.Scalar;
+        })(theta),
+      ) as tf.Tensor1D;
+      return { loss: loss!, gradNorm: gradNorm!, direction };
+    }
+    return tf.tidy(() => {
+      let loss: tf.Tensor = tf.scalar(0);
+      let gradient: tf.Tensor = tf.zerosLike(theta);
+      for (const chunk of chunks) {
+        const { value, grad } = tf.valueAndGrad(lossOn(chunk))(theta);
+        loss = tf.add(loss, tf.mul(value, chunk.weight));
+        gradient = tf.add(gradient, tf.mul(grad, chunk.weight));
+      }
+      let direction: tf.Tensor = tf.zerosLike(theta);
+      for (const chunk of chunks) {
+        const hv = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.grad(lossOn(chunk))(t), gradient)))(theta);
+        direction = tf.add(direction, tf.mul(hv, chunk.weight));
+      }
+      return { loss: loss as tf.Scalar, gradNorm: tf.norm(gradient) as tf.Scalar, direction: direction as tf.Tensor1D };
+    });
+  };
+
   try {
-    const lossOf = (t: tf.Tensor): tf.Scalar => computeLoss(spec.loss, model.apply(t as tf.Tensor1D, x, { training: false, state: params.state }).output, y);
-    let loss = Number.NaN;
-    let gradNorm = Number.NaN;
     let steps = 0;
     for (;;) {
       await checkpoint(signal, mainSteps + steps);
-      let lossT: tf.Scalar | undefined;
-      let gradNormT: tf.Scalar | undefined;
-      const objectiveGrad = tf.tidy(() =>
-        tf.grad((t: tf.Tensor) => {
-          const { value, grad } = tf.valueAndGrad(lossOf)(t);
-          lossT = tf.keep(value);
-          const squaredNorm = tf.sum(tf.square(grad));
-          gradNormT = tf.keep(tf.sqrt(squaredNorm)) as tf.Scalar;
-          return tf.mul(squaredNorm, 0.5) as tf.Scalar;
-        })(params.get()),
-      );
-      loss = lossT!.dataSync()[0]!;
-      gradNorm = gradNormT!.dataSync()[0]!;
-      tf.dispose([lossT, gradNormT]);
+      const result = objective(params.get());
+      const loss = result.loss.dataSync()[0]!;
+      const gradNorm = result.gradNorm.dataSync()[0]!;
+      tf.dispose([result.loss, result.gradNorm]);
       const at = mainSteps + steps;
       metrics.add('zero_grad/grad_norm', at, gradNorm, at / stepsPerEpoch);
       metrics.add('zero_grad/loss', at, loss, at / stepsPerEpoch);
       if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
-        objectiveGrad.dispose();
+        result.direction.dispose();
         throw new RunStop('DIVERGED', `zero-gradient phase diverged at its step ${steps} (run step ${at})`, at);
       }
       if (gradNorm < phase.gradNormThreshold || steps >= phase.maxSteps) {
-        objectiveGrad.dispose();
+        result.direction.dispose();
         metrics.flush();
         return { converged: gradNorm < phase.gradNormThreshold, steps, gradNorm, loss };
       }
-      const next = optimizer.step(params.get(), objectiveGrad as tf.Tensor1D);
-      objectiveGrad.dispose();
+      const next = optimizer.step(params.get(), result.direction);
+      result.direction.dispose();
       params.set(next);
       steps++;
     }
   } finally {
     optimizer.dispose();
-    tf.dispose([x, y]);
+    tf.dispose(chunks.flatMap((c) => [c.x, c.y]));
   }
 }
