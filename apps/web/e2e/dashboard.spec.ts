@@ -90,7 +90,11 @@ test('runs logged by a script stream into the experiment page live', async ({ pa
   await page.getByRole('link', { name: 'Compare runs' }).click();
   await expect(page).toHaveURL(/\/compare\?runs=/);
   await expect(page.locator('section.chart-card path.saddle-line')).toHaveCount(2);
-  await page.getByRole('checkbox', { name: 'log y', exact: true }).check();
+  // the view's state lives in the URL: the box turns checked once the router has replaced it
+  const logY = page.getByRole('checkbox', { name: 'log y', exact: true });
+  await logY.click();
+  await expect(logY).toBeChecked();
+  await expect(page).toHaveURL(/ylog=1/);
   await page.getByRole('slider', { name: 'Smoothing' }).fill('0.6');
   await expect(page.locator('section.chart-card path.saddle-line-raw')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/06-compare.png`, fullPage: true });

@@ -95,6 +95,20 @@ describe('LineChart', () => {
     expect(screen.getAllByRole('button', { pressed: true }).map((b) => b.textContent)).toEqual(['a', 'b']);
   });
 
+  it('builds the band from the smoothed curves when smoothing is on', () => {
+    const flat = (id: string, value: number, spikeAt: number): Series<SeriesPoint> => ({
+      id,
+      label: id,
+      group: 'g',
+      data: Array.from({ length: 20 }, (_, i) => ({ x: i, y: i === spikeAt ? 100 : value })),
+    });
+    const props = { width: 500, height: 300, series: [flat('a', 1, 10), flat('b', 1, 15)], x, y, bands: true };
+    const raw = render(<LineChart {...props} />).container.querySelector('path.saddle-mean')?.getAttribute('d');
+    const smooth = render(<LineChart {...props} smoothing={0.9} />).container.querySelector('path.saddle-mean')?.getAttribute('d');
+    expect(raw).toBeTruthy();
+    expect(smooth).not.toBe(raw);
+  });
+
   it('draws min/max envelopes for bucketed series', () => {
     const bucketed: Series<SeriesPoint> = { id: 'b', label: 'b', data: [{ x: 0, y: 1, min: 0.5, max: 9 }, { x: 1, y: 1, min: 0.9, max: 1.1 }] };
     const { container } = render(<LineChart width={500} height={300} series={[bucketed]} x={x} y={y} yMin={(d) => d.min} yMax={(d) => d.max} />);

@@ -142,10 +142,11 @@ export function LineChart<Datum>({
       .map(([group, members]) => ({
         group,
         color: members[0]?.color ?? seriesColor(0),
+        // With smoothing on, the band summarises the smoothed curves the reader sees.
         points: meanBand(
-          members.map((m) => m.series),
-          x,
-          y,
+          members.map((m) => ({ ...m.series, data: m.series.data.map((d, i) => ({ x: x(d), y: m.smoothed?.[i] ?? y(d) })) })),
+          (d) => d.x,
+          (d) => d.y,
         ),
       }));
   }, [bands, visible, x, y]);

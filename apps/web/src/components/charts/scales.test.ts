@@ -24,6 +24,13 @@ describe('makeScale', () => {
   });
 });
 
+describe('tickValues', () => {
+  it('uses 1-2-5 steps on a log axis narrower than three decades', () => {
+    const scale = makeScale('log', [0.07, 2.5], [0, 300]);
+    expect(tickValues(scale, 'log', 8)).toEqual([0.1, 0.2, 0.5, 1, 2]);
+  });
+});
+
 describe('formatNumber', () => {
   it('is compact at every magnitude', () => {
     expect(formatNumber(0.00123)).toBe('1.23e-3');

@@ -66,6 +66,14 @@ export function tickValues(scale: NumericScale, kind: AxisScale, count: number):
     const v = Number(`1e${e}`); // exact, unlike 10 ** -4
     if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) decades.push(v);
   }
-  // A range inside one decade has no power of ten in it: fall back to the scale's own ticks.
-  return decades.length >= 2 ? decades : scale.ticks(count).filter((_, i, all) => i % Math.ceil(all.length / count) === 0);
+  if (decades.length >= 3) return decades;
+  // Under three decades: 1-2-5 steps, so a narrow log axis still has enough labels to read.
+  const steps: number[] = [];
+  for (let e = first; e <= last; e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number(`${m}e${e}`);
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) steps.push(v);
+    }
+  }
+  return steps.length >= 2 ? steps : scale.ticks(count).filter((_, i, all) => i % Math.ceil(all.length / count) === 0);
 }
