@@ -56,6 +56,19 @@ describe('launchExperiment', () => {
     expect(after.data?.experiment.status).toBe('CANCELLED');
   });
 
+  it('launches one run from a raw spec, completed with the engine defaults, with no analysis', async () => {
+    const { data, errors } = await server.run<{ launchExperiment: { id: string; name: string; preset: string | null; analysisStatus: string; runs: { key: string; spec: { epochs: number; optimizer: { kind: string; beta1: number } } }[] } }>(LAUNCH, {
+      input: { spec: { model: { name: 'probe', layers: [{ type: 'dense', units: 4, activation: 'relu' }, { type: 'dense', units: 1 }] }, epochs: 1 } },
+    });
+    expect(errors).toBeUndefined();
+    const experiment = data!.launchExperiment;
+    expect(experiment).toMatchObject({ name: 'probe run', preset: null, analysisStatus: 'SKIPPED' });
+    expect(experiment.runs).toHaveLength(1);
+    expect(experiment.runs[0]!.spec).toMatchObject({ epochs: 1, optimizer: { kind: 'adam', beta1: 0.9 } });
+    await server.run(`mutation($id: ID!) { cancelExperiment(id: $id) { id } }`, { id: experiment.id });
+    await server.runtime.queue.idle();
+  });
+
   it('refuses bad input before storing anything, naming the field and what is allowed', async () => {
     const before = (await server.run<{ experiments: { totalCount: number } }>(`{ experiments { totalCount } }`)).data!.experiments.totalCount;
     const cases: [Record<string, unknown>, (string | number)[], RegExp][] = [

@@ -122,9 +122,12 @@ export class LocalRunQueue implements RunQueue {
     const child = fork(this.options.workerScript ?? DEFAULT_WORKER_SCRIPT, [], {
       env: { ...process.env, SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker) },
       execArgv: this.options.execArgv ?? [],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A worker's stdout goes to our stderr: stdout belongs to the command's output
+      // (`saddle run --json > result.json` must stay valid JSON whatever tfjs prints).
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
+    child.stdout?.pipe(process.stderr, { end: false });
     const slot: Slot = { child, job: undefined, exited: false };
     this.slots.add(slot);
     child.on('message', (message: WorkerMessage) => this.onMessage(slot, message));

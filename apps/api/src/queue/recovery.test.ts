@@ -17,7 +17,7 @@ describe('restart with runs in flight', () => {
   it('re-queues runs left RUNNING by a stopped API; they then train to the end', async () => {
     const first = await startTestServer({ dataDir: dir.path, workers: 2 });
     const launched = await first.run<{ launchExperiment: { id: string; runs: { id: string }[] } }>(
-      `mutation { launchExperiment(input: { preset: "test-tiny", overrides: { epochs: 30 } }) { id runs { id } } }`,
+      `mutation { launchExperiment(input: { preset: "test-tiny", overrides: { epochs: 12 } }) { id runs { id } } }`,
     );
     const { id, runs } = launched.data!.launchExperiment;
     await waitFor(async () => (await first.runtime.store.getRun(runs[0]!.id))?.status === 'RUNNING', { what: 'a run to start' });
@@ -39,7 +39,7 @@ describe('restart with runs in flight', () => {
       }
     })();
     expect(orphan.status).toBe('SUCCEEDED');
-    expect(orphan.runs[0]).toMatchObject({ status: 'SUCCEEDED', restarts: 1, steps: 30 * 4 });
+    expect(orphan.runs[0]).toMatchObject({ status: 'SUCCEEDED', restarts: 1, steps: 12 * 4 });
     expect(orphan.runs.every((r) => r.status === 'SUCCEEDED')).toBe(true);
   });
 
