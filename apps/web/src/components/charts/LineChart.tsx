@@ -56,7 +56,12 @@ interface Prepared<Datum> {
   legendId: string;
   /** Smoothed values aligned with `series.data`, or null when smoothing is off. */
   smoothed: number[] | null;
+  /** SVG dash pattern, undefined for solid. */
+  dash: string | undefined;
 }
+
+/** Dashes of the 1st…4th run of a group; later runs (replicas of a sweep) stay solid. */
+const GROUP_DASHES = [undefined, '6 3', '2 3', '9 3 2 3'] as const;
 
 interface Hover {
   left: number;
@@ -111,6 +116,7 @@ export function LineChart<Datum>({
   // Colours follow groups in order of first appearance, so a family keeps its colour as runs stream in.
   const { prepared, legendEntries } = useMemo(() => {
     const groupColor = new Map<string, string>();
+    const memberCount = new Map<string, number>();
     const entries: LegendEntry[] = [];
     const list: Prepared<Datum>[] = series.map((s) => {
       const legendId = s.group ?? s.id;
@@ -121,7 +127,11 @@ export function LineChart<Datum>({
         entries.push({ id: legendId, label: s.group ?? s.label, color, dashed: s.dashed });
       }
       const smoothed = smoothing > 0 ? ema(s.data.map(y), smoothing) : null;
-      return { series: s, color: s.color ?? color, legendId, smoothed };
+      // Runs sharing a colour are told apart by dash (tooltips name them), up to four per group.
+      const indexInGroup = (memberCount.get(legendId) ?? 0) + 1;
+      memberCount.set(legendId, indexInGroup);
+      const dash = s.dashed ? '5 4' : GROUP_DASHES[indexInGroup - 1];
+      return { series: s, color: s.color ?? color, legendId, smoothed, dash };
     });
     return { prepared: list, legendEntries: entries };
   }, [series, y, smoothing]);
@@ -248,7 +258,7 @@ export function LineChart<Datum>({
                 stroke={p.color}
                 strokeWidth={p.smoothed || inBand ? 1 : 1.75}
                 strokeOpacity={p.smoothed ? 0.22 : inBand ? 0.35 : 1}
-                strokeDasharray={p.series.dashed ? '5 4' : undefined}
+                strokeDasharray={inBand ? undefined : p.dash}
                 data-series={p.series.id}
               />
             );
@@ -267,7 +277,7 @@ export function LineChart<Datum>({
                 stroke={p.color}
                 strokeWidth={inBand ? 1 : 1.75}
                 strokeOpacity={inBand ? 0.35 : 1}
-                strokeDasharray={p.series.dashed ? '5 4' : undefined}
+                strokeDasharray={inBand ? undefined : p.dash}
                 data-series={p.series.id}
               />,
             ];
@@ -317,7 +327,7 @@ export function LineChart<Datum>({
           {hover.rows.length > 12 ? <div className="chart-tooltip-more">+{hover.rows.length - 12} more</div> : null}
         </ChartTooltip>
       ) : null}
-      {legend ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
+      {legend && legendEntries.length > 1 ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
     </div>
   );
 }

@@ -14,8 +14,8 @@ describe('TwinPanel', () => {
         height={400}
         x={(d) => d.x}
         xLabel="iteration"
-        top={{ series: [run('r1', 60, (i) => 1 / (i + 1))], y: (d) => d.y, yLabel: 'grad norm', yScale: 'log' }}
-        bottom={{ series: [run('r1', 100, (i) => Math.exp(-i / 30))], y: (d) => d.y, yLabel: 'loss' }}
+        top={{ series: [run('r1', 60, (i) => 1 / (i + 1)), run('r2', 60, (i) => 2 / (i + 1))], y: (d) => d.y, yLabel: 'grad norm', yScale: 'log' }}
+        bottom={{ series: [run('r1', 100, (i) => Math.exp(-i / 30)), run('r2', 100, (i) => Math.exp(-i / 20))], y: (d) => d.y, yLabel: 'loss' }}
       />,
     );
     const svgs = container.querySelectorAll('svg.saddle-chart');
@@ -28,8 +28,8 @@ describe('TwinPanel', () => {
     // the upper panel's x tick labels are hidden; the lower one carries them
     expect([...(svgs[0] as Element).querySelectorAll('.visx-axis-bottom text')].every((t) => t.textContent === '')).toBe(true);
     expect([...(svgs[1] as Element).querySelectorAll('.visx-axis-bottom text')].some((t) => t.textContent === '80')).toBe(true);
-    expect(container.querySelectorAll('path.saddle-line')).toHaveLength(2);
+    expect(container.querySelectorAll('path.saddle-line')).toHaveLength(4);
     fireEvent.click(screen.getByRole('button', { name: 'r1' }));
-    expect(container.querySelectorAll('path.saddle-line')).toHaveLength(0);
+    expect([...container.querySelectorAll('path.saddle-line')].map((p) => p.getAttribute('data-series'))).toEqual(['r2', 'r2']);
   });
 });

@@ -18,9 +18,17 @@ type RunEvent = WebRunEventsSubscription['runEvents'];
 
 const LIVE = new Set(['QUEUED', 'RUNNING']);
 
-/** `[null, 28, 28, 16]` → `(None, 28, 28, 16)`, as Keras prints it. */
+/** `[null, 28, 28, 16]` → `(None, 28, 28, 16)`, as Keras prints it; a shape without its batch dimension gets one. */
 function shape(dims: readonly (number | null)[]): string {
-  return `(${['None', ...dims.map((d) => (d === null ? 'None' : String(d)))].join(', ')})`;
+  const withBatch = dims[0] === null ? dims : [null, ...dims];
+  return `(${withBatch.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+}
+
+/** y axis of a metric: `auto` is log for losses and norms (they span decades), linear otherwise. */
+type YMode = 'auto' | 'linear' | 'log';
+function yScaleOf(mode: YMode, key: string): 'linear' | 'log' {
+  if (mode !== 'auto') return mode;
+  return /loss|norm/i.test(key) ? 'log' : 'linear';
 }
 
 export default function RunPage() {
@@ -31,7 +39,7 @@ export default function RunPage() {
   const [series, setSeries] = useState<RunSeries>({});
   const [progress, setProgress] = useState<number | null>(null);
   const [x, setX] = useState<XMode>('step');
-  const [yLog, setYLog] = useState(false);
+  const [yMode, setYMode] = useState<YMode>('auto');
   const [now, setNow] = useState(() => Date.now());
   const run = data?.run ?? null;
 
@@ -145,9 +153,9 @@ export default function RunPage() {
                   <dt>Non-trainable params</dt>
                   <dd>{formatInt(summary.nonTrainableParams)}</dd>
                   <dt>Params size</dt>
-                  <dd>{summary.paramsSizeMB.toFixed(2)} MB</dd>
+                  <dd>{formatNumber(summary.paramsSizeMB, 3)} MB</dd>
                   <dt>Forward pass size</dt>
-                  <dd>{summary.activationsSizeMB.toFixed(2)} MB</dd>
+                  <dd>{formatNumber(summary.activationsSizeMB, 3)} MB</dd>
                 </dl>
               </>
             ) : (
@@ -207,14 +215,18 @@ export default function RunPage() {
             </button>
           ))}
         </div>
-        <label className="row muted" style={{ gap: 4 }}>
-          <input type="checkbox" checked={yLog} onChange={(e) => setYLog(e.target.checked)} /> log y
-        </label>
+        <div className="segmented" role="group" aria-label="y axis">
+          {(['auto', 'linear', 'log'] as const).map((mode) => (
+            <button key={mode} type="button" className={yMode === mode ? 'on' : undefined} onClick={() => setYMode(mode)} title={mode === 'auto' ? 'log for losses and norms, linear otherwise' : undefined}>
+              y {mode}
+            </button>
+          ))}
+        </div>
       </div>
       {keys.length === 0 ? <p className="muted">No metric points yet.</p> : null}
       <div className="grid-2">
         {keys.map((key) => (
-          <MetricFigure key={key} title={key} metrics={[key]} runs={figureRuns} x={x} yScale={yLog ? 'log' : 'linear'} csv={() => seriesCsv(client, [run], [key])} />
+          <MetricFigure key={key} title={key} metrics={[key]} runs={figureRuns} x={x} yScale={yScaleOf(yMode, key)} csv={() => seriesCsv(client, [run], [key])} />
         ))}
       </div>
     </>
