@@ -25,6 +25,14 @@ export async function runQuick(id: string, overrides: Record<string, unknown> = 
     `${id} (${tf.getBackend()}): ${seconds(performance.now() - started)} s — train ${seconds(result.timings.trainMs)} s, analyze ${seconds(result.timings.analyzeMs)} s`,
   );
   for (const run of result.runs) expect(run.end.status, `${id}/${run.key}: ${run.end.error ?? ''}`).toBe('SUCCEEDED');
+  // Every figure is one the preset declared: an analysis figure by id and kind, or a panel of a metric figure.
+  const declared = getPreset(id).figures;
+  for (const figure of result.figures) {
+    const match = declared.find((spec) =>
+      spec.kind === 'metric-lines' ? figure.id === spec.id || figure.id.startsWith(`${spec.id}/`) : spec.id === figure.id && spec.kind === figure.data.kind,
+    );
+    expect(match, `figure '${figure.id}' (${figure.data.kind}) is declared by ${id}`).toBeDefined();
+  }
   expect(tf.memory().numTensors).toBe(before);
   return result;
 }
