@@ -82,9 +82,18 @@ describe('a script logging over HTTP with a token', () => {
   });
 
   it('binds to 127.0.0.1 by default and requires tokens off loopback', async () => {
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-    const { isLoopback } = await import('../server.js');
-    expect(isLoopback('127.0.0.1')).toBe(true);
-    expect(isLoopback('0.0.0.0')).toBe(false);
+    const local = await startTestServer({ auth: 'auto' });
+    const exposed = await startTestServer({ auth: 'auto', host: '0.0.0.0' });
+    try {
+      expect(new URL(local.url).hostname).toBe('127.0.0.1');
+      expect(local.authRequired).toBe(false);
+      expect((await postGraphQL(local.url, `{ experiments { totalCount } }`)).status).toBe(200);
+      expect(exposed.authRequired).toBe(true);
+      const port = new URL(exposed.url).port;
+      const refused = await postGraphQL(`http://127.0.0.1:${port}/graphql`, `{ experiments { totalCount } }`);
+      expect(refused.status).toBe(401);
+    } finally {
+      await Promise.all([local.close(), exposed.close()]);
+    }
   });
 });

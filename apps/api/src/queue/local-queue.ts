@@ -5,6 +5,7 @@
  * job it held is reported as crashed with the reason and a fresh worker takes the next job.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { EventPublisher } from '../pubsub/topics.js';
@@ -119,7 +120,9 @@ export class LocalRunQueue implements RunQueue {
   }
 
   private spawn(): Slot {
-    const child = fork(this.options.workerScript ?? DEFAULT_WORKER_SCRIPT, [], {
+    const script = this.options.workerScript ?? DEFAULT_WORKER_SCRIPT;
+    if (!existsSync(script)) throw new Error(`LocalRunQueue: no worker entry at ${script}; build apps/api first (npm run build)`);
+    const child = fork(script, [], {
       env: { ...process.env, SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker) },
       execArgv: this.options.execArgv ?? [],
       // A worker's stdout goes to our stderr: stdout belongs to the command's output

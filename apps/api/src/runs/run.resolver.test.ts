@@ -24,6 +24,18 @@ async function createRun(input: Record<string, unknown>): Promise<CreatedRun> {
   return data!.createRun;
 }
 
+describe('Query.engine', () => {
+  it('reports the backend the engine picked and how this deployment is put together', async () => {
+    const { data, errors } = await server.run<{ engine: { backend: string; details: { name: string; tfjsVersion: string }; store: string; queue: string; pubsub: string; nodeVersion: string } }>(
+      `{ engine { backend details store queue pubsub nodeVersion apiVersion } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).toContain(data?.engine.backend);
+    expect(data?.engine.details.name).toBe(data?.engine.backend);
+    expect(data?.engine).toMatchObject({ store: 'sqlite', queue: 'local', pubsub: 'memory', nodeVersion: process.version });
+  });
+});
+
 describe('external runs (logging from scripts)', () => {
   it('creates a run in a new experiment, logs idempotently, finishes, and reads back every point', async () => {
     const run = await createRun({ name: 'resnet-lr0.1', experimentName: 'my sweep', config: { lr: 0.1, arch: 'resnet' }, tags: ['torch'] });
