@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,17 +27,9 @@ async function waitForStack(url: string, timeoutMs: number, exited: () => string
   throw new Error(`e2e: the stack at ${url} was not ready after ${timeoutMs / 1000} s (${last})`);
 }
 
-/**
- * Starts `node apps/api/bin/saddle.mjs serve --web` from the repository root in a fresh data
- * directory, unless SADDLE_E2E_URL names a running stack.
- */
-export default async function globalSetup(): Promise<void> {
-  if (process.env.SADDLE_E2E_URL) {
-    await waitForStack(baseURL, 30_000, () => null);
-    return;
-  }
+/** Starts `saddle serve --web` on `dataDir` and records its process group for teardown (and restarts). */
+export async function startStack(dataDir: string): Promise<void> {
   const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-  const dataDir = mkdtempSync(join(tmpdir(), 'saddle-e2e-'));
   const port = new URL(baseURL).port;
   const stack = spawn(process.execPath, ['apps/api/bin/saddle.mjs', 'serve', '--web', '--port', port], {
     cwd: repoRoot,
@@ -50,7 +42,35 @@ export default async function globalSetup(): Promise<void> {
   stack.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   stack.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   stack.on('exit', (code, signal) => (exit = `code ${code} signal ${signal}\n${output.slice(-2000)}`));
+  stack.unref();
   writeFileSync(STATE_FILE, JSON.stringify({ pid: stack.pid, dataDir }));
   await waitForStack(baseURL, 180_000, () => exit);
+}
+
+/** Stops the stack recorded in the state file: its whole process group (API, workers, Next). */
+export async function stopStack(): Promise<{ dataDir: string } | null> {
+  if (!existsSync(STATE_FILE)) return null;
+  const { pid, dataDir } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; dataDir: string };
+  try {
+    process.kill(-pid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 2000));
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  return { dataDir };
+}
+
+/**
+ * Starts `node apps/api/bin/saddle.mjs serve --web` from the repository root in a fresh data
+ * directory, unless SADDLE_E2E_URL names a running stack.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.SADDLE_E2E_URL) {
+    await waitForStack(baseURL, 30_000, () => null);
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'saddle-e2e-'));
+  await startStack(dataDir);
   console.log(`e2e: stack up at ${baseURL} (data in ${dataDir})`);
 }

@@ -1,17 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { STATE_FILE } from './global-setup';
+import { rmSync } from 'node:fs';
+import { STATE_FILE, stopStack } from './global-setup';
 
-/** Stops the stack global-setup started (its whole process group: API, workers, Next). */
+/** Stops the stack global-setup started and removes its data (unless SADDLE_E2E_KEEP_DATA). */
 export default async function globalTeardown(): Promise<void> {
-  if (!existsSync(STATE_FILE)) return;
-  const { pid, dataDir } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; dataDir: string };
-  try {
-    process.kill(-pid, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 2000));
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
+  const stopped = await stopStack();
   rmSync(STATE_FILE, { force: true });
-  if (!process.env.SADDLE_E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
+  if (stopped && !process.env.SADDLE_E2E_KEEP_DATA) rmSync(stopped.dataDir, { recursive: true, force: true });
 }

@@ -185,24 +185,29 @@ export default function ExperimentPage() {
           if (String(figure.kind).toUpperCase() === 'METRIC_LINES') {
             const metrics = figure.metrics ?? [];
             return (
-              <MetricFigure
-                key={figure.id}
-                title={figure.title}
-                metrics={metrics}
-                runs={figureRuns}
-                x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
-                yScale={figure.yScale === 'log' ? 'log' : 'linear'}
-                csv={() => seriesCsv(client, runs, metrics)}
-              />
+              <div key={figure.id} data-figure-id={figure.id}>
+                <MetricFigure
+                  title={figure.title}
+                  metrics={metrics}
+                  runs={figureRuns}
+                  x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
+                  yScale={figure.yScale === 'log' ? 'log' : 'linear'}
+                  csv={() => seriesCsv(client, runs, metrics)}
+                />
+              </div>
             );
           }
           const analysis = analyses.find((a) => a.id === figure.id) ?? analyses.find((a) => a.title === figure.title);
           if (analysis) {
             shownAnalysisIds.add(analysis.id);
-            return <FigureView key={figure.id} title={analysis.title} data={analysis.data as unknown as FigureData} />;
+            return (
+              <div key={figure.id} data-figure-id={figure.id}>
+                <FigureView title={analysis.title} data={analysis.data as unknown as FigureData} />
+              </div>
+            );
           }
           return (
-            <section key={figure.id} className="card" data-figure-pending={figure.id}>
+            <section key={figure.id} className="card" data-figure-id={figure.id} data-figure-pending={figure.id}>
               <div className="card-head">
                 <h2>{figure.title}</h2>
               </div>
