@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isEnumType, isObjectType } from 'graphql';
+import { isEnumType, isObjectType, Kind, parse, validate } from 'graphql';
+import { checkOperationLimits } from './plugins/operation-limits.js';
 import { buildSaddleSchema } from './schema.js';
 import { printSaddleSchema, SCHEMA_FILE } from './scripts/emit-schema.js';
 
@@ -44,5 +46,23 @@ describe('the committed SDL (packages/schema/schema.graphql)', () => {
     expect(isObjectType(experiment) && Object.keys(experiment.getFields())).toEqual(
       expect.arrayContaining(['id', 'name', 'preset', 'scale', 'spec', 'status', 'progress', 'tags', 'notes', 'createdAt', 'runs', 'analyses', 'error']),
     );
+  });
+});
+
+describe('the documents clients use (packages/schema/src/documents)', () => {
+  it('are valid against the schema and within the depth and cost limits at the largest page sizes', async () => {
+    const schema = await buildSaddleSchema();
+    const folder = join(dirname(SCHEMA_FILE), 'src', 'documents');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const document = parse(readFileSync(join(folder, file), 'utf8'));
+      expect(validate(schema, document).map((e) => e.message), file).toEqual([]);
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        const name = definition.name?.value;
+        expect(() => checkOperationLimits(document, { first: 100, maxPoints: 10_000 }, name, { schema }), `${file} ${name}`).not.toThrow();
+      }
+    }
   });
 });
