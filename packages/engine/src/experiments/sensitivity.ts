@@ -27,10 +27,10 @@ export const sensitivity: Preset = {
   ],
   knobs: [
     { key: 'batchSizes', description: 'Batch sizes, comma-separated', quick: '64,256,1024', full: '64,128,256,512,1024' },
-    { key: 'sensitivitySamples', description: 'Test images the sensitivity is averaged over', quick: 50, full: 1000, min: 1, integer: true },
+    { key: 'sensitivitySamples', description: 'Test images the sensitivity is averaged over', quick: 30, full: 1000, min: 1, integer: true },
     { key: 'sharpnessEpsilon', description: 'ε of the sharpness box ε(|θ|+1)', quick: 1e-3, full: 1e-3, min: 0 },
     { key: 'sharpnessSteps', description: 'Projected ascent steps of the sharpness search', quick: 5, full: 20, min: 1, integer: true },
-    { key: 'sharpnessSamples', description: 'Training images the sharpness loss uses', quick: 256, full: 2000, min: 1, integer: true },
+    { key: 'sharpnessSamples', description: 'Training images the sharpness loss uses', quick: 200, full: 2000, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(sensitivity, options);

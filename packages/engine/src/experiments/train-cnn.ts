@@ -21,7 +21,7 @@ export const trainCnn: Preset = {
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(trainCnn, options);
     const data = classificationData('train-cnn', options, {
-      quick: { trainSize: 1000, testSize: 500 },
+      quick: { trainSize: 600, testSize: 300 },
       full: { trainSize: 8000, testSize: 2000 },
     });
     const runs = stringListKnob(knobs, 'models').map(
