@@ -12,8 +12,8 @@ export { lanczosEigenvalues } from './lanczos.js';
 export type { LanczosOptions, LanczosResult } from './lanczos.js';
 export { hutchinsonTrace } from './hutchinson.js';
 export type { HutchinsonOptions, HutchinsonResult } from './hutchinson.js';
-export { findZeroGradientPoint } from './zero_gradient.js';
-export type { ZeroGradientOptions, ZeroGradientPoint } from './zero_gradient.js';
+export { findZeroGradientPoint, findZeroGradientPointAsync } from './zero_gradient.js';
+export type { ZeroGradientObjective, WeightedLoss, ZeroGradientOptions, ZeroGradientAsyncOptions, ZeroGradientPoint } from './zero_gradient.js';
 export {
   minimalRatio,
   criticalPointAnalysis,

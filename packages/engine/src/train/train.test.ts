@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/index.js';
-import { resolveRunSpec, type RunSpecInput } from '../config.js';
+import { type RunSpec, resolveRunSpec, type RunSpecInput } from '../config.js';
 import type { Dataset } from '../data/dataset.js';
+import { loadDataset } from '../data/load.js';
+import { buildModel } from '../models/model.js';
 import { twoConvCnnSpec, zoo } from '../models/zoo.js';
 import { Rng } from '../util/rng.js';
-import type { MetricPoint, TrainEvent } from './events.js';
-import { train } from './train.js';
+import type { MetricPoint, RunEnd, TrainEvent } from './events.js';
+import { lossFunction } from './losses.js';
+import { batchTensors, train } from './train.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -36,6 +39,27 @@ const sincSpec = (overrides: Partial<RunSpecInput> = {}) =>
     seed: 1,
     ...overrides,
   });
+
+/** ‖∇L‖ of the full training loss at the run's final θ (inference mode), computed apart from the run. */
+async function finalGradNorm(spec: RunSpec, end: RunEnd): Promise<number> {
+  const dataset = await loadDataset(spec.data, spec.seed);
+  const model = buildModel(spec.model, dataset.inputShape);
+  return tf.tidy(() => {
+    const { x, y } = batchTensors(dataset.train, model.inputShape);
+    const loss = lossFunction(model, x, y, spec.loss, { training: false, state: tf.tensor1d(end.state) });
+    return tf.norm(tf.grad(loss)(tf.tensor1d(end.theta))).dataSync()[0]!;
+  });
+}
+
+/** Zero-gradient points as they arrive (metrics sent one at a time), with a hook on each. */
+function onZeroGradPoint(events: TrainEvent[], hook: (index: number) => void): (e: TrainEvent) => void {
+  let seen = 0;
+  return (e) => {
+    events.push(e);
+    if (e.type !== 'metrics') return;
+    for (const p of e.points) if (p.key === 'zero_grad/grad_norm') hook(seen++);
+  };
+}
 
 /** 10 classes of 32×32×3 images: noise plus a bright 8×8 patch whose place depends on the class. */
 function patchImages(n: number, seed: number): Dataset {
@@ -146,12 +170,10 @@ describe('train', () => {
     expect(missing.error).toMatch(/SADDLE_CIFAR10_DIR/);
   });
 
-  it('the zero-gradient phase drives ‖∇L‖ down from where training ended', async () => {
+  it('the zero-gradient phase drives ‖∇L‖ down from where training ended and ends at its best point', async () => {
     const { series, sink } = collect();
-    const end = await train(
-      sincSpec({ epochs: 5, zeroGradient: { gradNormThreshold: 1e-6, maxSteps: 60, optimizer: { kind: 'adam', lr: 1e-3 } } }),
-      sink,
-    );
+    const spec = sincSpec({ epochs: 5, zeroGradient: { gradNormThreshold: 1e-6, maxSteps: 60, optimizer: { kind: 'adam', lr: 1e-3 } } });
+    const end = await train(spec, sink);
     expect(end.status).toBe('SUCCEEDED');
     const norms = series('zero_grad/grad_norm');
     expect(norms.length).toBe(61);
@@ -159,8 +181,58 @@ describe('train', () => {
     expect(norms[60]!.step).toBe(end.steps + 60);
     expect(end.zeroGradient).toMatchObject({ converged: false, steps: 60 });
     expect(end.zeroGradient!.gradNorm).toBeLessThan(0.5 * norms[0]!.value);
-    expect(end.zeroGradient!.gradNorm).toBe(norms[60]!.value);
+    // The best point seen (Adam on ‖∇L‖² oscillates), and θ of the run is that point.
+    const best = norms.reduce((a, p) => (p.value < a.value ? p : a));
+    expect(end.zeroGradient!.gradNorm).toBe(best.value);
+    expect(end.zeroGradient!.loss).toBe(series('zero_grad/loss').find((p) => p.step === best.step)!.value);
+    expect(Math.abs((await finalGradNorm(spec, end)) - best.value)).toBeLessThan(1e-3 * best.value);
     expect(series('zero_grad/loss').length).toBe(61);
+  });
+
+  it('an abort during the zero-gradient phase ends the run CANCELLED, one pass or chunked, leaking nothing', async () => {
+    const before = tf.memory().numTensors;
+    for (const evalBatchSize of [1000, 64]) {
+      const controller = new AbortController();
+      const events: TrainEvent[] = [];
+      const sink = onZeroGradPoint(events, (i) => i === 3 && controller.abort());
+      const spec = sincSpec({ epochs: 1, zeroGradient: { gradNormThreshold: 1e-9, maxSteps: 50 } });
+      const end = await train(spec, sink, { signal: controller.signal, evalBatchSize, metricsFlushSize: 1 });
+      expect(end.status).toBe('CANCELLED');
+      expect(end.error).toBe(`cancelled at step ${end.steps + 4}`);
+      expect(end.zeroGradient).toBeUndefined();
+      expect(events.flatMap((e) => (e.type === 'metrics' ? e.points.filter((p) => p.key === 'zero_grad/grad_norm') : [])).length).toBe(4);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a non-finite value in the zero-gradient phase ends the run DIVERGED at the best finite point', async () => {
+    const before = tf.memory().numTensors;
+    const { series, sink } = collect();
+    const spec = sincSpec({ epochs: 1, zeroGradient: { gradNormThreshold: 1e-9, maxSteps: 50, optimizer: { kind: 'sgd', lr: 1e15, momentum: 0 } } });
+    const end = await train(spec, sink);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(end.status).toBe('DIVERGED');
+    const norms = series('zero_grad/grad_norm');
+    const losses = series('zero_grad/loss');
+    const last = norms.length - 1;
+    expect(last).toBeGreaterThan(0);
+    expect(end.divergedAtStep).toBe(end.steps + last);
+    expect(end.error).toBe(`zero-gradient phase diverged at its step ${last} (run step ${end.steps + last})`);
+    expect(Number.isFinite(norms[last]!.value) && Number.isFinite(losses[last]!.value)).toBe(false);
+    expect(norms.slice(0, last).every((p) => Number.isFinite(p.value))).toBe(true);
+    expect(end.theta.every((v) => Number.isFinite(v))).toBe(true);
+    const best = Math.min(...norms.slice(0, last).map((p) => p.value));
+    expect(Math.abs((await finalGradNorm(spec, end)) - best)).toBeLessThan(1e-3 * best);
+  });
+
+  it('a sink that throws during the zero-gradient phase ends the run FAILED, leaking nothing', async () => {
+    const before = tf.memory().numTensors;
+    const sink = onZeroGradPoint([], (i) => {
+      if (i === 2) throw new Error('sink broke');
+    });
+    const end = await train(sincSpec({ epochs: 1, zeroGradient: { maxSteps: 20 } }), sink, { metricsFlushSize: 1 });
+    expect(end).toMatchObject({ status: 'FAILED', error: 'sink broke' });
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('a small CNN with batch norm trains on 32×32×3 images and its loss falls', async () => {

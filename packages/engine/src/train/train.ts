@@ -5,6 +5,7 @@
  * it reports goes to the sink as typed events.
  */
 import * as tf from '@tensorflow/tfjs';
+import { findZeroGradientPointAsync, type ZeroGradientPoint } from '../analysis/zero_gradient.js';
 import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
@@ -13,7 +14,7 @@ import { loadDataset } from '../data/load.js';
 import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
-import { accuracy, computeLoss } from './losses.js';
+import { accuracy, computeLoss, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 
@@ -183,16 +184,42 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       if (step % progressEvery === 0 || epochEnd || step === totalSteps) progress();
     }
 
-    // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended
+    // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended.
+    // Batch norm, if any, uses its running statistics, so L is the deterministic full-data loss.
     if (spec.zeroGradient) {
-      zeroGradient = await minimiseGradientNorm(model, spec, dataset, m, step, stepsPerEpoch, signal, {
-        get: () => theta!,
-        set: (next) => {
-          theta!.dispose();
-          theta = next;
-        },
-        state: state,
-      }, options.evalBatchSize);
+      const phase = spec.zeroGradient;
+      const mainSteps = step;
+      const chunks = trainingChunks(dataset.train, model.inputShape, options.evalBatchSize);
+      let point: ZeroGradientPoint;
+      try {
+        point = await findZeroGradientPointAsync(
+          chunks.map((c) => ({ loss: lossFunction(model, c.x, c.y, spec.loss, { training: false, state }), weight: c.weight })),
+          theta,
+          {
+            gradNormThreshold: phase.gradNormThreshold,
+            maxSteps: phase.maxSteps,
+            optimizer: phase.optimizer,
+            // Phase steps continue the run's numbering; an abort ends the run CANCELLED, as in the main loop.
+            checkpoint: (s) => checkpoint(signal, mainSteps + s),
+            onStep: (s, gradNorm, loss) => {
+              const at = mainSteps + s;
+              m.add('zero_grad/grad_norm', at, gradNorm, epochOf(at));
+              m.add('zero_grad/loss', at, loss, epochOf(at));
+            },
+          },
+        );
+      } finally {
+        tf.dispose(chunks.flatMap((c) => [c.x, c.y]));
+      }
+      // The run ends at the best point of the phase (see ZeroGradientPoint.theta), diverged or not.
+      theta.dispose();
+      theta = point.theta;
+      if (point.diverged) {
+        const at = mainSteps + point.steps;
+        throw new RunStop('DIVERGED', `zero-gradient phase diverged at its step ${point.steps} (run step ${at})`, at);
+      }
+      // `steps` counts the phase's steps; gradNorm and loss are those of θ, the best point.
+      zeroGradient = { converged: point.converged, steps: point.steps, gradNorm: point.gradNorm, loss: point.loss };
     }
 
     return finish('SUCCEEDED');
@@ -207,94 +234,10 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
   }
 }
 
-/**
- * Gradient descent on g(θ) = ½‖∇L(θ)‖², whose gradient is H(θ)∇L(θ) (a Hessian-vector
- * product). Batch norm, if any, uses its running statistics here, so L is the deterministic
- * full-data loss. When the training set fits one chunk, H∇L comes from differentiating through
- * the gradient in one pass; otherwise in two passes over the chunks: ∇L = Σ_c w_c ∇L_c first,
- * then H∇L = Σ_c w_c ∇_θ(∇L_c · v) with v = ∇L held fixed — the same vector, in bounded memory.
- */
-async function minimiseGradientNorm(
-  model: Model,
-  spec: RunSpec,
-  dataset: Dataset,
-  metrics: MetricBuffer,
-  mainSteps: number,
-  stepsPerEpoch: number,
-  signal: AbortSignal | undefined,
-  params: { get: () => tf.Tensor1D; set: (theta: tf.Tensor1D) => void; state: tf.Tensor1D },
-  chunkSize = 1000,
-): Promise<NonNullable<RunEnd['zeroGradient']>> {
-  const phase = spec.zeroGradient!;
-  const optimizer = createOptimizer(phase.optimizer);
-  const n = dataset.train.n;
-  const chunks = Array.from({ length: Math.ceil(n / chunkSize) }, (_, c) => {
-    const indices = Array.from({ length: Math.min(chunkSize, n - c * chunkSize) }, (_, i) => c * chunkSize + i);
-    return { ...batchTensors(gatherExamples(dataset.train, indices), model.inputShape), weight: indices.length / n };
+/** The training set as tensors of at most `chunkSize` examples, each weighted by its share of the set. */
+function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
+  return Array.from({ length: Math.ceil(split.n / chunkSize) }, (_, c) => {
+    const indices = Array.from({ length: Math.min(chunkSize, split.n - c * chunkSize) }, (_, i) => c * chunkSize + i);
+    return { ...batchTensors(gatherExamples(split, indices), inputShape), weight: indices.length / split.n };
   });
-  const lossOn = (chunk: (typeof chunks)[number]) => (t: tf.Tensor): tf.Scalar =>
-    computeLoss(spec.loss, model.apply(t as tf.Tensor1D, chunk.x, { training: false, state: params.state }).output, chunk.y);
-
-  /** L, ‖∇L‖ and H∇L at θ; the returned tensors are the caller's. */
-  const objective = (theta: tf.Tensor1D): { loss: tf.Scalar; gradNorm: tf.Scalar; direction: tf.Tensor1D } => {
-    if (chunks.length === 1) {
-      let loss: tf.Scalar | undefined;
-      let gradNorm: tf.Scalar | undefined;
-      const direction = tf.tidy(() =>
-        tf.grad((t: tf.Tensor) => {
-          const { value, grad } = tf.valueAndGrad(lossOn(chunks[0]!))(t);
-          loss = tf.keep(value);
-          const squaredNorm = tf.sum(tf.square(grad));
-          gradNorm = tf.keep(tf.sqrt(squaredNorm)) as tf.Scalar;
-          return tf.mul(squaredNorm, 0.5) as tf.Scalar;
-        })(theta),
-      ) as tf.Tensor1D;
-      return { loss: loss!, gradNorm: gradNorm!, direction };
-    }
-    return tf.tidy(() => {
-      let loss: tf.Tensor = tf.scalar(0);
-      let gradient: tf.Tensor = tf.zerosLike(theta);
-      for (const chunk of chunks) {
-        const { value, grad } = tf.valueAndGrad(lossOn(chunk))(theta);
-        loss = tf.add(loss, tf.mul(value, chunk.weight));
-        gradient = tf.add(gradient, tf.mul(grad, chunk.weight));
-      }
-      let direction: tf.Tensor = tf.zerosLike(theta);
-      for (const chunk of chunks) {
-        const hv = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.grad(lossOn(chunk))(t), gradient)))(theta);
-        direction = tf.add(direction, tf.mul(hv, chunk.weight));
-      }
-      return { loss: loss as tf.Scalar, gradNorm: tf.norm(gradient) as tf.Scalar, direction: direction as tf.Tensor1D };
-    });
-  };
-
-  try {
-    let steps = 0;
-    for (;;) {
-      await checkpoint(signal, mainSteps + steps);
-      const result = objective(params.get());
-      const loss = result.loss.dataSync()[0]!;
-      const gradNorm = result.gradNorm.dataSync()[0]!;
-      tf.dispose([result.loss, result.gradNorm]);
-      const at = mainSteps + steps;
-      metrics.add('zero_grad/grad_norm', at, gradNorm, at / stepsPerEpoch);
-      metrics.add('zero_grad/loss', at, loss, at / stepsPerEpoch);
-      if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
-        result.direction.dispose();
-        throw new RunStop('DIVERGED', `zero-gradient phase diverged at its step ${steps} (run step ${at})`, at);
-      }
-      if (gradNorm < phase.gradNormThreshold || steps >= phase.maxSteps) {
-        result.direction.dispose();
-        metrics.flush();
-        return { converged: gradNorm < phase.gradNormThreshold, steps, gradNorm, loss };
-      }
-      const next = optimizer.step(params.get(), result.direction);
-      result.direction.dispose();
-      params.set(next);
-      steps++;
-    }
-  } finally {
-    optimizer.dispose();
-    tf.dispose(chunks.flatMap((c) => [c.x, c.y]));
-  }
 }
