@@ -49,9 +49,9 @@ describe('fit-function --scale quick through the API', () => {
     await client.dispose();
 
     const result = await waitFor(async () => {
-      const reply = await postGraphQL<{ experiment: { status: string; analyses: { id: string; kind: string; data: { series: { label: string; points: { x: number; y: number }[] }[] } }[] } }>(
+      const reply = await postGraphQL<{ experiment: { status: string; analyses: { id: string; kind: string; data: { series: { label: string; points: { x: number; y: number }[] }[] }; content: { __typename: string; x: { label: string }; series: { label: string; points: { x: number; y: number }[] }[] } }[] } }>(
         server.url,
-        `query($id: ID!) { experiment(id: $id) { status analyses { id kind data } } }`,
+        `query($id: ID!) { experiment(id: $id) { status analyses { id kind data content { __typename ... on LinesFigure { x { label scale } series { label points { x y } } } } } } }`,
         { id },
       );
       expect(reply.errors).toBeUndefined();
@@ -75,5 +75,9 @@ describe('fit-function --scale quick through the API', () => {
     const figure = result.analyses.find((f) => f.id === 'prediction-sinc5');
     expect(figure?.kind).toBe('LINES');
     expect(figure?.data.series.length).toBeGreaterThanOrEqual(2);
+    // The typed view of the same figure carries the same numbers.
+    expect(figure?.content.__typename).toBe('LinesFigure');
+    expect(figure?.content.series.map((s) => s.label)).toEqual(figure?.data.series.map((s) => s.label));
+    expect(figure?.content.series[0]?.points).toEqual(figure?.data.series[0]?.points.map(({ x, y }) => ({ x, y })));
   });
 });

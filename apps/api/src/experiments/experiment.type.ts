@@ -4,6 +4,7 @@ import { PageInfo } from '../common/connection.js';
 import { AnalysisStatusEnum, ExperimentEventTypeEnum, ExperimentStatusEnum, FigureKindEnum, RunStatusEnum, ScaleEnum } from '../common/enums.js';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars.js';
 import { KeyedMetricPoint } from '../metrics/metric.type.js';
+import { FigureContent } from './figure-content.type.js';
 import type { ExperimentEventType } from '../pubsub/topics.js';
 import type { AnalysisStatus, ExperimentRecord, ExperimentStatus, FigureRecord } from '../store/records.js';
 
@@ -25,12 +26,16 @@ export class Figure {
   })
   data!: Record<string, unknown>;
 
+  @Field(() => FigureContent, { description: 'The same data, typed: select the fields of the figure kind you draw.' })
+  content!: typeof FigureContent;
+
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 }
 
 export function toFigureObject(record: FigureRecord): Figure {
-  return { id: record.id, title: record.title, kind: record.kind, data: record.data as unknown as Record<string, unknown>, createdAt: new Date(record.createdAt) };
+  const data = record.data as unknown as Record<string, unknown>;
+  return { id: record.id, title: record.title, kind: record.kind, data, content: data as unknown as typeof FigureContent, createdAt: new Date(record.createdAt) };
 }
 
 @ObjectType({ description: 'A preset launched at a scale (its sweep of runs and their analyses), a raw spec, or runs logged by scripts.' })

@@ -159,6 +159,8 @@ export type ExperimentStatus =
 /** A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind. */
 export type Figure = {
   __typename?: 'Figure';
+  /** The same data, typed: select the fields of the figure kind you draw. */
+  content: FigureContent;
   createdAt: Scalars['DateTimeISO']['output'];
   /** LINES: { x, y, series: [{ label, points: [{x, y}] }] }; SCATTER: { x, y, points }; PATHS: { x, y, explainedVariance, views: [{ id, label, paths }] }; GRID: { x, y, xs, ys, values[j][i], valueLabel, path?, slices? }; HISTOGRAM: { x, y, bins }. Axes are { label, scale: linear|log }. */
   data: Scalars['JSONObject']['output'];
@@ -166,6 +168,17 @@ export type Figure = {
   kind: FigureKind;
   title: Scalars['String']['output'];
 };
+
+/** An axis of a figure. */
+export type FigureAxis = {
+  __typename?: 'FigureAxis';
+  label: Scalars['String']['output'];
+  /** `linear` or `log`. */
+  scale: Scalars['String']['output'];
+};
+
+/** A figure’s data, typed by its kind. */
+export type FigureContent = GridFigure | HistogramFigure | LinesFigure | PathsFigure | ScatterFigure;
 
 /** How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series. */
 export type FigureKind =
@@ -175,6 +188,13 @@ export type FigureKind =
   | 'METRIC_LINES'
   | 'PATHS'
   | 'SCATTER';
+
+export type FigurePath = {
+  __typename?: 'FigurePath';
+  label: Scalars['String']['output'];
+  points: Array<PathPoint>;
+  runKey?: Maybe<Scalars['String']['output']>;
+};
 
 /** A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses. */
 export type FigureSpec = {
@@ -188,6 +208,36 @@ export type FigureSpec = {
   x?: Maybe<Scalars['String']['output']>;
   /** METRIC_LINES: `linear` or `log`. */
   yScale?: Maybe<Scalars['String']['output']>;
+};
+
+/** values[j][i] is the value at (xs[i], ys[j]); path is a trajectory projected on the plane. */
+export type GridFigure = {
+  __typename?: 'GridFigure';
+  path?: Maybe<Array<PathPoint>>;
+  /** 1-D slices through the centre along each axis. */
+  slices?: Maybe<Array<LineSeries>>;
+  valueLabel: Scalars['String']['output'];
+  /** Row-major by y; null where not finite. */
+  values?: Maybe<Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>>;
+  x: FigureAxis;
+  xs: Array<Scalars['Float']['output']>;
+  y: FigureAxis;
+  ys: Array<Scalars['Float']['output']>;
+};
+
+export type HistogramBin = {
+  __typename?: 'HistogramBin';
+  count: Scalars['Int']['output'];
+  x0: Scalars['Float']['output'];
+  x1: Scalars['Float']['output'];
+};
+
+export type HistogramFigure = {
+  __typename?: 'HistogramFigure';
+  bins: Array<HistogramBin>;
+  series?: Maybe<Scalars['String']['output']>;
+  x: FigureAxis;
+  y: FigureAxis;
 };
 
 /** A point together with the series it belongs to, as streamed by subscriptions. */
@@ -219,6 +269,23 @@ export type LaunchExperimentInput = {
   /** A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses. */
   spec?: InputMaybe<Scalars['JSONObject']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One curve of a LINES figure (or a 1-D slice of a GRID). */
+export type LineSeries = {
+  __typename?: 'LineSeries';
+  dashed?: Maybe<Scalars['Boolean']['output']>;
+  group?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  points: Array<XyPoint>;
+  runKey?: Maybe<Scalars['String']['output']>;
+};
+
+export type LinesFigure = {
+  __typename?: 'LinesFigure';
+  series: Array<LineSeries>;
+  x: FigureAxis;
+  y: FigureAxis;
 };
 
 export type LogMetricsResult = {
@@ -368,6 +435,33 @@ export type PageInfo = {
   /** Pass as `after` to get the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A point of a trajectory, with the loss and accuracy there when known. */
+export type PathPoint = {
+  __typename?: 'PathPoint';
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  epoch?: Maybe<Scalars['Float']['output']>;
+  loss?: Maybe<Scalars['Float']['output']>;
+  x?: Maybe<Scalars['Float']['output']>;
+  y?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One choice of a PATHS figure: the whole model or one layer. */
+export type PathView = {
+  __typename?: 'PathView';
+  id: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  paths: Array<FigurePath>;
+};
+
+export type PathsFigure = {
+  __typename?: 'PathsFigure';
+  /** Fraction of variance along each plotted axis. */
+  explainedVariance: Array<Scalars['Float']['output']>;
+  views: Array<PathView>;
+  x: FigureAxis;
+  y: FigureAxis;
 };
 
 /** An experiment of the catalogue (HW1): a sweep of runs plus the analyses that turn them into figures. */
@@ -545,6 +639,26 @@ export type Scale =
   | 'FULL'
   | 'QUICK';
 
+export type ScatterFigure = {
+  __typename?: 'ScatterFigure';
+  points: Array<ScatterPoint>;
+  x: FigureAxis;
+  y: FigureAxis;
+};
+
+export type ScatterPoint = {
+  __typename?: 'ScatterPoint';
+  group?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  /** Drawn highlighted (e.g. a zero-gradient point that did not converge). */
+  marked?: Maybe<Scalars['Boolean']['output']>;
+  /** Extra values per point, e.g. eigenvalues. */
+  meta?: Maybe<Scalars['JSONObject']['output']>;
+  runKey?: Maybe<Scalars['String']['output']>;
+  x?: Maybe<Scalars['Float']['output']>;
+  y?: Maybe<Scalars['Float']['output']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. */
@@ -573,6 +687,12 @@ export type SummaryRow = {
   params: Scalars['Int']['output'];
   trainable: Scalars['Int']['output'];
   type: Scalars['String']['output'];
+};
+
+export type XyPoint = {
+  __typename?: 'XYPoint';
+  x?: Maybe<Scalars['Float']['output']>;
+  y?: Maybe<Scalars['Float']['output']>;
 };
 
 export type ScriptLaunchExperimentMutationVariables = Exact<{
