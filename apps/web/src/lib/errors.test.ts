@@ -21,6 +21,13 @@ describe('fieldErrors', () => {
     });
   });
 
+  it('does not repeat an expectation the message already states', () => {
+    const error = new CombinedError({
+      graphQLErrors: [new GraphQLError('optimizer.lr: must be a positive learning rate, got -1', { extensions: { path: ['input', 'overrides', 'optimizer.lr'], allowed: 'must be a positive learning rate' } })],
+    });
+    expect(fieldErrors(error).byField['optimizer.lr']).toBe('optimizer.lr: must be a positive learning rate, got -1');
+  });
+
   it('reports network errors as general', () => {
     const error = new CombinedError({ networkError: new Error('Failed to fetch') });
     expect(fieldErrors(error).general[0]).toMatch(/Cannot reach the API: Failed to fetch/);

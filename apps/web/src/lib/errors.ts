@@ -19,7 +19,12 @@ export function fieldErrors(error: CombinedError | undefined): FieldErrors {
   for (const graphQLError of error.graphQLErrors) {
     const path = graphQLError.extensions?.path;
     const allowed = graphQLError.extensions?.allowed;
-    const hint = Array.isArray(allowed) ? ` (one of: ${allowed.join(', ')})` : typeof allowed === 'string' ? ` (expected ${allowed})` : '';
+    // The message often says what was expected already; repeat `allowed` only when it adds something.
+    const hint = Array.isArray(allowed)
+      ? ` (one of: ${allowed.join(', ')})`
+      : typeof allowed === 'string' && !graphQLError.message.includes(allowed)
+        ? ` (expected ${allowed})`
+        : '';
     if (Array.isArray(path) && path.length > 0) {
       const parts = path.map(String).filter((part) => part !== 'input' && part !== 'overrides');
       const field = parts.length > 0 ? parts.join('.') : String(path[path.length - 1]);
