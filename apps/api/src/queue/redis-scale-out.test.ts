@@ -73,4 +73,28 @@ describe('BullMQ queue with a separate worker', () => {
       await api.close();
     }
   });
+
+  it('restarts a run that a vanished worker left RUNNING when its job comes round again', async () => {
+    const api = await createRuntime({ dataDir: dir.path, redisUrl: url, redisNamespace: namespace, presetModules: [TINY_PRESET_MODULE] });
+    try {
+      const services = createServices(api, { queue: 'bullmq', pubsub: 'redis', workers: null });
+      const experiment = await services.experiments.launch({ preset: 'test-tiny', overrides: { epochs: 1 } });
+      const [orphan] = await api.store.runsOf(experiment.id);
+      // As if a worker on another machine had claimed it and died (its job then stalls back to the queue).
+      await api.store.updateRun(orphan!.id, { status: 'RUNNING', owner: 'vanished-host:4242' });
+      const worker = await startBullWorker({ url, store: api.store, dataDir: api.dataDir, catalogue: api.catalogue, namespace });
+      try {
+        const done = await waitFor(async () => {
+          const current = await api.store.getExperiment(experiment.id);
+          return current && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(current.status) && current;
+        }, { what: 'the experiment to end', timeoutMs: 60_000 });
+        expect(done.status).toBe('SUCCEEDED');
+        expect(await api.store.getRun(orphan!.id)).toMatchObject({ status: 'SUCCEEDED', attempt: 1 });
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      await api.close();
+    }
+  });
 });

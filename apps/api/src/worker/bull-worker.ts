@@ -9,7 +9,9 @@ import { Redis } from 'ioredis';
 import { initBackend } from '../engine.js';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import type { PresetCatalogue } from '../presets/catalogue.js';
+import { publishRunStatus } from '../pubsub/publish.js';
 import { createRedisPubSub } from '../pubsub/pubsub.js';
+import { MAX_RUN_ATTEMPTS } from '../queue/recovery.js';
 import { BullRunQueue, bullConnection, bullQueueName, cancelChannel } from '../queue/bull-queue.js';
 import type { Job } from '../queue/run-queue.js';
 import type { Store } from '../store/store.js';
@@ -42,6 +44,18 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
     async (bullJob) => {
       const job = bullJob.data;
       if (job.kind === 'train') {
+        // BullMQ hands a job out again only when its holder's lock expired: that worker is gone,
+        // so a run it left RUNNING starts over here (or fails once it has had its starts).
+        const run = await options.store.getRun(job.runId);
+        if (run?.status === 'RUNNING' && run.owner !== owner) {
+          if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
+            await options.store.resetRunOutputs(run.id);
+            await options.store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null });
+          } else {
+            await failRun(run.id, run.experimentId, `interrupted ${run.attempt + 1} times: the worker running it stopped each time`);
+            return;
+          }
+        }
         const controller = new AbortController();
         running.set(job.runId, controller);
         try {
@@ -56,6 +70,18 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
     },
     { connection: bullConnection(options.url), concurrency: options.concurrency ?? 1 },
   );
+  // A job BullMQ gives up on (it stalled too often, or the processor threw) fails its run with the reason.
+  worker.on('failed', (bullJob, error) => {
+    const job = bullJob?.data;
+    if (job?.kind !== 'train') return;
+    void options.store.getRun(job.runId).then((run) => run && failRun(run.id, run.experimentId, `the worker failed: ${error.message}`));
+  });
+  async function failRun(runId: string, experimentId: string, reason: string): Promise<void> {
+    if (await options.store.transitionRun(runId, ['RUNNING', 'QUEUED'], { status: 'FAILED', error: reason, owner: null, finishedAt: Date.now() })) {
+      publishRunStatus(publisher, experimentId, runId, 'FAILED', reason);
+      await settleExperiment({ store: options.store, publisher, enqueue: (j) => queue.enqueue(j) }, experimentId);
+    }
+  }
   return {
     async close() {
       await worker.close();
