@@ -28,7 +28,7 @@ export const lossLandscape: Preset = {
     { key: 'directions', description: 'Plane of the grid: pca (of the trajectory) or random (filter-normalised)', quick: 'pca', full: 'pca', choices: ['pca', 'random'] },
     { key: 'gridSize', description: 'Points per axis of the grid', quick: 9, full: 51, min: 3, integer: true },
     { key: 'range', description: 'The grid spans [−range, range] on each axis', quick: 1, full: 1, min: 0 },
-    { key: 'evalSize', description: 'Training images the loss is evaluated on at every grid point (0 = all)', quick: 100, full: 2000, min: 0, integer: true },
+    { key: 'evalSize', description: 'Training images the loss is evaluated on at every grid point (0 = all)', quick: 100, full: 1000, min: 0, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(lossLandscape, options);

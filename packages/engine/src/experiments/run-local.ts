@@ -3,7 +3,7 @@
  * `analyze`. Tests, benchmarks and the CLI's offline mode use it; the API runs the same presets
  * through its own worker processes instead.
  */
-import type { TrainEvent } from '../train/events.js';
+import type { MetricPoint, TrainEvent } from '../train/events.js';
 import { train } from '../train/train.js';
 import { metricFigures } from './metric-figures.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -31,20 +31,18 @@ export async function runPresetLocally(preset: Preset, options: PresetOptions, h
   const trainStart = performance.now();
   for (const run of planned) {
     hooks.signal?.throwIfAborted();
-    const artifacts: RunArtifacts = { ...run, end: undefined as unknown as RunArtifacts['end'], snapshots: [], metrics: [] };
+    const snapshots: RunArtifacts['snapshots'] = [];
+    const metrics: MetricPoint[] = [];
     const sink = (event: TrainEvent): void => {
-      if (event.type === 'metrics') artifacts.metrics!.push(...event.points);
-      else if (event.type === 'snapshot') {
-        artifacts.snapshots.push({ step: event.step, epoch: event.epoch, theta: event.theta, state: event.state });
-      } else if (event.type === 'end') artifacts.end = event.end;
+      if (event.type === 'metrics') metrics.push(...event.points);
+      else if (event.type === 'snapshot') snapshots.push({ step: event.step, epoch: event.epoch, theta: event.theta, state: event.state });
       hooks.onEvent?.(run, event);
     };
     const end = await train(run.spec, sink, hooks.signal ? { signal: hooks.signal } : {});
-    artifacts.end ??= end;
-    if (artifacts.end.status === 'FAILED' || artifacts.end.status === 'CANCELLED') {
-      throw new Error(`runPresetLocally: preset '${preset.id}', run '${run.key}' ${artifacts.end.status}: ${artifacts.end.error ?? 'no reason given'}`);
+    if (end.status === 'FAILED' || end.status === 'CANCELLED') {
+      throw new Error(`runPresetLocally: preset '${preset.id}', run '${run.key}' ${end.status}: ${end.error ?? 'no reason given'}`);
     }
-    runs.push(artifacts);
+    runs.push({ ...run, end, snapshots, metrics });
   }
   const trainMs = performance.now() - trainStart;
   const analyzeStart = performance.now();
