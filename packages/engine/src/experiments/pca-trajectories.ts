@@ -5,6 +5,8 @@
  */
 import { pcaOfTrajectories, type PcaResult, type TrajectoryInput } from '../analysis/pca.js';
 import { resolveRunSpec } from '../config.js';
+import { inputShapeOf } from '../data/shapes.js';
+import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
 import { finishRuns, zooSpec } from './common.js';
 import { evaluateAt, loadRunContext } from './context.js';
@@ -48,7 +50,16 @@ export const pcaTrajectories: Preset = {
         }),
       }),
     );
-    return finishRuns(pcaTrajectories, options, runs);
+    const finished = finishRuns(pcaTrajectories, options, runs);
+    const layer = stringKnob(knobs, 'layer');
+    const first = finished[0];
+    if (layer && first) {
+      const layers = [...new Set(buildModel(first.spec.model, inputShapeOf(first.spec.data)).params.map((p) => p.layerName))];
+      if (!layers.includes(layer)) {
+        throw new Error(`preset 'pca-trajectories': knob 'layer' must name a layer with parameters (${layers.join(', ')}), got '${layer}'`);
+      }
+    }
+    return finished;
   },
   async analyze(runs, options, onProgress) {
     return analyzePca(runs, options, onProgress);
