@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../test-utils/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  // No workers start here: these tests launch nothing that succeeds, or cancel it at once.
+  // Launches here are cancelled at once or refused: one worker process is enough.
   server = await startTestServer();
 });
 afterAll(async () => {
