@@ -51,12 +51,27 @@ export async function startStack(dataDir: string): Promise<void> {
 export async function stopStack(): Promise<{ dataDir: string } | null> {
   if (!existsSync(STATE_FILE)) return null;
   const { pid, dataDir } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; dataDir: string };
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   try {
     process.kill(-pid, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 2000));
+  } catch {
+    return { dataDir }; // already gone
+  }
+  // `saddle serve` stops its API and workers, then the Next server it started in a process group
+  // of its own: give it the time, or that Next server outlives the test run.
+  const deadline = Date.now() + 20_000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  try {
     process.kill(-pid, 'SIGKILL');
   } catch {
-    // already gone
+    // exited cleanly
   }
   return { dataDir };
 }

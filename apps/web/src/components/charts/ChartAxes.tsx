@@ -1,7 +1,7 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { GridColumns, GridRows } from '@visx/grid';
 import { CHART_THEME } from './palette';
-import { formatNumber, tickValues, type AxisScale, type NumericScale } from './scales';
+import { formatTicks, tickValues, type AxisScale, type NumericScale } from './scales';
 
 export interface ChartAxesProps {
   /** Horizontal position scale (already ranged to [0, innerWidth]). */
@@ -19,25 +19,30 @@ export interface ChartAxesProps {
   yLabel?: string;
   /** Hides the x tick labels (the upper panel of a twin pair shares the lower one's). */
   hideXTickLabels?: boolean;
+  /** Draws grid lines (off over a heatmap, where they would cut the cells). */
+  grid?: boolean;
 }
 
 const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize, fontFamily: CHART_THEME.font } as const;
 
 /** Grid, axes and axis titles shared by every chart, so they all read the same. */
-export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels }: ChartAxesProps) {
+export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels, grid = true }: ChartAxesProps) {
   const xTicks = tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
   // log axes label decades, which sit closer together than linear ticks can
   const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / (yKind === 'log' ? 26 : 45))));
-  const format = (value: unknown) => formatNumber(Number(value));
+  const xText = new Map(xTicks.map((v, i) => [v, formatTicks(xTicks)[i] ?? String(v)]));
+  const yText = new Map(yTicks.map((v, i) => [v, formatTicks(yTicks)[i] ?? String(v)]));
+  const formatX = (value: unknown) => xText.get(Number(value)) ?? String(value);
+  const formatY = (value: unknown) => yText.get(Number(value)) ?? String(value);
   return (
     <g className="saddle-axes">
-      <GridRows scale={yScale} width={innerWidth} tickValues={yTicks} stroke={CHART_THEME.grid} />
-      <GridColumns scale={xScale} height={innerHeight} tickValues={xTicks} stroke={CHART_THEME.grid} />
+      {grid ? <GridRows scale={yScale} width={innerWidth} tickValues={yTicks} stroke={CHART_THEME.grid} /> : null}
+      {grid ? <GridColumns scale={xScale} height={innerHeight} tickValues={xTicks} stroke={CHART_THEME.grid} /> : null}
       <AxisBottom
         top={innerHeight}
         scale={xScale}
         tickValues={xTicks}
-        tickFormat={hideXTickLabels ? () => '' : format}
+        tickFormat={hideXTickLabels ? () => '' : formatX}
         stroke={CHART_THEME.axis}
         tickStroke={CHART_THEME.axis}
         tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'middle' as const })}
@@ -48,7 +53,7 @@ export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeigh
       <AxisLeft
         scale={yScale}
         tickValues={yTicks}
-        tickFormat={format}
+        tickFormat={formatY}
         stroke={CHART_THEME.axis}
         tickStroke={CHART_THEME.axis}
         tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'end' as const, dx: -4, dy: 3 })}

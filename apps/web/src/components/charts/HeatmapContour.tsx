@@ -171,7 +171,7 @@ export function HeatmapContour<Datum>({
           {contourPaths.map((c) => (
             <path key={c.value} className="saddle-contour" d={c.d} fill="none" stroke="#ffffff" strokeOpacity={0.55} strokeWidth={0.9} />
           ))}
-          <ChartAxes xScale={xScale} yScale={yScale} xKind="linear" yKind="linear" innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />
+          <ChartAxes xScale={xScale} yScale={yScale} xKind="linear" yKind="linear" innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} grid={false} />
           {trajectory.length > 0 ? (
             <g className="saddle-trajectory">
               <path d={trajectory.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.px},${p.py}`).join('')} fill="none" stroke="#ffffff" strokeWidth={3.5} strokeOpacity={0.9} />

@@ -37,6 +37,16 @@ export interface ScatterChartProps<Datum> {
   margin?: Margin;
 }
 
+/** Widens a domain by 6% on each side (in log space on a log axis). */
+function padded([lo, hi]: [number, number], kind: AxisScale): [number, number] {
+  if (kind === 'log') {
+    const factor = (hi / lo) ** 0.06;
+    return [lo / factor, hi * factor];
+  }
+  const pad = (hi - lo) * 0.06;
+  return [lo - pad, hi + pad];
+}
+
 /** Points with hover details, groups as colours with legend toggles, and marked points ringed. */
 export function ScatterChart<Datum>({
   width,
@@ -78,8 +88,9 @@ export function ScatterChart<Datum>({
     () => data.map((d, index) => ({ d, index })).filter(({ d }) => !hidden.has(group?.(d) ?? '') && isPlottable(x(d), xKind) && isPlottable(y(d), yKind)),
     [data, hidden, group, x, y, xKind, yKind],
   );
-  const xScale = useMemo(() => makeScale(xKind, extentOf(visible.map((v) => x(v.d)), xKind), [0, innerWidth]), [visible, x, xKind, innerWidth]);
-  const yScale = useMemo(() => makeScale(yKind, extentOf(visible.map((v) => y(v.d)), yKind), [innerHeight, 0]), [visible, y, yKind, innerHeight]);
+  // Padded domains: a point at the extreme should sit inside the plot, not on the axis.
+  const xScale = useMemo(() => makeScale(xKind, padded(extentOf(visible.map((v) => x(v.d)), xKind), xKind), [0, innerWidth]), [visible, x, xKind, innerWidth]);
+  const yScale = useMemo(() => makeScale(yKind, padded(extentOf(visible.map((v) => y(v.d)), yKind), yKind), [innerHeight, 0]), [visible, y, yKind, innerHeight]);
 
   const lines = useMemo(() => {
     if (!connect) return [];

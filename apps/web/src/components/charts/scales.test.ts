@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentOf, formatNumber, makeScale, tickValues } from './scales';
+import { extentOf, formatNumber, formatTicks, makeScale, tickValues } from './scales';
 
 describe('extentOf', () => {
   it('ignores values a log axis cannot show', () => {
@@ -37,5 +37,18 @@ describe('formatNumber', () => {
     expect(formatNumber(12345)).toBe('12.3k');
     expect(formatNumber(0.5)).toBe('0.5');
     expect(formatNumber(0)).toBe('0');
+  });
+});
+
+describe('formatTicks', () => {
+  it('keeps neighbouring ticks of a narrow range distinct', () => {
+    const labels = formatTicks([0.199, 0.1995, 0.2, 0.2005, 0.201]);
+    expect(new Set(labels).size).toBe(5);
+    expect(labels).toEqual(['0.199', '0.1995', '0.2', '0.2005', '0.201']);
+  });
+
+  it('stays short for ordinary ranges', () => {
+    expect(formatTicks([0, 0.2, 0.4])).toEqual(['0', '0.2', '0.4']);
+    expect(formatTicks([0, 5000, 10000, 15000])).toEqual(['0', '5000', '10k', '15k']);
   });
 });

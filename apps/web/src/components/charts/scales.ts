@@ -77,3 +77,16 @@ export function tickValues(scale: NumericScale, kind: AxisScale, count: number):
   }
   return steps.length >= 2 ? steps : scale.ticks(count).filter((_, i, all) => i % Math.ceil(all.length / count) === 0);
 }
+
+/**
+ * Labels for a set of ticks with just enough significant digits to tell neighbours apart
+ * (0.1990, 0.1995, 0.2000 rather than 0.199, 0.2, 0.2).
+ */
+export function formatTicks(values: readonly number[]): string[] {
+  const finite = values.filter(Number.isFinite);
+  let step = Infinity;
+  for (let i = 1; i < finite.length; i++) step = Math.min(step, Math.abs((finite[i] as number) - (finite[i - 1] as number)));
+  const maxAbs = Math.max(0, ...finite.map(Math.abs));
+  const digits = Number.isFinite(step) && step > 0 && maxAbs > 0 ? Math.min(8, Math.max(2, Math.ceil(Math.log10(maxAbs / step)) + 1)) : 3;
+  return values.map((v) => formatNumber(v, digits));
+}
