@@ -4,13 +4,15 @@ import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js
 beforeAll(useEngineBackend);
 
 describe('fit-function (quick, end to end)', () => {
-  it('the deep 573-param MLP reaches a lower training loss on sin(5x)/(5x) than the shallow one', async () => {
+  // HW1 claims deep beats shallow here; measured, that depends on the seed (see FIT_SEED), so the
+  // test asserts what holds for every seed we tried: both 573-param nets fit the curve closely.
+  it('both 573-param MLPs fit sin(5x)/(5x) far better than a constant, and the figure shows them', async () => {
     const { runs, figures } = await runQuick('fit-function', { models: 'mlp-shallow,mlp-deep', targets: 'sinc5' });
     const loss = (key: string) => runs.find((r) => r.key === key)!.end.final['train/loss']!;
     console.log(`final train loss: shallow ${loss('mlp-shallow/sinc5')}, deep ${loss('mlp-deep/sinc5')}`);
-    expect(loss('mlp-deep/sinc5')).toBeLessThan(0.7 * loss('mlp-shallow/sinc5'));
-    // Both fit far better than the best constant (the target's variance on [−1, 1] is ≈ 0.1).
-    expect(loss('mlp-shallow/sinc5')).toBeLessThan(1e-2);
+    // The best constant's loss is the target's variance on [−1, 1], ≈ 0.199.
+    expect(loss('mlp-shallow/sinc5')).toBeLessThan(1e-3);
+    expect(loss('mlp-deep/sinc5')).toBeLessThan(1e-3);
 
     const prediction = figureData(figures, 'prediction-sinc5', 'lines');
     expect(prediction.series.map((s) => s.label)).toEqual(['ground truth', 'mlp-shallow', 'mlp-deep']);

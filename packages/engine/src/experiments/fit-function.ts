@@ -14,13 +14,13 @@ import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts
 const TARGETS: readonly TargetFunction[] = ['sinc5', 'sgn-sin5pi'];
 
 /**
- * One seed for every model, so all three start from the same width-1 first layer (it is drawn
- * first and has the same shape in each). That layer has a ReLU: under most seeds its kink lies
- * inside [−1, 1] and every model is then constant on one side of it, whatever its depth (seeds
- * 0, 2, 4 and 5 end near the variance of the target). Under seed 6 the unit is active on all of
- * [−1, 1] at the start, so the comparison is about depth. Override with `seed=…`.
+ * One seed for every model, so the comparison is between architectures, not draws. HW1 expects
+ * the deep net to win at equal parameters; measured here (Adam, 1,000 grid points, seeds 0–4,
+ * 100 and 1,000 epochs) it is not robust: on sin(5x)/(5x) both reach ~1e-5 and either may be
+ * lower, and the deep ReLU stack sometimes dies (loss stays at the target's variance, ≈ 0.199).
+ * The figure shows whatever happens for the chosen seed; override with `seed=…`.
  */
-const FIT_SEED = 6;
+const FIT_SEED = 0;
 
 export const fitFunction: Preset = {
   id: 'fit-function',
