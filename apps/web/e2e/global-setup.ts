@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,24 @@ export async function startStack(dataDir: string): Promise<void> {
   await waitForStack(baseURL, 180_000, () => exit);
 }
 
+/**
+ * `saddle serve --web` starts `next start` in a process group of its own and is meant to stop it;
+ * measured 2026-11-29, that Next server outlived the stop. Any process still carrying this run's
+ * SADDLE_DATA_DIR is ours: stop it (Linux /proc; elsewhere nothing to scan).
+ */
+function stopOrphans(dataDir: string): void {
+  if (!existsSync('/proc')) return;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8');
+      if (environ.split('\0').includes(`SADDLE_DATA_DIR=${dataDir}`)) process.kill(Number(entry), 'SIGTERM');
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+}
+
 /** Stops the stack recorded in the state file: its whole process group (API, workers, Next). */
 export async function stopStack(): Promise<{ dataDir: string } | null> {
   if (!existsSync(STATE_FILE)) return null;
@@ -73,6 +91,7 @@ export async function stopStack(): Promise<{ dataDir: string } | null> {
   } catch {
     // exited cleanly
   }
+  stopOrphans(dataDir);
   return { dataDir };
 }
 
