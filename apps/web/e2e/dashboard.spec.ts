@@ -86,6 +86,20 @@ test('runs logged by a script stream into the experiment page live', async ({ pa
   await expect(chart.locator('path.saddle-line')).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/05-script-runs.png`, fullPage: true });
 
+  // PNG and SVG of the drawn chart (rendered in the browser from the SVG)
+  const pngDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'PNG' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('train-loss.png');
+  const pngBytes = readFileSync((await png.path()) ?? '');
+  expect(pngBytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(pngBytes.length).toBeGreaterThan(5000);
+  const svgDownload = page.waitForEvent('download');
+  await chart.getByRole('button', { name: 'SVG' }).click();
+  const svgText = readFileSync((await (await svgDownload).path()) ?? '', 'utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText.match(/class="[^"]*saddle-line"/g)).toHaveLength(1); // run b is hidden by its legend toggle
+
   // compare: both runs overlaid, smoothed, log y
   await page.getByRole('link', { name: 'Compare runs' }).click();
   await expect(page).toHaveURL(/\/compare\?runs=/);
