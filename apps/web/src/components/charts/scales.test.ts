@@ -29,6 +29,11 @@ describe('tickValues', () => {
     const scale = makeScale('log', [0.07, 2.5], [0, 300]);
     expect(tickValues(scale, 'log', 8)).toEqual([0.1, 0.2, 0.5, 1, 2]);
   });
+
+  it('uses integer multiples on a log axis spanning less than a decade', () => {
+    const scale = makeScale('log', [0.57, 2.2], [0, 300]);
+    expect(tickValues(scale, 'log', 8)).toEqual([0.6, 0.7, 0.8, 0.9, 1, 2]);
+  });
 });
 
 describe('formatNumber', () => {

@@ -68,14 +68,22 @@ export function tickValues(scale: NumericScale, kind: AxisScale, count: number):
   }
   if (decades.length >= 3) return decades;
   // Under three decades: 1-2-5 steps, so a narrow log axis still has enough labels to read.
-  const steps: number[] = [];
-  for (let e = first; e <= last; e++) {
-    for (const m of [1, 2, 5]) {
-      const v = Number(`${m}e${e}`);
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) steps.push(v);
+  const within = (multipliers: readonly number[]) => {
+    const out: number[] = [];
+    for (let e = first; e <= last; e++) {
+      for (const m of multipliers) {
+        const v = Number(`${m}e${e}`);
+        if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+      }
     }
-  }
-  return steps.length >= 2 ? steps : scale.ticks(count).filter((_, i, all) => i % Math.ceil(all.length / count) === 0);
+    return out;
+  };
+  const steps = within([1, 2, 5]);
+  if (steps.length >= 3) return steps;
+  // Under a decade (0.57 … 2.2): every integer multiple, thinned to `count`.
+  const fine = within([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const fineStride = Math.ceil(fine.length / count);
+  return fine.length >= 2 ? fine.filter((_, i) => i % fineStride === 0) : scale.ticks(count);
 }
 
 /**
