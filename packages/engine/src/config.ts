@@ -127,7 +127,7 @@ export const DEFAULT_DATA: { [K in DataSpec['kind']]: Extract<DataSpec, { kind: 
   cifar10: { kind: 'cifar10', trainSize: 50_000, testSize: 10_000, randomLabels: false },
 };
 
-/** A partial spec as users write it: any field may be left out, nested ones too. */
+/** A partial spec as users write it: every field may be left out, nested ones too. */
 export type RunSpecInput = Partial<Omit<RunSpec, 'data' | 'optimizer' | 'zeroGradient'>> & {
   model: ModelSpec;
   data?: Partial<DataSpec> & { kind: DataSpec['kind'] };

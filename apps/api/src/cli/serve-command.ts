@@ -53,7 +53,7 @@ async function startWeb(io: CliIo): Promise<{ origin: string; child: ChildProces
 export async function serveCommand(options: { web?: boolean; port?: number; host?: string; workers?: number; dataDir?: string }, io: CliIo): Promise<number> {
   const web = options.web ? await startWeb(io) : undefined;
   const stopWeb = () => {
-    if (web?.child.pid) {
+    if (web?.child.pid && web.child.exitCode === null) {
       try {
         process.kill(-web.child.pid, 'SIGTERM');
       } catch {
@@ -61,6 +61,9 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       }
     }
   };
+  // The dashboard is stopped first, and again on exit: it runs detached (its own process group),
+  // so if stopping the API hangs and the caller gives up on us, next-server would outlive us.
+  process.once('exit', stopWeb);
   try {
     const server = await createSaddleServer({
       ...(options.port !== undefined && { port: options.port }),
@@ -76,6 +79,7 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       process.once('SIGTERM', resolve);
     });
     io.err.write('saddle: stopping\n');
+    stopWeb();
     await server.stop();
     return 0;
   } finally {
