@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the Playwright suite with a browser this machine has: Debian's /usr/bin/chromium (or
-// SADDLE_CHROMIUM), else Playwright's own download; without either it says how to get one.
+// SADDLE_CHROMIUM), else Playwright's own download; without either it installs Debian's chromium
+// when it runs as root with apt-get, and otherwise says how to get one and fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +23,22 @@ function playwrightsOwnChromium() {
 }
 
 const candidates = [process.env.SADDLE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-const system = candidates.find((path) => existsSync(path));
+
+/** As root on Debian/Ubuntu, install the distribution's Chromium (never Playwright's download, which needs the internet). */
+function installDebianChromium() {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return;
+  console.log('e2e: no Chromium found; installing Debian\'s chromium with apt-get');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  if (update.status !== 0) return;
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], { stdio: 'inherit', env });
+}
+
+let system = candidates.find((path) => existsSync(path));
+if (!system && !playwrightsOwnChromium()) {
+  installDebianChromium();
+  system = candidates.find((path) => existsSync(path));
+}
 const browser = system ?? playwrightsOwnChromium();
 if (!browser) {
   console.error(
