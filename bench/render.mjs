@@ -12,8 +12,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workloads } from './workloads/index.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Rows written before a field existed fall back to the workload's current definition. */
+const definitions = new Map(workloads.map((w) => [w.id, w]));
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
@@ -28,13 +31,14 @@ function parseArgs(argv) {
   return args;
 }
 
-/** 0.42 ms, 31.6 ms, 2.31 s, 12.4 min: three significant figures, unit by size. */
+/** 0.42 ms, 31.6 ms, 2.31 s, 12.4 min, 13.1 h: three significant figures, unit by size. */
 export function formatMs(ms) {
   if (ms === undefined || ms === null || !Number.isFinite(ms)) return '—';
   const three = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   if (ms < 1000) return `${three(ms)} ms`;
   if (ms < 120_000) return `${three(ms / 1000)} s`;
-  return `${three(ms / 60_000)} min`;
+  if (ms < 120 * 60_000) return `${three(ms / 60_000)} min`;
+  return `${three(ms / 3_600_000)} h`;
 }
 
 export function formatRatio(ratio) {
@@ -45,30 +49,33 @@ export function formatRatio(ratio) {
 /** Table cells never contain a bare `|` or a line break. */
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-function timeCell(side, row) {
+function timeCell(side, row, showCpu) {
   if (!side) return '—';
   if (side.status !== 'ok') {
     const loop = side.loop ? ` (loop of 100: ${formatMs(side.loop.medianMs)})` : '';
     return side.status === 'missing' ? `not yet${loop}` : `error${loop}`;
   }
   let text = formatMs(side.timing.medianMs);
-  if (side.timing.extrapolated) text += ` (est. from ${side.timedPoints ?? side.perPoint?.reps} points)`;
+  const notes = [];
+  if (side.timing.extrapolated) notes.push(`est. from ${side.timedPoints ?? side.perPoint?.reps} points`);
+  if (showCpu && side.timing.cpuMedianMs !== undefined) notes.push(`CPU ${formatMs(side.timing.cpuMedianMs)}`);
+  if (notes.length) text += ` (${notes.join(', ')})`;
   if (row.id === 'ensemble-mlp' && side.loop) text += `; loop ${formatMs(side.loop.medianMs)}`;
   return text;
 }
 
-/** Largest relative difference of the values both sides computed, when one is worth flagging. */
+/** Largest relative difference of the values both sides computed, when above the row's tolerance. */
 function disagreement(row) {
   const values = Object.values(row.agreement ?? {});
   if (values.length === 0) return undefined;
   const worst = Math.max(...values);
-  return worst > 1e-3 ? worst : undefined;
+  return worst > (row.tolerance ?? definitions.get(row.id)?.tolerance ?? 1e-3) ? worst : undefined;
 }
 
 export function renderResults(results) {
   const m = results.machine;
   const lines = [];
-  const loads = results.workloads.map((w) => w.loadAverageBefore).filter((l) => typeof l === 'number');
+  const loads = results.workloads.flatMap((w) => [w.loadAverageBefore, w.loadAverageAfter]).filter((l) => typeof l === 'number');
   const peakLoad = loads.length ? Math.max(...loads) : undefined;
   lines.push(
     `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` (${results.scale} repetitions) on ` +
@@ -76,11 +83,18 @@ export function renderResults(results) {
       `(${results.backendNote}, ${results.engineThreads} thread${results.engineThreads === 1 ? '' : 's'}), ` +
       (results.torch ? `PyTorch ${results.torch} (${results.torchThreads} threads).` : `no PyTorch reference (${results.referenceNote}).`),
   );
-  if (peakLoad !== undefined && peakLoad > m.cpus) {
+  for (const update of results.updates ?? []) {
+    lines.push('');
+    lines.push(`Rows ${update.workloads.join(', ')} re-measured ${update.date.slice(0, 16).replace('T', ' ')} UTC with \`${update.command}\`.`);
+  }
+  // On a shared machine wall times mostly measure the other jobs; CPU times are shown beside them.
+  const noisy = peakLoad !== undefined && peakLoad > m.cpus;
+  if (noisy) {
     lines.push('');
     lines.push(
       `**Noisy run:** the 1-minute load average reached ${peakLoad.toFixed(1)} on ${m.cpus} cores while it ran (other jobs ` +
-        'shared the machine), so absolute times are inflated and ratios are only indicative; rerun on a quiet machine.',
+        'shared the machine), so wall times are inflated and ratios are only indicative; each time is followed by the ' +
+        "process's CPU time (PyTorch's summed over its threads). Rerun on a quiet machine.",
     );
   }
   lines.push('');
@@ -88,6 +102,9 @@ export function renderResults(results) {
   lines.push('| --- | --- | --- | --- | --- |');
   for (const row of results.workloads) {
     let ratio = formatRatio(row.ratio);
+    if (row.ratioOneThread !== undefined) {
+      ratio += `; ${formatRatio(row.ratioOneThread)} against 1-thread PyTorch (${formatMs(row.pytorchOneThread.timing.medianMs)})`;
+    }
     const worst = disagreement(row);
     if (worst !== undefined) ratio += ` (results differ by ${worst.toExponential(1)})`;
     if (row.id === 'ensemble-mlp') {
@@ -96,9 +113,10 @@ export function renderResults(results) {
       if (row.saddle?.speedup) speedups.push(`Saddle batched ${row.saddle.speedup.toFixed(2)}× a loop`);
       if (speedups.length) ratio += `; ${speedups.join(', ')}`;
     }
-    let limits = row.limits ?? '';
+    // The analysis lives with the workload's code and may be newer than the run's copy.
+    let limits = definitions.get(row.id)?.limits ?? row.limits ?? '';
     if (row.status && row.status !== 'ok') limits = `${row.status === 'missing' ? 'Not measured yet' : 'Failed'}: ${row.reason}. ${limits}`;
-    lines.push(`| ${cell(row.title)} | ${cell(row.pytorch ? timeCell(row.pytorch, row) : '—')} | ${cell(timeCell(row.saddle, row))} | ${cell(ratio)} | ${cell(limits)} |`);
+    lines.push(`| ${cell(row.title)} | ${cell(row.pytorch ? timeCell(row.pytorch, row, noisy) : '—')} | ${cell(timeCell(row.saddle, row, noisy))} | ${cell(ratio)} | ${cell(limits)} |`);
   }
   return lines.join('\n');
 }

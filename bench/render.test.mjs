@@ -25,6 +25,7 @@ test('formatMs picks the unit by size, three significant figures', () => {
   assert.equal(formatMs(31.64), '31.6 ms');
   assert.equal(formatMs(2310), '2.31 s');
   assert.equal(formatMs(744_000), '12.4 min');
+  assert.equal(formatMs(47_096_000), '13.1 h');
   assert.equal(formatMs(undefined), '—');
   assert.equal(formatRatio(2.345), '2.35×');
   assert.equal(formatRatio(23.4), '23×');
@@ -47,7 +48,7 @@ test('renderResults: ok, missing and disagreeing rows, pipes escaped, noisy-run 
       {
         id: 'a', title: 'row a', limits: 'x | y', status: 'ok', loadAverageBefore: 5,
         pytorch: { status: 'ok', timing: { medianMs: 2 }, check: { loss0: 1 } },
-        saddle: { status: 'ok', timing: { medianMs: 5 }, check: { loss0: 1 } },
+        saddle: { status: 'ok', timing: { medianMs: 5, cpuMedianMs: 4 }, check: { loss0: 1 } },
         ratio: 2.5, agreement: { loss0: 0 },
       },
       { id: 'b', title: 'row b', limits: 'z', status: 'missing', reason: 'no f', saddle: { status: 'missing', reason: 'no f' } },
@@ -59,7 +60,7 @@ test('renderResults: ok, missing and disagreeing rows, pipes escaped, noisy-run 
     ],
   };
   const text = renderResults(results);
-  assert.match(text, /\| row a \| 2\.00 ms \| 5\.00 ms \| 2\.50× \| x \\\| y \|/);
+  assert.match(text, /\| row a \| 2\.00 ms \| 5\.00 ms \(CPU 4\.00 ms\) \| 2\.50× \| x \\\| y \|/);
   assert.match(text, /\| row b \| — \| not yet \| — \| Not measured yet: no f\. z \|/);
   assert.match(text, /\| row c \| 1\.00 s \| 1\.00 s \| 1\.00× \(results differ by 1\.0e-2\) \| w \|/);
   assert.match(text, /Noisy run:.*5\.0 on 2 cores/);

@@ -9,7 +9,11 @@
  * saddle/pytorch and the values both sides computed, so a ratio is only read where they agree.
  * A workload whose engine function does not exist yet is recorded as `missing`, never faked.
  *
- *   node bench/run.mjs [--quick] [--only id[,id...]] [--no-reference] [--full-landscape] [--out file]
+ *   node bench/run.mjs [--quick] [--only id[,id...]] [--no-reference] [--full-landscape] [--also-one-thread] [--out file]
+ *
+ * `--also-one-thread` runs each reference a second time with one torch thread (the engine's
+ * thread count): on a machine shared with other jobs, two OpenMP threads wait on each other at
+ * every parallel op, and the one-thread pair is the comparison that contention distorts least.
  *
  * Results: bench/results/latest.json (machine, backend, versions, one row per workload).
  * `node bench/render.mjs` turns them into the table in docs/performance.md.
@@ -24,17 +28,18 @@ import { workloads } from './workloads/index.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv) {
-  const args = { quick: false, only: undefined, reference: true, fullLandscape: false, out: join(here, 'results', 'latest.json') };
+  const args = { quick: false, only: undefined, reference: true, fullLandscape: false, alsoOneThread: false, out: join(here, 'results', 'latest.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
     else if (arg === '--no-reference') args.reference = false;
     else if (arg === '--full-landscape') args.fullLandscape = true;
+    else if (arg === '--also-one-thread') args.alsoOneThread = true;
     else if (arg === '--only') args.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (arg.startsWith('--only=')) args.only = arg.slice('--only='.length).split(',').filter(Boolean);
     else if (arg === '--out') args.out = argv[++i];
     else if (arg === '--help' || arg === '-h') {
-      console.log('node bench/run.mjs [--quick] [--only id[,id...]] [--no-reference] [--full-landscape] [--out file]');
+      console.log('node bench/run.mjs [--quick] [--only id[,id...]] [--no-reference] [--full-landscape] [--also-one-thread] [--out file]');
       console.log(`workloads: ${workloads.map((w) => w.id).join(', ')}`);
       process.exit(0);
     } else throw new Error(`bench/run.mjs: unknown argument '${arg}' (try --help)`);
@@ -107,11 +112,18 @@ async function main() {
     loadAverage: { start: os.loadavg() },
     workloads: [],
   };
-  // Rows from an earlier run are kept for workloads this run skips (--only), so the file stays whole.
+  // Rows from an earlier run are kept for workloads this run skips (--only), so the file stays
+  // whole; the run header stays the earlier run's and this run is listed as an update.
   if (args.only) {
     try {
       const previous = JSON.parse(readFileSync(args.out, 'utf8'));
-      results.workloads = (previous.workloads ?? []).filter((row) => !args.only.includes(row.id));
+      const kept = (previous.workloads ?? []).filter((row) => !args.only.includes(row.id));
+      if (kept.length > 0) {
+        const update = { date: results.date, command: results.command, workloads: args.only, loadAverage: results.loadAverage };
+        Object.assign(results, { date: previous.date, command: previous.command, scale: previous.scale, loadAverage: previous.loadAverage });
+        results.updates = [...(previous.updates ?? []), update];
+        results.workloads = kept;
+      }
     } catch {
       // no earlier results
     }
@@ -130,7 +142,8 @@ async function main() {
   try {
     for (const workload of selected) {
       const repetitions = workload.repetitions[scale];
-      const row = { id: workload.id, title: workload.title, limits: workload.limits, repetitions, loadAverageBefore: os.loadavg()[0] };
+      // Each row carries its own date and scale: with --only, rows of an earlier run are kept beside it.
+      const row = { id: workload.id, title: workload.title, limits: workload.limits, tolerance: workload.tolerance ?? 1e-3, date: new Date().toISOString(), scale, repetitions, loadAverageBefore: os.loadavg()[0] };
       results.workloads = results.workloads.filter((r) => r.id !== workload.id);
       results.workloads.push(row);
       process.stdout.write(`  ${workload.id.padEnd(22)} `);
@@ -147,12 +160,9 @@ async function main() {
       }
       if (workload.reference && torch) {
         const reps = workload.referenceReps ? workload.referenceReps(repetitions.reps) : repetitions.reps;
-        row.pytorch = runReference(join(here, 'reference', workload.reference), {
-          dataDir,
-          warmup: repetitions.warmup,
-          reps,
-          full: workload.id === 'landscape-cnn' && args.fullLandscape,
-        });
+        const options = { dataDir, warmup: repetitions.warmup, reps, full: workload.id === 'landscape-cnn' && args.fullLandscape };
+        row.pytorch = runReference(join(here, 'reference', workload.reference), options);
+        if (args.alsoOneThread) row.pytorchOneThread = runReference(join(here, 'reference', workload.reference), { ...options, threads: 1 });
       }
       try {
         row.saddle = { status: 'ok', ...(await workload.engine(ctx, prepared, repetitions)) };
@@ -167,11 +177,14 @@ async function main() {
         row.ratio = saddleMs / torchMs;
         row.agreement = agreement(row.saddle.check, row.pytorch.check);
       }
+      if (saddleMs !== undefined && row.pytorchOneThread?.status === 'ok') row.ratioOneThread = saddleMs / row.pytorchOneThread.timing.medianMs;
       row.status = row.saddle.status;
+      row.loadAverageAfter = os.loadavg()[0];
       if (row.saddle.status !== 'ok') row.reason = row.saddle.reason;
       const show = (ms) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
       console.log(
         `pytorch ${show(torchMs)}  saddle ${show(saddleMs)}${row.ratio ? `  ratio ${row.ratio.toFixed(2)}×` : ''}` +
+          `${row.ratioOneThread ? `  (1-thread pytorch ${show(row.pytorchOneThread.timing.medianMs)}, ratio ${row.ratioOneThread.toFixed(2)}×)` : ''}` +
           `${row.saddle.status !== 'ok' ? `  [${row.saddle.status}: ${row.saddle.reason}]` : ''}` +
           `${row.pytorch?.status === 'error' ? `  [pytorch error: ${row.pytorch.error}]` : ''}`,
       );

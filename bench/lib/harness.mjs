@@ -103,8 +103,8 @@ export function torchVersion() {
 }
 
 /** Run one reference script; its last stdout line is its JSON result. */
-export function runReference(script, { dataDir, warmup, reps, full = false, timeoutMs = 30 * 60_000 }) {
-  const args = [script, '--data', dataDir, '--warmup', String(warmup), '--reps', String(reps), ...(full ? ['--full'] : [])];
+export function runReference(script, { dataDir, warmup, reps, full = false, threads = 2, timeoutMs = 30 * 60_000 }) {
+  const args = [script, '--data', dataDir, '--warmup', String(warmup), '--reps', String(reps), '--threads', String(threads), ...(full ? ['--full'] : [])];
   const started = performance.now();
   const child = spawnSync(PYTHON, args, {
     encoding: 'utf8',

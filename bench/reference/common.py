@@ -30,8 +30,9 @@ def setup():
     parser.add_argument('--warmup', type=int, default=3)
     parser.add_argument('--reps', type=int, default=10)
     parser.add_argument('--full', action='store_true', help='no extrapolation (landscape: every grid point)')
+    parser.add_argument('--threads', type=int, default=THREADS, help='torch threads (default: both cores)')
     args = parser.parse_args()
-    torch.set_num_threads(THREADS)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     name = os.path.splitext(os.path.basename(sys.argv[0]))[0].replace('_', '-')
     with open(os.path.join(args.data, name + '.json')) as f:

@@ -1,8 +1,8 @@
 """One epoch of Adam on the CNN: every training image once, in minibatches, in the given order.
 
 With `evaluate: 'start-and-end'` the epoch is bracketed by evaluations (loss and accuracy on the
-training and test sets, inference mode, chunks of 1,000) as Saddle's `train` loop does before its
-first step and after its last, so both sides do the same work.
+training and test sets, inference mode, in PyTorch's fastest chunks of 500) as Saddle's `train`
+loop does before its first step and after its last, so both sides do the same work.
 """
 import time
 
@@ -29,7 +29,8 @@ def fresh():
     return model, optimizer
 
 
-def eval_set(model, images, targets, chunk=1000):
+def eval_set(model, images, targets, chunk=500):
+    # Chunks of 500, PyTorch's fastest (Saddle's train() uses 1,000; 1,000 is ~4x slower here).
     total, correct = 0.0, 0
     with torch.no_grad():
         for i in range(0, images.shape[0], chunk):
@@ -41,15 +42,16 @@ def eval_set(model, images, targets, chunk=1000):
 
 def evaluate_both(model):
     model.eval()
-    eval_set(model, x, labels)
-    eval_set(model, x_test, labels_test)
+    train_loss, _ = eval_set(model, x, labels)
+    _, test_accuracy = eval_set(model, x_test, labels_test)
+    return {'finalTrainLoss': train_loss, 'finalTestAccuracy': test_accuracy}
 
 
 def epoch(model, optimizer, steps=None):
     if evaluate and steps is None:
         evaluate_both(model)
     model.train()
-    last = 0.0
+    last = {}
     starts = range(0, x.shape[0], batch)
     for n, i in enumerate(starts):
         if steps is not None and n >= steps:
@@ -59,9 +61,9 @@ def epoch(model, optimizer, steps=None):
         loss = F.cross_entropy(model(x[idx]), labels[idx])
         loss.backward()
         optimizer.step()
-        last = loss.item()
+        last = {'lastBatchLoss': loss.item()}
     if evaluate:
-        evaluate_both(model)
+        last.update(evaluate_both(model))
     return last
 
 
@@ -80,5 +82,6 @@ report({
     'timing': timing,
     'imagesPerSecond': x.shape[0] / (timing['medianMs'] / 1000),
     'evaluate': evaluate,
-    'check': {'lastBatchLoss': final_losses[-1]},
+    # After 125 steps the two sides differ by float rounding compounded over the steps, not by work.
+    'check': final_losses[-1],
 })

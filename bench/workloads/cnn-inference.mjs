@@ -8,7 +8,7 @@ export default {
   id: 'cnn-inference',
   title: 'same CNN inference, batch 256',
   limits:
-    "Forward convolutions: tfjs-wasm's XNNPACK conv2d on one thread against oneDNN on two.",
+    "tfjs-wasm's XNNPACK conv2d (channels-last) on one thread; PyTorch's time here goes mostly to its channels-first max-pool (a one-thread profile: 65 ms of 106 ms), not to its oneDNN convolutions.",
   reference: 'cnn_inference.py',
   repetitions: { quick: { warmup: 2, reps: 5 }, full: { warmup: 3, reps: 20 } },
   prepare(ctx) {

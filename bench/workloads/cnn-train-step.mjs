@@ -8,7 +8,7 @@ export default {
   id: 'cnn-train-step',
   title: '34,634-param CNN train step, batch 64, 32×32×3',
   limits:
-    "Convolution arithmetic on one thread: the backward convolutions (Saddle's own wasm kernels) and the forward ones run on one core, PyTorch's oneDNN on two.",
+    "The backward convolutions (Saddle's own wasm kernels) and forward ones on one thread; PyTorch's oneDNN takes the same 65 ms with one thread as with two.",
   reference: 'cnn_train_step.py',
   repetitions: { quick: { warmup: 2, reps: 5 }, full: { warmup: 3, reps: 15 } },
   prepare(ctx) {

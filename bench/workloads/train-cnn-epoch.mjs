@@ -18,6 +18,9 @@ export default {
   limits:
     "125 CNN training steps (as the train-step row) plus two evaluations of 10,000 images (as the inference row); batch gathering and the per-step loss read-back are small next to them.",
   reference: 'train_cnn_epoch.py',
+  // 125 Adam steps compound float rounding differently on each side: the final losses agree to
+  // a few percent, not to float precision (the other rows compare values at θ₀).
+  tolerance: 0.05,
   repetitions: { quick: { warmup: 3, reps: 1 }, full: { warmup: 3, reps: 3 } },
   prepare(ctx) {
     const { engine, tf } = ctx;
