@@ -6,7 +6,7 @@ export default {
   id: 'hessian-mlp',
   title: 'full Hessian, 681 params',
   limits:
-    "681 Hessian-vector products, each a forward and two backward passes of ~100 small kernels: per-op overhead, chunked 64 HVPs per tidy; PyTorch also loops (vectorize=False is its faster mode here).",
+    "681 Hessian-vector products, each a forward and two backward passes of ~100 small kernels: per-op overhead (the engine's batched-HVP path, modelBatchedLoss, took 4.4 s against 3.9 s one by one here); PyTorch also loops (vectorize=False is its faster mode).",
   reference: 'hessian_mlp.py',
   repetitions: { quick: { warmup: 1, reps: 2 }, full: { warmup: 1, reps: 5 } },
   prepare({ engine, tf }) {
@@ -27,20 +27,32 @@ export default {
     const theta = tf.tensor1d(arrays.theta.values);
     const loss = lossFunction(model, x, y, 'mse', { training: true });
     try {
+      // The engine's two ways, as PyTorch's two are tried: HVPs one by one, and (for dense
+      // models, as the minimal-ratio analysis does) each chunk as one batched computation.
+      const batchedLoss = typeof engine.modelBatchedLoss === 'function' ? engine.modelBatchedLoss(model, { x, y }, 'mse') : undefined;
+      const ways = { 'exactHessian (HVP per vector)': {}, ...(batchedLoss ? { 'exactHessian (batchedLoss)': { batchedLoss } } : {}) };
+      const methods = {};
+      let best;
       let last;
-      const timing = await timeMs(() => {
-        last = exactHessian(loss, theta);
-      }, repetitions);
+      for (const [name, options] of Object.entries(ways)) {
+        const timing = await timeMs(() => {
+          last = exactHessian(loss, theta, options);
+        }, repetitions);
+        methods[name] = timing;
+        if (!best || timing.medianMs < methods[best].medianMs) best = name;
+      }
       const n = last.size;
       let trace = 0;
       let squares = 0;
       for (let i = 0; i < n; i++) trace += last.data[i * n + i];
       for (const v of last.data) squares += v * v;
       return {
-        timing,
+        timing: methods[best],
+        method: best,
+        methods: Object.fromEntries(Object.entries(methods).map(([k, v]) => [k, { medianMs: v.medianMs }])),
         check: { loss0: loss(theta).dataSync()[0], trace, frobenius: Math.sqrt(squares) },
         diagnostics: { maxAsymmetry: last.maxAsymmetry },
-        via: 'exactHessian(lossFunction(...)) — batched HVPs',
+        via: `${best} of lossFunction(...); the faster of the engine's ways`,
       };
     } finally {
       tf.dispose([x, y, theta]);
