@@ -16,7 +16,7 @@ export default {
   id: 'train-cnn-epoch',
   title: 'one epoch of train-cnn on 8,000 MNIST images',
   limits:
-    "125 CNN training steps (as the train-step row) plus two evaluations of 10,000 images (as the inference row); batch gathering and the per-step loss read-back are small next to them.",
+    "125 CNN training steps (the train-step row: ≈ 18 s) and two evaluations of 10,000 images (the inference row: ≈ 8 s); the rest of its 30 s of CPU is train()'s per-step work (batch gathering, loss and gradient-norm read-back, not profiled).",
   reference: 'train_cnn_epoch.py',
   // 125 Adam steps compound float rounding differently on each side: the final losses agree to
   // a few percent, not to float precision (the other rows compare values at θ₀).
