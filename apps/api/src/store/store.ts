@@ -23,17 +23,10 @@ import type {
 } from './records.js';
 import type { Database, ExperimentRow, RunRow } from './tables.js';
 
-export interface NewExperiment {
-  id: string;
-  name: string;
-  preset: string | null;
-  scale: string | null;
-  origin: ExperimentOrigin;
-  spec: LaunchSpec;
-  status: ExperimentStatus;
-  analysisStatus: AnalysisStatus;
+/** What a caller gives to store an experiment; notes, progress and times start empty. */
+export type NewExperiment = Pick<ExperimentRecord, 'id' | 'name' | 'preset' | 'scale' | 'origin' | 'spec' | 'status' | 'analysisStatus'> & {
   tags: string[];
-}
+};
 
 export interface NewRun {
   id: string;
