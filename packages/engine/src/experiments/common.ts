@@ -3,18 +3,38 @@
  * source and scale, and the last step of a sweep (overrides applied to each spec, then validated,
  * so a bad override fails before anything is queued).
  */
-import { DEFAULT_DATA, type DataSpec } from '../config.js';
+import { DEFAULT_DATA, resolveRunSpec, type DataSpec, type RunSpec, type RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
 import { applySpecOverrides, splitOverrides } from './overrides.js';
-import type { Preset, PresetOptions, PresetRun } from './types.js';
+import type { Preset, PresetOptions, PresetRun, Scale } from './types.js';
 
 /** A fresh copy of a zoo model's spec (presets must not share one object between runs). */
 export function zooSpec(id: string): ModelSpec {
   const entry = zoo[id];
   if (!entry) throw new Error(`zooSpec: unknown zoo model '${id}'; known: ${Object.keys(zoo).join(', ')}`);
   return structuredClone(entry.spec);
+}
+
+/**
+ * HW1's recipe for training the image classifiers, shared by every CNN preset: softmax
+ * cross-entropy, Adam at 1e-3, batch 64, 20 epochs (2 at quick scale), seed 0, evaluation every
+ * epoch. `changes` says where a preset departs from it (batch size, epochs, snapshots, ...).
+ */
+export function cnnRunSpec(model: string, data: DataSpec, scale: Scale, changes: Partial<Omit<RunSpecInput, 'model' | 'data'>> = {}): RunSpec {
+  return resolveRunSpec({
+    model: zooSpec(model),
+    data,
+    loss: 'cross-entropy',
+    optimizer: { kind: 'adam', lr: 1e-3 },
+    batchSize: 64,
+    epochs: scale === 'quick' ? 2 : 20,
+    seed: 0,
+    evalEvery: 1,
+    gradNormEvery: 10,
+    ...changes,
+  });
 }
 
 /** Image sizes a classification preset uses at each scale. */

@@ -3,7 +3,7 @@
  * sin(5x)/(5x) and (at full scale) MNIST. The norm spikes and falls as the loss plateaus and drops.
  */
 import { resolveRunSpec } from '../config.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns, zooSpec } from './common.js';
 import { booleanKnob, resolveKnobs } from './overrides.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
@@ -42,20 +42,15 @@ export const gradientNorm: Preset = {
         key: 'mnist',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow', data: options.data ?? 'mnist' },
-        spec: resolveRunSpec({
-          model: zooSpec('cnn-shallow'),
-          data: classificationData('gradient-norm', options, {
+        spec: cnnRunSpec(
+          'cnn-shallow',
+          classificationData('gradient-norm', options, {
             quick: { trainSize: 1000, testSize: 500 },
             full: { trainSize: 8000, testSize: 2000 },
           }),
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize: 64,
-          epochs: quick ? 2 : 20,
-          seed: 0,
-          evalEvery: 1,
-          gradNormEvery: 1,
-        }),
+          options.scale,
+          { gradNormEvery: 1 },
+        ),
       });
     }
     return finishRuns(gradientNorm, options, runs);

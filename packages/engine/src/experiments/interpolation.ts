@@ -5,8 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { interpolate, type InterpolationResult } from '../analysis/interpolation.js';
-import { resolveRunSpec } from '../config.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -30,7 +29,6 @@ export const interpolation: Preset = {
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(interpolation, options);
-    const quick = options.scale === 'quick';
     const batchSizes = numberListKnob(knobs, 'batchSizes');
     if (batchSizes.length !== 2) {
       throw new Error(`preset 'interpolation': knob 'batchSizes' must list exactly two batch sizes, got ${batchSizes.join(',')}`);
@@ -47,17 +45,7 @@ export const interpolation: Preset = {
         key: `bs${batchSize}${batchSizes.indexOf(batchSize) !== index ? `-${index}` : ''}`,
         group: `bs${batchSize}`,
         config: { batchSize },
-        spec: resolveRunSpec({
-          model: zooSpec('cnn-shallow'),
-          data,
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize,
-          epochs: quick ? 2 : 20,
-          seed: index,
-          evalEvery: 1,
-          gradNormEvery: 10,
-        }),
+        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize, seed: index }),
       }),
     );
     return finishRuns(interpolation, options, runs);

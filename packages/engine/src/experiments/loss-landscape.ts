@@ -8,8 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { lossLandscape2D, type Landscape2D, type LandscapeDirections } from '../analysis/landscape.js';
 import { pcaOfTrajectories } from '../analysis/pca.js';
-import { resolveRunSpec } from '../config.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -39,21 +38,15 @@ export const lossLandscape: Preset = {
         key: 'cnn-shallow',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow' },
-        spec: resolveRunSpec({
-          model: zooSpec('cnn-shallow'),
-          data: classificationData('loss-landscape', options, {
+        spec: cnnRunSpec(
+          'cnn-shallow',
+          classificationData('loss-landscape', options, {
             quick: { trainSize: 600, testSize: 300 },
             full: { trainSize: 8000, testSize: 2000 },
           }),
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize: 64,
-          epochs: quick ? 3 : 20,
-          seed: 0,
-          snapshotEvery: 1,
-          evalEvery: 1,
-          gradNormEvery: 10,
-        }),
+          options.scale,
+          { epochs: quick ? 3 : 20, snapshotEvery: 1 },
+        ),
       },
     ];
     return finishRuns(lossLandscape, options, runs);

@@ -3,11 +3,10 @@
  * (4,4) to (128,128) channels — 3,294 to 501,898 parameters on 32×32×3 — trained alike; their
  * final train and test loss and accuracy against the parameter count.
  */
-import { resolveRunSpec } from '../config.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import { PARAMS_SWEEP_CHANNELS } from '../models/zoo.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { resolveKnobs, stringListKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
@@ -33,7 +32,6 @@ export const paramsVsGeneralization: Preset = {
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(paramsVsGeneralization, options);
-    const quick = options.scale === 'quick';
     const data = classificationData('params-vs-generalization', options, {
       quick: { trainSize: 1000, testSize: 500 },
       full: { trainSize: 8000, testSize: 2000 },
@@ -43,17 +41,7 @@ export const paramsVsGeneralization: Preset = {
         key: model,
         group: 'sweep',
         config: { model },
-        spec: resolveRunSpec({
-          model: zooSpec(model),
-          data,
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize: 64,
-          epochs: quick ? 2 : 20,
-          seed: 0,
-          evalEvery: 1,
-          gradNormEvery: 10,
-        }),
+        spec: cnnRunSpec(model, data, options.scale),
       }),
     );
     return finishRuns(paramsVsGeneralization, options, runs);

@@ -3,8 +3,7 @@
  * MNIST whose training labels are shuffled. The training accuracy climbs far above chance while
  * the test accuracy stays at chance: the network memorises.
  */
-import { resolveRunSpec } from '../config.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
 export const randomLabels: Preset = {
@@ -25,22 +24,17 @@ export const randomLabels: Preset = {
         key: 'random-labels',
         group: 'cnn-shallow',
         config: { model: 'cnn-shallow', randomLabels: true },
-        spec: resolveRunSpec({
-          model: zooSpec('cnn-shallow'),
-          data: classificationData(
+        spec: cnnRunSpec(
+          'cnn-shallow',
+          classificationData(
             'random-labels',
             options,
             { quick: { trainSize: 300, testSize: 300 }, full: { trainSize: 8000, testSize: 2000 } },
             { randomLabels: true },
           ),
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize: quick ? 32 : 64,
-          epochs: quick ? 15 : 200,
-          seed: 0,
-          evalEvery: quick ? 3 : 1,
-          gradNormEvery: 10,
-        }),
+          options.scale,
+          { batchSize: quick ? 32 : 64, epochs: quick ? 15 : 200, evalEvery: quick ? 3 : 1 },
+        ),
       },
     ];
     return finishRuns(randomLabels, options, runs);

@@ -6,9 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
 import { epsilonSharpness } from '../analysis/sharpness.js';
-import { resolveRunSpec } from '../config.js';
 import { lossFunction } from '../train/losses.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -34,7 +33,6 @@ export const sensitivity: Preset = {
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(sensitivity, options);
-    const quick = options.scale === 'quick';
     const data = classificationData('sensitivity', options, {
       quick: { trainSize: 1000, testSize: 500 },
       full: { trainSize: 8000, testSize: 2000 },
@@ -44,17 +42,7 @@ export const sensitivity: Preset = {
         key: `bs${batchSize}`,
         group: 'sweep',
         config: { batchSize },
-        spec: resolveRunSpec({
-          model: zooSpec('cnn-shallow'),
-          data,
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize,
-          epochs: quick ? 2 : 20,
-          seed: 0,
-          evalEvery: 1,
-          gradNormEvery: 10,
-        }),
+        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize }),
       }),
     );
     return finishRuns(sensitivity, options, runs);

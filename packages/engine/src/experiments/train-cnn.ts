@@ -2,8 +2,7 @@
  * HW1 1-1 "train on actual tasks": a shallow (34,634) and a deep (34,658) CNN with about the same
  * parameter count on MNIST (or CIFAR-10). Their curves are the figure; there is no analysis step.
  */
-import { resolveRunSpec } from '../config.js';
-import { classificationData, finishRuns, zooSpec } from './common.js';
+import { classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { resolveKnobs, stringListKnob } from './overrides.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
@@ -29,17 +28,7 @@ export const trainCnn: Preset = {
         key: model,
         group: model,
         config: { model, data: data.kind },
-        spec: resolveRunSpec({
-          model: zooSpec(model),
-          data,
-          loss: 'cross-entropy',
-          optimizer: { kind: 'adam', lr: 1e-3 },
-          batchSize: 64,
-          epochs: options.scale === 'quick' ? 2 : 20,
-          seed: 0,
-          evalEvery: 1,
-          gradNormEvery: 1,
-        }),
+        spec: cnnRunSpec(model, data, options.scale, { gradNormEvery: 1 }),
       }),
     );
     return finishRuns(trainCnn, options, runs);
