@@ -1,3 +1,21 @@
+import { useCallback, useState } from 'react';
+
+/** The ids a legend has hidden, and the toggle its buttons call: one state for every chart. */
+export function useLegendToggle(): [ReadonlySet<string>, (id: string) => void] {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (id: string) =>
+      setHidden((previous) => {
+        const next = new Set(previous);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return [hidden, toggle];
+}
+
 export interface LegendEntry {
   /** What toggling hides: a series id or a group name. */
   id: string;

@@ -6,7 +6,7 @@ import { useMemo, useState, type MouseEvent } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
 import { ema } from './ema';
-import { Legend, type LegendEntry } from './Legend';
+import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { pointerIn } from './pointer';
 import { seriesColor } from './palette';
 import { extentOf, formatNumber, isPlottable, makeScale, type AxisScale } from './scales';
@@ -97,17 +97,9 @@ export function LineChart<Datum>({
   legend = true,
   margin = DEFAULT_MARGIN,
 }: LineChartProps<Datum>) {
-  const [hiddenState, setHiddenState] = useState<ReadonlySet<string>>(new Set());
+  const [hiddenState, toggleState] = useLegendToggle();
   const hidden = hiddenProp ?? hiddenState;
-  const toggle =
-    onToggle ??
-    ((id: string) =>
-      setHiddenState((previous) => {
-        const next = new Set(previous);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }));
+  const toggle = onToggle ?? toggleState;
   const [hover, setHover] = useState<Hover | null>(null);
 
   const innerWidth = Math.max(10, width - margin.left - margin.right);

@@ -5,7 +5,7 @@ import { LinePath } from '@visx/shape';
 import { useMemo, useState, type MouseEvent } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
-import { Legend, type LegendEntry } from './Legend';
+import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { seriesColor, viridis } from './palette';
 import { pointerIn } from './pointer';
 import { extentOf, formatNumber, makeScale } from './scales';
@@ -36,7 +36,7 @@ export interface PathsChartProps<Datum> {
  * snapshot a dot coloured by epoch; hovering a dot tells its run, epoch and loss.
  */
 export function PathsChart<Datum>({ width, height, paths, x, y, epoch, loss, accuracy, xLabel, yLabel, margin = DEFAULT_MARGIN }: PathsChartProps<Datum>) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, toggleHidden] = useLegendToggle();
   const [hover, setHover] = useState<{ path: number; point: number; left: number; top: number } | null>(null);
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom - 22);
@@ -147,14 +147,7 @@ export function PathsChart<Datum>({ width, height, paths, x, y, epoch, loss, acc
       <Legend
         entries={entries}
         hidden={hidden}
-        onToggle={(id) =>
-          setHidden((previous) => {
-            const next = new Set(previous);
-            if (next.has(id)) next.delete(id);
-            else next.add(id);
-            return next;
-          })
-        }
+        onToggle={toggleHidden}
       />
     </div>
   );

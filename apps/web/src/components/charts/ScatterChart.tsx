@@ -4,7 +4,7 @@ import { Group } from '@visx/group';
 import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
-import { Legend, type LegendEntry } from './Legend';
+import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { seriesColor } from './palette';
 import { pointerIn } from './pointer';
 import { extentOf, formatNumber, isPlottable, makeScale, type AxisScale } from './scales';
@@ -66,7 +66,7 @@ export function ScatterChart<Datum>({
   connect = false,
   margin = DEFAULT_MARGIN,
 }: ScatterChartProps<Datum>) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, toggleHidden] = useLegendToggle();
   const [hover, setHover] = useState<{ index: number; left: number; top: number } | null>(null);
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom);
@@ -191,14 +191,7 @@ export function ScatterChart<Datum>({
         <Legend
           entries={entries}
           hidden={hidden}
-          onToggle={(id) =>
-            setHidden((previous) => {
-              const next = new Set(previous);
-              if (next.has(id)) next.delete(id);
-              else next.add(id);
-              return next;
-            })
-          }
+          onToggle={toggleHidden}
         />
       ) : null}
     </div>

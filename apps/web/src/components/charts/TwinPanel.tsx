@@ -1,7 +1,8 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DEFAULT_MARGIN } from './ChartAxes';
+import { useLegendToggle } from './Legend';
 import { LineChart } from './LineChart';
 import { extentOf, type AxisScale } from './scales';
 import type { Series } from './series';
@@ -40,14 +41,7 @@ export interface TwinPanelProps<Datum> {
  * accuracy under loss). One legend toggles a run in both panels.
  */
 export function TwinPanel<Datum>({ width, height, x, xScale = 'linear', xLabel, top, bottom, smoothing }: TwinPanelProps<Datum>) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setHidden((previous) => {
-      const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const [hidden, toggle] = useLegendToggle();
   const xDomain = useMemo(
     () => extentOf([...top.series, ...bottom.series].flatMap((s) => s.data.map(x)), xScale),
     [top.series, bottom.series, x, xScale],
