@@ -29,11 +29,10 @@ export function applyEnsemble(model: Model, thetas: tf.Tensor2D, x: tf.Tensor): 
     let next = 0;
     for (const layer of model.spec.layers) {
       if (layer.type === 'dense') {
-        const kernelInfo = model.params[next]!;
-        const kernel = pieces[next]!.reshape([k, ...kernelInfo.shape]) as tf.Tensor3D;
-        const bias = pieces[next + 1]!.reshape([k, 1, layer.units]);
+        const [inputs, units] = model.params[next]!.shape as [number, number];
+        const bias = pieces[next + 1]!.reshape([k, 1, units]);
+        h = applyActivation(tf.add(denseProduct(h as tf.Tensor3D, pieces[next]!, k, inputs, units), bias), layer.activation);
         next += 2;
-        h = applyActivation(tf.add(tf.matMul(h as tf.Tensor3D, kernel), bias), layer.activation);
       } else if (layer.type === 'activation') {
         h = applyActivation(h, layer.activation);
       }
@@ -41,4 +40,16 @@ export function applyEnsemble(model: Model, thetas: tf.Tensor2D, x: tf.Tensor): 
     }
     return h as tf.Tensor3D;
   });
+}
+
+/**
+ * h [K, B, in] times each model's kernel (flat [K, in·units]) → [K, B, units]. With one input
+ * (the first layer of every function-fitting MLP) it is an outer product, done as a broadcast
+ * multiply: tfjs-wasm's BatchMatMul is a scalar loop that is slow for an inner size of 1 (the
+ * whole gradient step ran ~7–10% faster this way, measured by CPU time at K = 20 and 100). The
+ * same trick for one output (a sum of products) measured slower than BatchMatMul, so it is not used.
+ */
+function denseProduct(h: tf.Tensor3D, kernel: tf.Tensor, k: number, inputs: number, units: number): tf.Tensor3D {
+  if (inputs === 1) return tf.mul(h, kernel.reshape([k, 1, units]));
+  return tf.matMul(h, kernel.reshape([k, inputs, units]) as tf.Tensor3D);
 }

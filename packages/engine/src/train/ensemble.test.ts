@@ -5,7 +5,8 @@ import { resolveRunSpec, type RunSpec, type RunSpecInput } from '../config.js';
 import type { Dataset } from '../data/dataset.js';
 import { zoo } from '../models/zoo.js';
 import { Rng } from '../util/rng.js';
-import { trainEnsemble } from './ensemble.js';
+import { gatherExamples } from '../data/batches.js';
+import { ensembleKey, stackExamples, trainEnsemble } from './ensemble.js';
 import type { RunEnd, TrainEvent } from './events.js';
 import { train } from './train.js';
 
@@ -68,6 +69,65 @@ describe('trainEnsemble', () => {
     expect(b!.zeroGradient!.steps).toBe(10);
     expect(Math.abs(a!.zeroGradient!.gradNorm - single.zeroGradient!.gradNorm)).toBeLessThan(1e-4 * single.zeroGradient!.gradNorm + 1e-6);
     expect(Math.abs(a!.zeroGradient!.loss - single.zeroGradient!.loss)).toBeLessThan(1e-5);
+  });
+
+  it('ends the zero-gradient phase where train() does: its events, its best point, its θ', async () => {
+    // maxSteps 40 at lr 1e-2: Adam on ‖∇L‖² oscillates, so the best point is not the last one
+    // for some runs (train() keeps the best; the batched phase once kept the last).
+    const zg = { zeroGradient: { gradNormThreshold: 1e-9, maxSteps: 40, optimizer: { kind: 'adam' as const, lr: 1e-2 } }, epochs: 2 };
+    const seeds = [4, 5, 6];
+    const singles: { end: RunEnd; events: TrainEvent[] }[] = [];
+    for (const seed of seeds) {
+      const r = recorder();
+      singles.push({ end: await train(spec(seed, zg), r.sink), events: r.events });
+    }
+    const before = tf.memory().numTensors;
+    const recorders = seeds.map(() => recorder());
+    const ends = await trainEnsemble(seeds.map((s) => spec(s, zg)), recorders.map((r) => r.sink));
+    expect(tf.memory().numTensors).toBe(before);
+    ends.forEach((end, k) => {
+      const single = singles[k]!.end;
+      expect(end.status).toBe(single.status);
+      expectSameRun(recorders[k]!.events, singles[k]!.events, 1e-4);
+      expect(end.zeroGradient!.steps).toBe(single.zeroGradient!.steps);
+      expect(end.zeroGradient!.converged).toBe(single.zeroGradient!.converged);
+      expect(Math.abs(end.zeroGradient!.gradNorm - single.zeroGradient!.gradNorm)).toBeLessThanOrEqual(1e-4 * single.zeroGradient!.gradNorm + 1e-7);
+      end.theta.forEach((v, i) => expect(Math.abs(v - single.theta[i]!)).toBeLessThan(1e-4));
+    });
+    // The walk really ends at a best point that is not its last one for at least one run.
+    const lastNorms = recorders.map((r) => points(r.events).filter((p) => p.key === 'zero_grad/grad_norm').at(-1)!.value);
+    expect(ends.some((end, k) => end.zeroGradient!.gradNorm < lastNorms[k]!)).toBe(true);
+  });
+
+  it('batches runs of different function targets (same shapes), each as train() gives it', async () => {
+    const sinc = spec(3);
+    const square = spec(3, { data: { kind: 'function', fn: 'sgn-sin5pi', n: 64, sampling: 'random' } });
+    expect(ensembleKey(sinc)).toBe(ensembleKey(square));
+    expect(ensembleKey(sinc)).not.toBe(ensembleKey(spec(3, { data: { kind: 'function', fn: 'sinc5', n: 32, sampling: 'random' } })));
+    const singles = [recorder(), recorder()];
+    await train(sinc, singles[0]!.sink);
+    await train(square, singles[1]!.sink);
+    const batched = [recorder(), recorder()];
+    const ends = await trainEnsemble([sinc, square], batched.map((r) => r.sink));
+    expect(ends.map((e) => e.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expectSameRun(batched[0]!.events, singles[0]!.events, 1e-4);
+    expectSameRun(batched[1]!.events, singles[1]!.events, 1e-4);
+  });
+
+  it('stackExamples stacks each run\'s own examples, as gatherExamples gives them', () => {
+    const rng = new Rng(3);
+    const split = (n: number) => ({ x: rng.normalArray(n * 2), y: Int32Array.from({ length: n }, (_, i) => i % 3), n });
+    const splits = [split(5), split(5)];
+    const indices = [Int32Array.from([4, 0, 2]), Int32Array.from([1, 1, 3])];
+    const before = tf.memory().numTensors;
+    const { x, y } = stackExamples(splits, indices, [2]);
+    expect(x.shape).toEqual([2, 3, 2]);
+    expect(y.dtype).toBe('int32');
+    const expected = splits.map((s, k) => gatherExamples(s, indices[k]!));
+    expect(Array.from(x.dataSync())).toEqual([...expected[0]!.x, ...expected[1]!.x]);
+    expect(Array.from(y.dataSync())).toEqual([...expected[0]!.y, ...expected[1]!.y]);
+    tf.dispose([x, y]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('ends each diverging run at the step train() finds; refuses mixed specs and unbatchable models', async () => {

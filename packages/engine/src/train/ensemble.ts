@@ -1,11 +1,13 @@
 /**
- * `trainEnsemble`: K runs that differ only in their seed, trained as ONE batched computation
- * (parameters Θ [K, P], batched matMuls over K, optimiser state [K, P]). Each run still gets
- * its own sink, events and `RunEnd`, with the numbers `train` would give it (to float rounding):
- * same init, same batch order, same data, same updates. For the many-seed sweeps of small MLPs
- * (function fitting, minimal ratio), where per-op overhead, not arithmetic, bounds the speed.
+ * `trainEnsemble`: K runs that differ only in their seed (and, for function data, in the target
+ * function), trained as ONE batched computation (parameters Θ [K, P], batched matMuls over K,
+ * optimiser state [K, P]). Each run still gets its own sink, events and `RunEnd`, with the numbers
+ * `train` would give it (to float rounding): same init, same batch order, same data, same updates.
+ * For the many-seed sweeps of small MLPs (function fitting, minimal ratio), where per-op overhead,
+ * not arithmetic, bounds the speed.
  */
 import * as tf from '@tensorflow/tfjs';
+import { findZeroGradientPointAsync, type ZeroGradientPoint } from '../analysis/zero_gradient.js';
 import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
@@ -15,9 +17,10 @@ import { applyEnsemble, ensembleUnsupportedReason } from '../models/ensemble.js'
 import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
-import { computeEnsembleLosses, ensembleAccuracy } from './losses.js';
+import { computeEnsembleLosses, ensembleAccuracy, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
+import { batchTensors } from './train.js';
 
 export interface TrainEnsembleOptions {
   signal?: AbortSignal;
@@ -28,35 +31,55 @@ export interface TrainEnsembleOptions {
   metricsFlushSize?: number;
 }
 
-/** Stack the same examples' positions of K splits: x [K, n, ...inputShape], y [K, n]. */
-function stackSplits(splits: DataSplit[], inputShape: number[]): { x: tf.Tensor; y: tf.Tensor2D } {
-  const n = splits[0]!.n;
-  const width = splits[0]!.x.length / n;
-  const x = new Float32Array(splits.length * n * width);
-  const classification = splits[0]!.y instanceof Int32Array;
-  const y = classification ? new Int32Array(splits.length * n) : new Float32Array(splits.length * n);
-  splits.forEach((s, k) => {
-    x.set(s.x, k * n * width);
-    y.set(s.y, k * n);
-  });
-  return {
-    x: tf.tensor(x, [splits.length, n, ...inputShape]),
-    y: classification ? tf.tensor2d(y, [splits.length, n], 'int32') : tf.tensor2d(y, [splits.length, n], 'float32'),
-  };
+/**
+ * What `spec` is apart from what may differ between the members of one ensemble: the seed, and
+ * the target of function data (same n and sampling, so every member's tensors have one shape).
+ * Two specs with the same key can be trained together by `trainEnsemble`.
+ */
+export function ensembleKey(spec: RunSpec): string {
+  const data = spec.data.kind === 'function' ? { ...spec.data, fn: 'sinc5' } : spec.data;
+  return JSON.stringify({ ...spec, seed: 0, data });
 }
 
-/** What `spec` is apart from its seed, to check the runs can share one computation. */
-const withoutSeed = (spec: RunSpec): string => JSON.stringify({ ...spec, seed: 0 });
+/**
+ * The examples at `indices[k]` of split k, for every k, copied straight into one stacked array:
+ * x [K, b, ...inputShape], y [K, b] (float targets or int labels). One copy, no per-run arrays.
+ */
+export function stackExamples(splits: readonly DataSplit[], indices: readonly ArrayLike<number>[], inputShape: number[]): { x: tf.Tensor; y: tf.Tensor2D } {
+  const k = splits.length;
+  const b = indices[0]!.length;
+  const width = inputShape.reduce((a, c) => a * c, 1);
+  const x = new Float32Array(k * b * width);
+  const classification = splits[0]!.y instanceof Int32Array;
+  const y = classification ? new Int32Array(k * b) : new Float32Array(k * b);
+  for (let m = 0; m < k; m++) {
+    const split = splits[m]!;
+    const rows = indices[m]!;
+    if (rows.length !== b) throw new Error(`stackExamples: every run needs the same number of examples, run ${m} has ${rows.length}, run 0 has ${b}`);
+    for (let i = 0; i < b; i++) {
+      const j = rows[i]!;
+      const at = m * b + i;
+      if (width === 1) x[at] = split.x[j]!;
+      else x.set(split.x.subarray(j * width, (j + 1) * width), at * width);
+      y[at] = split.y[j]!;
+    }
+  }
+  return { x: tf.tensor(x, [k, b, ...inputShape]), y: tf.tensor2d(y, [k, b], classification ? 'int32' : 'float32') };
+}
+
+/** Evaluation chunks are kept as tensors between evaluations while they hold at most this many values. */
+const EVAL_CACHE_VALUES = 1 << 22;
 
 interface Member {
+  /** Row of Θ (and position in the arguments). */
+  index: number;
   spec: RunSpec;
   sink: TrainSink;
   dataset: Dataset;
   sampler: BatchSampler;
   metrics: MetricBuffer;
-  /** Set once the member's run has ended (diverged, or finished the zero-gradient phase). */
+  /** Set once the member's run has ended. */
   end?: RunEnd;
-  zeroGradient?: RunEnd['zeroGradient'];
 }
 
 export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sinks: TrainSink[], options: TrainEnsembleOptions = {}): Promise<RunEnd[]> {
@@ -67,33 +90,40 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
   let thetas: tf.Tensor2D | undefined;
   let optimizer: FlatOptimizer | undefined;
   let members: Member[] = [];
+  /** Members whose run has not ended, in row order. */
+  let running: Member[] = [];
+  const evalCache = new Map<string, { x: tf.Tensor; y: tf.Tensor2D; n: number }[]>();
   let step = 0;
   let stepsPerEpoch = 1;
 
-  const endMember = (m: Member, k: number, status: RunEnd['status'], thetaRows: Float32Array | undefined, extra: Partial<RunEnd> = {}): void => {
+  const endMember = (m: Member, status: RunEnd['status'], theta: Float32Array | undefined, extra: Partial<RunEnd> = {}): void => {
     if (m.end) return;
     m.metrics.flush();
-    const p = thetaRows ? thetaRows.length / members.length : 0;
     m.end = {
       status,
       steps: step,
       epochs: step / stepsPerEpoch,
-      theta: thetaRows ? thetaRows.slice(k * p, (k + 1) * p) : new Float32Array(0),
+      theta: theta ?? new Float32Array(0),
       state: new Float32Array(0),
       final: { ...m.metrics.last },
-      ...(m.zeroGradient ? { zeroGradient: m.zeroGradient } : {}),
       durationMs: Date.now() - startedAt,
       ...extra,
     };
+    running = running.filter((r) => r !== m);
     m.sink({ type: 'end', end: m.end });
+  };
+  /** Row k of Θ as a fresh array. */
+  const rowOf = (rows: Float32Array, k: number): Float32Array => {
+    const p = rows.length / members.length;
+    return rows.slice(k * p, (k + 1) * p);
   };
 
   try {
-    // -- specs: each checked; all equal but for the seed
+    // -- specs: each checked; all equal but for the seed (and a function's target)
     const specs = specInputs.map((s) => validateRunSpec(s));
-    const shape = withoutSeed(specs[0]!);
+    const shape = ensembleKey(specs[0]!);
     specs.forEach((s, k) => {
-      if (withoutSeed(s) !== shape) throw new Error(`trainEnsemble: run ${k}'s spec differs from run 0's in more than its seed; only the seed may differ`);
+      if (ensembleKey(s) !== shape) throw new Error(`trainEnsemble: run ${k}'s spec differs from run 0's in more than its seed; only the seed may differ (and, for function data, the target)`);
     });
     const spec = specs[0]!;
     const { signal } = options;
@@ -110,12 +140,14 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     const unsupported = ensembleUnsupportedReason(model);
     if (unsupported) throw new Error(`trainEnsemble: model '${spec.model.name}' has ${unsupported}; use train() for it`);
     members = specs.map((s, k) => ({
+      index: k,
       spec: s,
       sink: sinks[k]!,
       dataset: datasets[k]!,
       sampler: new BatchSampler(datasets[k]!.train.n, s.batchSize, s.seed),
       metrics: new MetricBuffer(sinks[k]!, options.metricsFlushSize ?? 500),
     }));
+    running = [...members];
     const summary = model.summary();
     for (const m of members) m.sink({ type: 'summary', summary });
     thetas = tf.tidy(() => tf.stack(specs.map((s) => model.init(s.seed))) as tf.Tensor2D);
@@ -126,34 +158,55 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     const totalSteps = spec.steps ?? spec.epochs * stepsPerEpoch;
     const progressEvery = progressInterval(totalSteps);
     const epochOf = (s: number): number => s / stepsPerEpoch;
-    const active = (): Member[] => members.filter((m) => !m.end);
 
-    /** Per-run mean loss and accuracy over a whole split, in chunks, as `evaluateSplit` does for one run. */
-    const evaluateSplitAll = (which: 'train' | 'test'): { loss: Float64Array; accuracy: Float64Array } => {
+    /**
+     * A split of every run as stacked chunks of at most `evalBatchSize` examples. The data never
+     * change, so small ones are made once and kept (most evaluations of a small-MLP sweep would
+     * otherwise spend their time copying the same examples).
+     */
+    const evalChunks = (which: 'train' | 'test'): { chunks: { x: tf.Tensor; y: tf.Tensor2D; n: number }[]; owned: boolean } => {
+      const cached = evalCache.get(which);
+      if (cached) return { chunks: cached, owned: false };
       const n = members[0]!.dataset[which].n;
       const chunkSize = options.evalBatchSize ?? 1000;
-      const loss = new Float64Array(members.length);
-      const accuracy = new Float64Array(members.length);
+      const chunks: { x: tf.Tensor; y: tf.Tensor2D; n: number }[] = [];
       for (let start = 0; start < n; start += chunkSize) {
         const indices = Array.from({ length: Math.min(chunkSize, n - start) }, (_, i) => start + i);
-        const chunks = members.map((m) => gatherExamples(m.dataset[which], indices));
-        const [losses, accuracies] = tf.tidy(() => {
-          const { x, y } = stackSplits(chunks, model.inputShape);
-          const outputs = applyEnsemble(model, thetas!, x);
-          return [computeEnsembleLosses(spec.loss, outputs, y).dataSync(), classification ? ensembleAccuracy(outputs, y).dataSync() : undefined];
-        });
-        members.forEach((_, k) => {
-          loss[k]! += (losses[k]! * indices.length) / n;
-          if (accuracies) accuracy[k]! += (accuracies[k]! * indices.length) / n;
-        });
+        chunks.push({ ...stackExamples(members.map((m) => m.dataset[which]), members.map(() => indices), model.inputShape), n: indices.length });
+      }
+      const keep = members.length * n * (model.inputShape.reduce((a, c) => a * c, 1) + 1) <= EVAL_CACHE_VALUES;
+      if (keep) evalCache.set(which, chunks);
+      return { chunks, owned: !keep };
+    };
+    /** Per-run mean loss and accuracy over a whole split, in chunks, as `evaluateSplit` does for one run. */
+    const evaluateSplitAll = (which: 'train' | 'test'): { loss: Float64Array; accuracy: Float64Array } => {
+      const { chunks, owned } = evalChunks(which);
+      const n = members[0]!.dataset[which].n;
+      const loss = new Float64Array(members.length);
+      const accuracy = new Float64Array(members.length);
+      try {
+        for (const chunk of chunks) {
+          const values = tf.tidy(() => {
+            const outputs = applyEnsemble(model, thetas!, chunk.x);
+            const losses = computeEnsembleLosses(spec.loss, outputs, chunk.y);
+            // One read-back for both.
+            return (classification ? tf.concat([losses, ensembleAccuracy(outputs, chunk.y)]) : losses).dataSync();
+          });
+          for (let k = 0; k < members.length; k++) {
+            loss[k]! += (values[k]! * chunk.n) / n;
+            if (classification) accuracy[k]! += (values[members.length + k]! * chunk.n) / n;
+          }
+        }
+      } finally {
+        if (owned) tf.dispose(chunks.flatMap((c) => [c.x, c.y]));
       }
       return { loss, accuracy };
     };
     const evaluate = (): void => {
       const [trainEval, testEval] = [evaluateSplitAll('train'), evaluateSplitAll('test')];
       const epoch = epochOf(step);
-      for (const m of active()) {
-        const k = members.indexOf(m);
+      for (const m of running) {
+        const k = m.index;
         // The same keys in the same order as train().
         m.metrics.add('train/loss', step, trainEval.loss[k]!, epoch);
         m.metrics.add('test/loss', step, testEval.loss[k]!, epoch);
@@ -166,14 +219,10 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     };
     const snapshot = (): void => {
       const rows = thetas!.dataSync() as Float32Array;
-      const p = model.numParams;
-      active().forEach((m) => {
-        const k = members.indexOf(m);
-        m.sink({ type: 'snapshot', step, epoch: epochOf(step), theta: rows.slice(k * p, (k + 1) * p), state: new Float32Array(0) });
-      });
+      for (const m of running) m.sink({ type: 'snapshot', step, epoch: epochOf(step), theta: rowOf(rows, m.index), state: new Float32Array(0) });
     };
     const progress = (): void => {
-      for (const m of active()) m.sink({ type: 'progress', step, totalSteps, epoch: epochOf(step), fraction: totalSteps === 0 ? 1 : step / totalSteps });
+      for (const m of running) m.sink({ type: 'progress', step, totalSteps, epoch: epochOf(step), fraction: totalSteps === 0 ? 1 : step / totalSteps });
     };
 
     // -- step 0
@@ -181,45 +230,49 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     if (spec.snapshotEvery > 0) snapshot();
     progress();
 
-    // -- the main loop: one batched step for all K runs
-    while (step < totalSteps && active().length > 0) {
+    // -- the main loop: one batched step for all K runs (rows of ended runs ride along, unread)
+    const k = members.length;
+    while (step < totalSteps && running.length > 0) {
       await checkpoint(signal, step);
-      const batches = members.map((m) => gatherExamples(m.dataset.train, m.sampler.next()));
+      const batch = stackExamples(
+        members.map((m) => m.dataset.train),
+        members.map((m) => m.sampler.next()),
+        model.inputShape,
+      );
       const result = tf.tidy(() => {
-        const { x, y } = stackSplits(batches, model.inputShape);
         let lossesT: tf.Tensor1D | undefined;
         // Σ_k L_k: its gradient's row k is ∇L_k, as the runs share no parameters.
         const { grad } = tf.valueAndGrad((t: tf.Tensor) => {
-          const losses = computeEnsembleLosses(spec.loss, applyEnsemble(model, t as tf.Tensor2D, x), y);
+          const losses = computeEnsembleLosses(spec.loss, applyEnsemble(model, t as tf.Tensor2D, batch.x), batch.y);
           lossesT = tf.keep(losses);
           return tf.sum(losses) as tf.Scalar;
         })(thetas!);
-        return { losses: lossesT!, gradNorms: tf.sqrt(tf.sum(tf.square(grad), 1)), thetas: optimizer!.step(thetas!, grad as tf.Tensor2D) };
+        // Losses and gradient norms in one tensor: one read-back per step.
+        const readings = tf.concat([lossesT!, tf.sqrt(tf.sum(tf.square(grad), 1))]);
+        lossesT!.dispose();
+        return { readings, thetas: optimizer!.step(thetas!, grad as tf.Tensor2D) };
       });
-      const losses = result.losses.dataSync();
-      const gradNorms = result.gradNorms.dataSync();
-      tf.dispose([result.losses, result.gradNorms]);
-      const diverged = active().filter((m) => {
-        const k = members.indexOf(m);
-        return !Number.isFinite(losses[k]!) || !Number.isFinite(gradNorms[k]!);
-      });
+      tf.dispose([batch.x, batch.y]);
+      const readings = result.readings.dataSync();
+      result.readings.dispose();
+      const diverged = running.filter((m) => !Number.isFinite(readings[m.index]!) || !Number.isFinite(readings[k + m.index]!));
       if (diverged.length > 0) {
         // Their θ stays the last finite one; the other rows do not depend on theirs.
-        const rows = Float32Array.from(thetas.dataSync());
+        const rows = thetas.dataSync() as Float32Array;
         for (const m of diverged) {
-          const k = members.indexOf(m);
-          const why = Number.isFinite(losses[k]!) ? `gradient norm ${gradNorms[k]}` : `loss ${losses[k]}`;
-          endMember(m, k, 'DIVERGED', rows, { error: `diverged at step ${step + 1}: ${why}`, divergedAtStep: step + 1 });
+          const [loss, gradNorm] = [readings[m.index]!, readings[k + m.index]!];
+          const why = Number.isFinite(loss) ? `gradient norm ${gradNorm}` : `loss ${loss}`;
+          endMember(m, 'DIVERGED', rowOf(rows, m.index), { error: `diverged at step ${step + 1}: ${why}`, divergedAtStep: step + 1 });
         }
       }
       thetas.dispose();
       thetas = result.thetas;
       step++;
       const epoch = epochOf(step);
-      for (const m of active()) {
-        const k = members.indexOf(m);
-        m.metrics.add('batch/loss', step, losses[k]!, epoch);
-        if (step % spec.gradNormEvery === 0) m.metrics.add('grad_norm', step, gradNorms[k]!, epoch);
+      const recordGradNorm = step % spec.gradNormEvery === 0;
+      for (const m of running) {
+        m.metrics.add('batch/loss', step, readings[m.index]!, epoch);
+        if (recordGradNorm) m.metrics.add('grad_norm', step, readings[k + m.index]!, epoch);
       }
 
       // -- epoch ends
@@ -229,84 +282,82 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
       if (spec.snapshotEvery > 0 && ((epochEnd && epochIndex % spec.snapshotEvery === 0) || step === totalSteps)) snapshot();
       if (step % progressEvery === 0 || epochEnd || step === totalSteps) progress();
     }
+    tf.dispose(Array.from(evalCache.values()).flatMap((chunks) => chunks.flatMap((c) => [c.x, c.y])));
+    evalCache.clear();
+    const rows = Float32Array.from(thetas.dataSync());
 
-    // -- zero-gradient phase, batched: Σ_k ½‖∇L_k‖², each row frozen once its norm is below the threshold
-    if (spec.zeroGradient && active().length > 0) {
+    // -- zero-gradient phase, run by run with the very search `train` uses. Batched, it was no
+    // faster per run (it is a full-data Hessian-vector product per step, bound by arithmetic in
+    // tfjs-wasm's BatchMatMul), and each run stops after its own number of steps.
+    if (spec.zeroGradient) {
       const phase = spec.zeroGradient;
-      const phaseOptimizer = createOptimizer(phase.optimizer);
-      const { x, y } = stackSplits(members.map((m) => m.dataset.train), model.inputShape);
-      const running = new Set(active());
-      try {
-        for (let phaseStep = 0; running.size > 0; phaseStep++) {
-          await checkpoint(signal, step + phaseStep);
-          let lossesT: tf.Tensor1D | undefined;
-          let normsT: tf.Tensor1D | undefined;
-          const objectiveGrad = tf.tidy(() =>
-            tf.grad((t: tf.Tensor) => {
-              const { value, grad } = tf.valueAndGrad((u: tf.Tensor) => {
-                const losses = computeEnsembleLosses(spec.loss, applyEnsemble(model, u as tf.Tensor2D, x), y);
-                lossesT = tf.keep(losses);
-                return tf.sum(losses) as tf.Scalar;
-              })(t);
-              value.dispose();
-              const squaredNorms = tf.sum(tf.square(grad), 1);
-              normsT = tf.keep(tf.sqrt(squaredNorms)) as tf.Tensor1D;
-              return tf.mul(tf.sum(squaredNorms), 0.5) as tf.Scalar;
-            })(thetas!),
+      const mainSteps = step;
+      for (const m of [...running]) {
+        const chunks = trainingChunks(m.dataset.train, model.inputShape, options.evalBatchSize);
+        const theta0 = tf.tensor1d(rowOf(rows, m.index));
+        let point: ZeroGradientPoint;
+        try {
+          point = await findZeroGradientPointAsync(
+            chunks.map((c) => ({ loss: lossFunction(model, c.x, c.y, spec.loss, { training: false }), weight: c.weight })),
+            theta0,
+            {
+              gradNormThreshold: phase.gradNormThreshold,
+              maxSteps: phase.maxSteps,
+              optimizer: phase.optimizer,
+              checkpoint: (s) => checkpoint(signal, mainSteps + s),
+              onStep: (s, gradNorm, loss) => {
+                const at = mainSteps + s;
+                m.metrics.add('zero_grad/grad_norm', at, gradNorm, epochOf(at));
+                m.metrics.add('zero_grad/loss', at, loss, epochOf(at));
+              },
+            },
           );
-          const losses = lossesT!.dataSync();
-          const norms = normsT!.dataSync();
-          tf.dispose([lossesT, normsT]);
-          const at = step + phaseStep;
-          let rows: Float32Array | undefined;
-          for (const m of [...running]) {
-            const k = members.indexOf(m);
-            const [loss, gradNorm] = [losses[k]!, norms[k]!];
-            m.metrics.add('zero_grad/grad_norm', at, gradNorm, at / stepsPerEpoch);
-            m.metrics.add('zero_grad/loss', at, loss, at / stepsPerEpoch);
-            if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
-              rows ??= Float32Array.from(thetas.dataSync());
-              running.delete(m);
-              endMember(m, k, 'DIVERGED', rows, { error: `zero-gradient phase diverged at its step ${phaseStep} (run step ${at})`, divergedAtStep: at });
-            } else if (gradNorm < phase.gradNormThreshold || phaseStep >= phase.maxSteps) {
-              m.zeroGradient = { converged: gradNorm < phase.gradNormThreshold, steps: phaseStep, gradNorm, loss };
-              m.metrics.flush();
-              running.delete(m);
-            }
-          }
-          if (running.size === 0) {
-            objectiveGrad.dispose();
-            break;
-          }
-          // Rows that stopped keep their θ (the point recorded for them); the rest take a step.
-          const mask = tf.tensor2d(members.map((m) => (running.has(m) ? 1 : 0)), [members.length, 1]);
-          const stepped = phaseOptimizer.step(thetas, objectiveGrad as tf.Tensor2D);
-          const next = tf.tidy(() => tf.add(tf.mul(stepped, mask), tf.mul(thetas!, tf.sub(1, mask)))) as tf.Tensor2D;
-          tf.dispose([mask, stepped, objectiveGrad, thetas]);
-          thetas = next;
+        } catch (error) {
+          // A cancellation ends this run and every later one CANCELLED, at their trained θ.
+          if (!(error instanceof RunStop)) throw error;
+          for (const r of [...running]) endMember(r, error.status, rowOf(rows, r.index), { error: error.message });
+          break;
+        } finally {
+          tf.dispose([theta0, ...chunks.flatMap((c) => [c.x, c.y])]);
         }
-      } finally {
-        phaseOptimizer.dispose();
-        tf.dispose([x, y]);
+        // As in train(): the run ends at the best point of the phase, diverged or not.
+        const theta = Float32Array.from(point.theta.dataSync());
+        point.theta.dispose();
+        if (point.diverged) {
+          const at = mainSteps + point.steps;
+          endMember(m, 'DIVERGED', theta, { error: `zero-gradient phase diverged at its step ${point.steps} (run step ${at})`, divergedAtStep: at });
+        } else {
+          endMember(m, 'SUCCEEDED', theta, { zeroGradient: { converged: point.converged, steps: point.steps, gradNorm: point.gradNorm, loss: point.loss } });
+        }
       }
     }
 
     // -- end: every run still going succeeded
-    const rows = Float32Array.from(thetas.dataSync());
-    members.forEach((m, k) => endMember(m, k, 'SUCCEEDED', rows));
+    for (const m of [...running]) endMember(m, 'SUCCEEDED', rowOf(rows, m.index));
   } catch (error) {
     const rows = thetas ? Float32Array.from(thetas.dataSync()) : undefined;
     if (members.length === 0) {
       // Failed before the runs were set up: each sink still gets its end.
-      members = specInputs.map((s, k) => ({ spec: s, sink: sinks[k]!, metrics: new MetricBuffer(sinks[k]!, 1) }) as Member);
+      members = specInputs.map((s, k) => ({ index: k, sink: sinks[k]!, metrics: new MetricBuffer(sinks[k]!, 1) }) as Member);
+      running = [...members];
     }
-    members.forEach((m, k) => {
-      if (error instanceof RunStop) endMember(m, k, error.status, rows, { error: error.message });
-      else endMember(m, k, 'FAILED', rows, { error: error instanceof Error ? error.message : String(error) });
-    });
+    for (const m of [...running]) {
+      const theta = rows ? rowOf(rows, m.index) : undefined;
+      if (error instanceof RunStop) endMember(m, error.status, theta, { error: error.message });
+      else endMember(m, 'FAILED', theta, { error: error instanceof Error ? error.message : String(error) });
+    }
   } finally {
     optimizer?.dispose();
     thetas?.dispose();
+    tf.dispose(Array.from(evalCache.values()).flatMap((chunks) => chunks.flatMap((c) => [c.x, c.y])));
   }
   return members.map((m) => m.end!);
+}
+
+/** The training set as tensors of at most `chunkSize` examples, each weighted by its share (as `train`'s phase sees it). */
+function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
+  return Array.from({ length: Math.ceil(split.n / chunkSize) }, (_, c) => {
+    const indices = Array.from({ length: Math.min(chunkSize, split.n - c * chunkSize) }, (_, i) => c * chunkSize + i);
+    return { ...batchTensors(gatherExamples(split, indices), inputShape), weight: indices.length / split.n };
+  });
 }
