@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
+import { getPreset } from './catalogue.js';
+import { runPresetLocally } from './run-local.js';
 
 beforeAll(useEngineBackend);
 
@@ -26,5 +28,20 @@ describe('fit-function (quick, end to end)', () => {
     const curve = figureData(figures, 'loss', 'lines');
     expect(curve.series.map((s) => s.runKey)).toEqual(['mlp-shallow/sinc5', 'mlp-deep/sinc5']);
     expect(curve.series.every((s) => s.points.length === 21 && s.points[0]!.x === 0 && s.points.at(-1)!.x === 100)).toBe(true);
+  });
+
+  it('trains each model on both targets as one ensemble, with the numbers of training them alone', async () => {
+    const overrides = { models: 'mlp-deep', epochs: 3 };
+    const { runs, ensembles } = await runQuick('fit-function', overrides);
+    expect(ensembles).toEqual([['mlp-deep/sinc5', 'mlp-deep/sgn-sin5pi']]);
+    const alone = await runPresetLocally(getPreset('fit-function'), { scale: 'quick', overrides }, { ensembles: false });
+    expect(alone.ensembles).toEqual([]);
+    runs.forEach((run, r) => {
+      const other = alone.runs[r]!;
+      expect(run.key).toBe(other.key);
+      expect(run.metrics!.map((p) => [p.key, p.step])).toEqual(other.metrics!.map((p) => [p.key, p.step]));
+      run.metrics!.forEach((p, i) => expect(Math.abs(p.value - other.metrics![i]!.value)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(p.value))));
+      run.end.theta.forEach((v, i) => expect(Math.abs(v - other.end.theta[i]!)).toBeLessThan(1e-4));
+    });
   });
 });

@@ -1,11 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
+import { getPreset } from './catalogue.js';
+import { runPresetLocally } from './run-local.js';
 
 beforeAll(useEngineBackend);
 
 describe('minimal-ratio (quick, end to end)', () => {
   it('scatters the minimal ratio against the loss, marking points that missed the gradient threshold', async () => {
-    const { runs, figures } = await runQuick('minimal-ratio', { runs: 2, epochs: 100, 'data.n': 100, 'zeroGradient.maxSteps': 200 });
+    const overrides = { runs: 2, epochs: 100, 'data.n': 100, 'zeroGradient.maxSteps': 200 };
+    const { runs, figures, ensembles } = await runQuick('minimal-ratio', overrides);
+    // The seeds differ only in their seed: trained as one batched ensemble.
+    expect(ensembles).toEqual([['seed0', 'seed1']]);
     const scatter = figureData(figures, 'ratio-vs-loss', 'scatter');
     expect(scatter.points.map((p) => p.runKey)).toEqual(['seed0', 'seed1']);
     for (const [index, point] of scatter.points.entries()) {
@@ -24,5 +29,18 @@ describe('minimal-ratio (quick, end to end)', () => {
     expect(scatter.points.some((p) => p.meta!.converged === true)).toBe(true);
     const spectrum = figureData(figures, 'spectrum', 'histogram');
     expect(spectrum.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(2 * 141);
+
+    // Run by run through train(), the preset lands on the same points.
+    const alone = await runPresetLocally(getPreset('minimal-ratio'), { scale: 'quick', overrides }, { ensembles: false });
+    expect(alone.ensembles).toEqual([]);
+    const aloneScatter = figureData(alone.figures, 'ratio-vs-loss', 'scatter');
+    scatter.points.forEach((point, i) => {
+      const other = aloneScatter.points[i]!;
+      expect(point.runKey).toBe(other.runKey);
+      expect(point.meta!.converged).toBe(other.meta!.converged);
+      expect(point.meta!.zeroGradientSteps).toBe(other.meta!.zeroGradientSteps);
+      expect(Math.abs(point.x - other.x)).toBeLessThanOrEqual(1e-3 * other.x);
+      expect(point.y).toBe(other.y);
+    });
   });
 });
