@@ -3,10 +3,11 @@ import cnnInference from './cnn-inference.mjs';
 import cnnTrainStep from './cnn-train-step.mjs';
 import eigvalsh from './eigvalsh.mjs';
 import ensembleMlp from './ensemble-mlp.mjs';
+import ensembleTrain from './ensemble-train.mjs';
 import hessianMlp from './hessian-mlp.mjs';
 import landscapeCnn from './landscape-cnn.mjs';
 import minimalRatioQuick from './minimal-ratio-quick.mjs';
 import mlpAdamStep from './mlp-adam-step.mjs';
 import trainCnnEpoch from './train-cnn-epoch.mjs';
 
-export const workloads = [mlpAdamStep, cnnTrainStep, cnnInference, hessianMlp, eigvalsh, ensembleMlp, trainCnnEpoch, landscapeCnn, minimalRatioQuick];
+export const workloads = [mlpAdamStep, cnnTrainStep, cnnInference, hessianMlp, eigvalsh, ensembleMlp, ensembleTrain, trainCnnEpoch, landscapeCnn, minimalRatioQuick];
