@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKEND_ORDER, backendCandidates } from './init-backend.js';
+import { availableParallelism } from 'node:os';
+import { BACKEND_ORDER, backendCandidates, wasmThreadCount } from './init-backend.js';
 
 /** A fresh copy of the module (its chosen backend forgotten); tfjs itself stays loaded. */
 async function freshInitBackend(): Promise<typeof import('./init-backend.js')> {
@@ -24,6 +25,21 @@ describe('backendCandidates', () => {
   });
 });
 
+describe('wasmThreadCount', () => {
+  it('defaults to every core and takes a whole number from the option or SADDLE_THREADS', () => {
+    expect(wasmThreadCount(undefined)).toBe(availableParallelism());
+    expect(wasmThreadCount('')).toBe(availableParallelism());
+    expect(wasmThreadCount(3)).toBe(3);
+    expect(wasmThreadCount('1')).toBe(1);
+  });
+
+  it('rejects anything else, naming where it came from', () => {
+    expect(() => wasmThreadCount('two')).toThrow(/threads \(from the threads option or SADDLE_THREADS\) must be a whole number ≥ 1, got 'two'/);
+    expect(() => wasmThreadCount(0)).toThrow(/got '0'/);
+    expect(() => wasmThreadCount(1.5)).toThrow(/got '1.5'/);
+  });
+});
+
 describe('initBackend', () => {
   const savedEnvironment = process.env['SADDLE_BACKEND'];
   beforeEach(() => {
@@ -34,7 +50,7 @@ describe('initBackend', () => {
     else process.env['SADDLE_BACKEND'] = savedEnvironment;
   });
 
-  it('without TensorFlow packages picks wasm with SIMD on one thread, saying why the others failed', async () => {
+  it('without TensorFlow packages picks wasm with SIMD on every core, saying why the others failed', async () => {
     const { initBackend, backendInfo } = await freshInitBackend();
     expect(backendInfo()).toBeUndefined();
     const info = await initBackend();
@@ -42,7 +58,7 @@ describe('initBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(info.tfjsVersion).toBe('4.22.0');
     expect(info.simd).toBe(true);
-    expect(info.threads).toBe(1);
+    expect(info.threads).toBe(availableParallelism());
     expect(info.accelerated).toBe(false);
     expect(info.tried.map((t) => t.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm']);
     expect(info.tried[0]?.error).toMatch(/not installed/);

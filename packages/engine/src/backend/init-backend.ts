@@ -7,6 +7,12 @@
  * first that loads and initialises wins. `prefer` (or else `$SADDLE_BACKEND`) moves one name to
  * the front; if it cannot load, the rest of the order follows and `tried` says why.
  *
+ * wasm computes with `threads` threads (or else `$SADDLE_THREADS`; default: every core): with two
+ * or more, tfjs's threaded SIMD build (see wasm-threads.ts), whose XNNPACK kernels — convolutions,
+ * matrix products, pooling — split their work across the cores. Processes that share the cores
+ * (the API's local workers, one per run) ask for fewer. If the threaded build cannot start, the
+ * one-thread build is used and `tried` says why.
+ *
  * Also installs Saddle's wasm kernels and its second-derivative-safe gradients (the tfjs holes
  * listed in packages/engine/README.md), before any backend computes.
  */
@@ -14,9 +20,10 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerSecondOrderGradients } from './register-gradients.js';
 import { registerWasmKernels } from './register-wasm-kernels.js';
+import { useThreadedWasm } from './wasm-threads.js';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -35,7 +42,7 @@ export interface BackendInfo {
   tfjsVersion: string;
   /** wasm only: whether the SIMD binary runs (false on other backends). */
   simd: boolean;
-  /** Threads the backend computes with: 1 for wasm (Node) and cpu; the core count for TensorFlow. */
+  /** Threads the backend computes with: XNNPACK's pool for wasm, 1 for cpu, the core count for TensorFlow. */
   threads: number;
   /** True on a GPU (tensorflow-gpu). */
   accelerated: boolean;
@@ -46,6 +53,8 @@ export interface BackendInfo {
 export interface InitBackendOptions {
   /** Try this backend first (overrides `$SADDLE_BACKEND`). */
   prefer?: BackendName;
+  /** wasm's thread count (overrides `$SADDLE_THREADS`). Default: `os.availableParallelism()`. */
+  threads?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -61,6 +70,16 @@ export function backendCandidates(prefer: string | undefined): BackendName[] {
     throw new Error(`initBackend: backend '${prefer}' (from prefer or SADDLE_BACKEND) is not one of ${BACKEND_ORDER.join(', ')}`);
   }
   return [prefer, ...BACKEND_ORDER.filter((name) => name !== prefer)];
+}
+
+/** wasm's thread count: the option, else `$SADDLE_THREADS`, else every core. */
+export function wasmThreadCount(requested: number | string | undefined): number {
+  if (requested === undefined || requested === '') return availableParallelism();
+  const threads = Number(requested);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new Error(`initBackend: threads (from the threads option or SADDLE_THREADS) must be a whole number ≥ 1, got '${requested}'`);
+  }
+  return threads;
 }
 
 /** tfjs's backend id for each of our names (both TensorFlow packages register 'tensorflow'). */
@@ -97,7 +116,7 @@ async function describeBackend(name: BackendName, tried: BackendAttempt[]): Prom
     name,
     tfjsVersion: tf.version.tfjs,
     simd: wasm ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false,
-    threads: name === 'tensorflow' || name === 'tensorflow-gpu' ? availableParallelism() : 1,
+    threads: name === 'tensorflow' || name === 'tensorflow-gpu' ? availableParallelism() : wasm ? Math.max(1, getThreadsCount()) : 1,
     accelerated: name === 'tensorflow-gpu',
     tried,
   };
@@ -115,9 +134,19 @@ export function initBackend(options: InitBackendOptions = {}): Promise<BackendIn
     registerWasmKernels();
     registerSecondOrderGradients();
     const tried: BackendAttempt[] = [];
+    const threads = wasmThreadCount(options.threads ?? process.env['SADDLE_THREADS']);
     for (const name of backendCandidates(options.prefer ?? process.env['SADDLE_BACKEND'])) {
       try {
         loadBackendPackage(name);
+        // Once a wasm backend exists (an earlier initBackend in this process) it is kept as it is.
+        if (name === 'wasm' && threads > 1 && !('wasm' in tf.engine().registry)) {
+          try {
+            await useThreadedWasm(threads);
+          } catch (error) {
+            // Not fatal: the one-thread build below still runs everything.
+            tried.push({ name, error: `threaded build (${threads} threads) failed, using one thread: ${describeError(error)}` });
+          }
+        }
         if (!(await tf.setBackend(TFJS_BACKEND[name]))) throw new Error(`tf.setBackend('${TFJS_BACKEND[name]}') returned false`);
         await tf.ready();
         tried.push({ name });
