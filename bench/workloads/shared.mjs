@@ -98,7 +98,7 @@ export function makeTrainStep(tf, engine, model, x, y, lossKind, optimizer, thet
     let nextState;
     const result = tf.tidy(() => {
       const lossOf = (t) => {
-        const out = model.apply(t, x, { training: true, ...(state ? { state } : {}) });
+        const out = model.apply(t, x, { training: true, fused: true, ...(state ? { state } : {}) });
         if (out.nextState) nextState = tf.keep(out.nextState);
         return computeLoss(lossKind, out.output, y);
       };

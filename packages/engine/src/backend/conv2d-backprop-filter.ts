@@ -12,7 +12,19 @@
  * conv1, 51 ms vs 52 / 928 ms for conv2 — so the convolution form is kept.
  */
 import * as tf from '@tensorflow/tfjs';
-import { asWasmBackend, callWasmKernel, disposeInfos, requireInput } from './wasm-kernel-utils.js';
+import { simdKernels } from './kernels/simd-kernels.js';
+import { asWasmBackend, callWasmKernel, disposeInfos, requireInput, type WasmBackendInternals } from './wasm-kernel-utils.js';
+
+/** dy [b, oh, ow, co] → [oh, ow, b, co]: by the compiled kernel when co % 4 = 0 (whole-row
+ * copies, ~5× tfjs's generic Transpose), else tfjs's Transpose. */
+function dyAsFilterOf(backend: WasmBackendInternals, anyBackend: unknown, dy: tf.TensorInfo): tf.TensorInfo {
+  const [b, oh, ow, co] = dy.shape as [number, number, number, number];
+  const simd = dy.dtype === 'float32' && co % 4 === 0 ? simdKernels(anyBackend) : undefined;
+  if (!simd) return callWasmKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
+  const out = backend.makeOutput([oh, ow, b, co], 'float32');
+  simd.swap_leading_axes(backend.typedArrayFromHeap(dy).byteOffset, backend.typedArrayFromHeap(out).byteOffset, b, oh * ow, co);
+  return out;
+}
 
 export const conv2dBackpropFilterWasm: tf.KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
   const backend = asWasmBackend(anyBackend);
@@ -32,7 +44,7 @@ export const conv2dBackpropFilterWasm: tf.KernelFunc = ({ inputs, backend: anyBa
   );
   const { top, bottom, left, right } = info.padInfo;
   const xChannelsFirst = callWasmKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] });
-  const dyAsFilter = callWasmKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
+  const dyAsFilter = dyAsFilterOf(backend, anyBackend, dy);
   const correlation = callWasmKernel(
     'Conv2D',
     backend,

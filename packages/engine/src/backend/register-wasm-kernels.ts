@@ -1,7 +1,8 @@
 /**
  * Installs Saddle's wasm kernels: the missing `Conv2DBackpropFilter`, faster replacements for
- * the kernels that dominated a profiled CNN training step, and a MaxPoolWithArgmax that routes
- * like MaxPoolGrad (see each file's header). May run before or after the wasm backend
+ * the kernels that dominated a profiled CNN training step, a MaxPoolWithArgmax that routes
+ * like MaxPoolGrad, an Identity that shares instead of copying, a Sum over leading axes, and fused training-mode batch
+ * norm (+ ReLU) forward/backward kernels (see each file's header). May run before or after the wasm backend
  * initialises (replacements keep tfjs's setup functions). Idempotent. Other backends are
  * untouched.
  *
@@ -11,10 +12,13 @@
  * repacks it as weights); for per-channel broadcast Add/Sub/Mul/Div, a JavaScript loop (4.8 ms
  * vs tfjs's 1.5 ms). The wall-clock profile that suggested them was distorted by a loaded machine.
  */
+import { BATCH_NORM_BACKWARD, BATCH_NORM_FORWARD, batchNormBackwardWasm, batchNormForwardWasm } from './batch-norm-kernels.js';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input.js';
+import { identityWasm } from './identity.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
 import { maxPoolWithArgmaxWasm } from './max-pool-with-argmax.js';
+import { sumWasm } from './sum-leading-axes.js';
 import { addWasmKernel, overrideWasmKernel } from './wasm-kernel-utils.js';
 
 export function registerWasmKernels(): void {
@@ -22,4 +26,8 @@ export function registerWasmKernels(): void {
   overrideWasmKernel('Conv2DBackpropInput', conv2dBackpropInputWasm);
   overrideWasmKernel('MaxPoolGrad', maxPoolGradWasm);
   overrideWasmKernel('MaxPoolWithArgmax', maxPoolWithArgmaxWasm);
+  overrideWasmKernel('Identity', identityWasm);
+  overrideWasmKernel('Sum', sumWasm);
+  addWasmKernel(BATCH_NORM_FORWARD, batchNormForwardWasm);
+  addWasmKernel(BATCH_NORM_BACKWARD, batchNormBackwardWasm);
 }

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../util/rng.js';
+import { batchNormTraining } from './batch-norm.js';
 import type { ApplyOptions, ApplyResult, BufferInfo, Model, ParamInfo } from './model.types.js';
 import type { Activation, LayerSpec, ModelSpec } from './spec.js';
 import { summarize } from './summary.js';
@@ -202,7 +203,12 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
       const nextStatePieces: tf.Tensor[] = [];
       const batch = x.shape[0];
       let h: tf.Tensor = x;
-      for (const layer of layers) {
+      let skipNext = false;
+      for (const [index, layer] of layers.entries()) {
+        if (skipNext) {
+          skipNext = false;
+          continue;
+        }
         const [first, second] = layer.params.map(paramTensor);
         switch (layer.spec.type) {
           case 'dense': {
@@ -219,29 +225,27 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
           case 'batchNorm': {
             const epsilon = layer.spec.epsilon ?? BATCH_NORM_DEFAULT_EPSILON;
             const momentum = layer.spec.momentum ?? BATCH_NORM_DEFAULT_MOMENTUM;
-            const axes = Array.from({ length: h.rank - 1 }, (_, i) => i);
             const [meanInfo, varInfo] = layer.buffers as [BufferInfo, BufferInfo];
             const runningMean = statePieces[buffers.indexOf(meanInfo)]!;
             const runningVar = statePieces[buffers.indexOf(varInfo)]!;
-            let mean: tf.Tensor;
-            let variance: tf.Tensor;
             if (options.training) {
-              // Batch statistics, differentiable in θ through h (this is what BN's gradient is).
-              mean = tf.mean(h, axes);
-              variance = tf.mean(tf.square(tf.sub(h, mean)), axes);
-              const count = h.size / mean.size;
+              // A ReLU layer right after batch norm runs inside the same (fused) kernels.
+              const next = layers[index + 1]?.spec;
+              const relu = options.fused === true && next?.type === 'activation' && next.activation === 'relu';
+              const result = batchNormTraining(h, first as tf.Tensor1D, second as tf.Tensor1D, { epsilon, relu, fused: options.fused === true });
+              if (relu) skipNext = true;
+              const count = h.size / result.mean.size;
               // Running variance is the unbiased estimate, as PyTorch keeps it.
-              const unbiased = count > 1 ? tf.mul(variance, count / (count - 1)) : variance;
+              const unbiased = count > 1 ? tf.mul(result.variance, count / (count - 1)) : result.variance;
               nextStatePieces.push(
-                tf.add(tf.mul(runningMean, 1 - momentum), tf.mul(mean, momentum)),
+                tf.add(tf.mul(runningMean, 1 - momentum), tf.mul(result.mean, momentum)),
                 tf.add(tf.mul(runningVar, 1 - momentum), tf.mul(unbiased, momentum)),
               );
+              h = result.output;
             } else {
-              mean = runningMean;
-              variance = runningVar;
+              const normalised = tf.div(tf.sub(h, runningMean), tf.sqrt(tf.add(runningVar, epsilon)));
+              h = tf.add(tf.mul(normalised, first!), second!);
             }
-            const normalised = tf.div(tf.sub(h, mean), tf.sqrt(tf.add(variance, epsilon)));
-            h = tf.add(tf.mul(normalised, first!), second!);
             break;
           }
           case 'activation':

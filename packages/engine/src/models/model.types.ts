@@ -33,6 +33,11 @@ export interface ApplyOptions {
   training: boolean;
   /** Non-trainable buffers (flat); required in inference mode when the model has batch norm. */
   state?: tf.Tensor1D;
+  /**
+   * Training mode: run batch norm (+ a ReLU right after it) as fused kernels where the backend
+   * has them (wasm). First order only — for plain gradient steps, never for HVPs. Default false.
+   */
+  fused?: boolean;
 }
 
 export interface ApplyResult {

@@ -148,7 +148,8 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       const result = tf.tidy(() => {
         const { x, y } = batchTensors(batch, model.inputShape);
         const lossOf = (t: tf.Tensor): tf.Scalar => {
-          const out = model.apply(t as tf.Tensor1D, x, { training: true, state: state! });
+          // fused: first-order kernels (batch norm + ReLU) where the backend has them.
+          const out = model.apply(t as tf.Tensor1D, x, { training: true, state: state!, fused: true });
           // The moving averages come out of the forward pass; kept past the gradient's tidy.
           if (out.nextState) nextState = tf.keep(out.nextState);
           return computeLoss(spec.loss, out.output, y);

@@ -1,0 +1,177 @@
+/*
+ * Saddle's SIMD kernels for tfjs-wasm, compiled with clang's wasm32 target (build-kernels.mjs).
+ *
+ * The module IMPORTS tfjs-wasm's own linear memory, so every pointer below is a tensor's offset
+ * in tfjs's heap: no copies in or out. It must therefore never touch memory of its own: no
+ * static data, no stack (no arrays on the stack, no address-taken locals). Per-channel
+ * accumulators live in a scratch buffer the caller allocates in the heap. The build checks the
+ * compiled code for data segments and stack-pointer use and fails if it finds either.
+ *
+ * Layout: x is [M, C] row-major (NHWC flattened), normalised per channel c over the M rows.
+ * Fast paths need C % 4 == 0 (whole f32x4 vectors per row); the JavaScript kernels handle the rest.
+ */
+#include <wasm_simd128.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+static inline v128_t promote_high(v128_t v) { return wasm_f64x2_promote_low_f32x4(wasm_i64x2_shuffle(v, v, 1, 0)); }
+
+/*
+ * Batch norm forward, training mode: per-channel mean and biased variance of x (accumulated in
+ * float64), then y = x·scale + shift with scale = γ/√(σ² + ε), shift = β − μ·scale, then ReLU.
+ * scratch: 4·C doubles (32·C bytes), 16-byte aligned: accumulators, then per-channel coefficients.
+ */
+EXPORT(bn_forward)
+void bn_forward(const float *x, float *y, int M, int C, const float *gamma, const float *beta, float *mean, float *variance,
+                float epsilon, int relu, double *scratch) {
+  double *sum = scratch, *squares = scratch + C;
+  for (int c = 0; c < 2 * C; c += 2) wasm_v128_store(scratch + c, wasm_f64x2_splat(0.0));
+  for (int i = 0; i < M * C; i += C) {
+    for (int c = 0; c < C; c += 4) {
+      v128_t v = wasm_v128_load(x + i + c);
+      v128_t lo = wasm_f64x2_promote_low_f32x4(v), hi = promote_high(v);
+      wasm_v128_store(sum + c, wasm_f64x2_add(wasm_v128_load(sum + c), lo));
+      wasm_v128_store(sum + c + 2, wasm_f64x2_add(wasm_v128_load(sum + c + 2), hi));
+      wasm_v128_store(squares + c, wasm_f64x2_add(wasm_v128_load(squares + c), wasm_f64x2_mul(lo, lo)));
+      wasm_v128_store(squares + c + 2, wasm_f64x2_add(wasm_v128_load(squares + c + 2), wasm_f64x2_mul(hi, hi)));
+    }
+  }
+  float *scale = (float *)(scratch + 2 * C), *shift = scale + C;
+  for (int c = 0; c < C; c++) {
+    double mu = sum[c] / M;
+    double var = squares[c] / M - mu * mu;
+    if (var < 0) var = 0;
+    mean[c] = (float)mu;
+    variance[c] = (float)var;
+    float s = gamma[c] / __builtin_sqrtf((float)var + epsilon);
+    scale[c] = s;
+    shift[c] = beta[c] - (float)mu * s;
+  }
+  v128_t zero = wasm_f32x4_splat(0.0f);
+  for (int i = 0; i < M * C; i += C) {
+    for (int c = 0; c < C; c += 4) {
+      v128_t v = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(x + i + c), wasm_v128_load(scale + c)), wasm_v128_load(shift + c));
+      wasm_v128_store(y + i + c, relu ? wasm_f32x4_pmax(zero, v) : v);
+    }
+  }
+}
+
+/*
+ * Batch norm backward: g = dy (masked by y > 0 with ReLU); dβ = Σg, dγ = Σg·x̂ = invStd·(Σg·x − μ·Σg),
+ * dx = a·g + b·x + d with a = γ·invStd, b = −a·invStd·dγ/M, d = −a·(dβ − μ·invStd·dγ)/M.
+ * scratch: 4·C doubles, as in bn_forward.
+ */
+EXPORT(bn_backward)
+void bn_backward(const float *dy, const float *x, const float *y, float *dx, int M, int C, const float *mean, const float *variance,
+                 const float *gamma, float *dgamma, float *dbeta, float epsilon, int relu, double *scratch) {
+  double *sum_g = scratch, *sum_gx = scratch + C;
+  for (int c = 0; c < 2 * C; c += 2) wasm_v128_store(scratch + c, wasm_f64x2_splat(0.0));
+  v128_t zero = wasm_f32x4_splat(0.0f);
+  v128_t all = wasm_i32x4_splat(-1);
+  for (int i = 0; i < M * C; i += C) {
+    for (int c = 0; c < C; c += 4) {
+      v128_t mask = relu ? wasm_f32x4_gt(wasm_v128_load(y + i + c), zero) : all;
+      v128_t g = wasm_v128_and(wasm_v128_load(dy + i + c), mask);
+      v128_t gx = wasm_f32x4_mul(g, wasm_v128_load(x + i + c));
+      wasm_v128_store(sum_g + c, wasm_f64x2_add(wasm_v128_load(sum_g + c), wasm_f64x2_promote_low_f32x4(g)));
+      wasm_v128_store(sum_g + c + 2, wasm_f64x2_add(wasm_v128_load(sum_g + c + 2), promote_high(g)));
+      wasm_v128_store(sum_gx + c, wasm_f64x2_add(wasm_v128_load(sum_gx + c), wasm_f64x2_promote_low_f32x4(gx)));
+      wasm_v128_store(sum_gx + c + 2, wasm_f64x2_add(wasm_v128_load(sum_gx + c + 2), promote_high(gx)));
+    }
+  }
+  float *a = (float *)(scratch + 2 * C), *b = a + C, *d = b + C;
+  for (int c = 0; c < C; c++) {
+    double inv_std = 1.0 / __builtin_sqrt((double)variance[c] + epsilon);
+    double d_beta = sum_g[c];
+    double d_gamma = inv_std * (sum_gx[c] - mean[c] * d_beta);
+    dgamma[c] = (float)d_gamma;
+    dbeta[c] = (float)d_beta;
+    double ac = gamma[c] * inv_std;
+    a[c] = (float)ac;
+    b[c] = (float)(-ac * inv_std * d_gamma / M);
+    d[c] = (float)(-ac * (d_beta - mean[c] * inv_std * d_gamma) / M);
+  }
+  for (int i = 0; i < M * C; i += C) {
+    for (int c = 0; c < C; c += 4) {
+      v128_t mask = relu ? wasm_f32x4_gt(wasm_v128_load(y + i + c), zero) : all;
+      v128_t g = wasm_v128_and(wasm_v128_load(dy + i + c), mask);
+      v128_t v = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(a + c), g), wasm_f32x4_mul(wasm_v128_load(b + c), wasm_v128_load(x + i + c))),
+                                wasm_v128_load(d + c));
+      wasm_v128_store(dx + i + c, v);
+    }
+  }
+}
+
+/*
+ * Max-pool gradient for 2×2 windows with stride 2 that tile the input exactly (H = 2·outH,
+ * W = 2·outW): each output's dy goes to the first position, in row-major window order, holding
+ * the strict maximum (NaN never wins) — the cpu kernel's rule. Writes every dx element.
+ */
+EXPORT(max_pool_2x2_grad)
+void max_pool_2x2_grad(const float *x, const float *dy, float *dx, int batch, int out_h, int out_w, int C) {
+  int in_w = 2 * out_w;
+  int row = in_w * C;
+  v128_t minus_inf = wasm_f32x4_splat(-__builtin_inff());
+  for (int b = 0; b < batch; b++) {
+    for (int oh = 0; oh < out_h; oh++) {
+      for (int ow = 0; ow < out_w; ow++) {
+        int base = ((b * 2 * out_h + 2 * oh) * in_w + 2 * ow) * C;
+        int out = ((b * out_h + oh) * out_w + ow) * C;
+        for (int c = 0; c < C; c += 4) {
+          int p0 = base + c, p1 = p0 + C, p2 = p0 + row, p3 = p2 + C;
+          v128_t v0 = wasm_v128_load(x + p0), v1 = wasm_v128_load(x + p1), v2 = wasm_v128_load(x + p2), v3 = wasm_v128_load(x + p3);
+          v128_t best = minus_inf;
+          v128_t w0 = wasm_f32x4_gt(v0, best);
+          best = wasm_v128_bitselect(v0, best, w0);
+          v128_t w1 = wasm_f32x4_gt(v1, best);
+          best = wasm_v128_bitselect(v1, best, w1);
+          v128_t w2 = wasm_f32x4_gt(v2, best);
+          best = wasm_v128_bitselect(v2, best, w2);
+          v128_t w3 = wasm_f32x4_gt(v3, best);
+          /* The winner is the last position whose test passed. */
+          v128_t s3 = w3;
+          v128_t s2 = wasm_v128_andnot(w2, s3);
+          v128_t s1 = wasm_v128_andnot(wasm_v128_andnot(w1, s3), w2);
+          v128_t s0 = wasm_v128_andnot(wasm_v128_andnot(wasm_v128_andnot(w0, s3), w2), w1);
+          v128_t g = wasm_v128_load(dy + out + c);
+          wasm_v128_store(dx + p0, wasm_v128_and(g, s0));
+          wasm_v128_store(dx + p1, wasm_v128_and(g, s1));
+          wasm_v128_store(dx + p2, wasm_v128_and(g, s2));
+          wasm_v128_store(dx + p3, wasm_v128_and(g, s3));
+        }
+      }
+    }
+  }
+}
+
+/*
+ * Column sums of x [M, C] into out [C] (a Sum over every axis but the last), accumulated in
+ * float64. scratch: C doubles.
+ */
+EXPORT(sum_leading_axes)
+void sum_leading_axes(const float *x, float *out, int M, int C, double *scratch) {
+  for (int c = 0; c < C; c += 2) wasm_v128_store(scratch + c, wasm_f64x2_splat(0.0));
+  for (int i = 0; i < M * C; i += C) {
+    for (int c = 0; c < C; c += 4) {
+      v128_t v = wasm_v128_load(x + i + c);
+      wasm_v128_store(scratch + c, wasm_f64x2_add(wasm_v128_load(scratch + c), wasm_f64x2_promote_low_f32x4(v)));
+      wasm_v128_store(scratch + c + 2, wasm_f64x2_add(wasm_v128_load(scratch + c + 2), promote_high(v)));
+    }
+  }
+  for (int c = 0; c < C; c++) out[c] = (float)scratch[c];
+}
+
+/*
+ * Swaps the first two of three axes: src [A, B, C] → dst [B, A, C], whole rows of C floats at a
+ * time (the transposes of the convolution gradients keep the channel axis last).
+ */
+EXPORT(swap_leading_axes)
+void swap_leading_axes(const float *src, float *dst, int A, int B, int C) {
+  for (int a = 0; a < A; a++) {
+    for (int b = 0; b < B; b++) {
+      const float *from = src + (a * B + b) * C;
+      float *to = dst + (b * A + a) * C;
+      for (int c = 0; c < C; c += 4) wasm_v128_store(to + c, wasm_v128_load(from + c));
+    }
+  }
+}
