@@ -42,6 +42,18 @@ export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number
   return Number.isInteger(configured) && configured > 0 ? configured : availableParallelism();
 }
 
+/**
+ * wasm threads per worker process: `$SADDLE_THREADS` when set, else the cores shared out among
+ * the workers (at least one each) — two processes that each spin up a thread per core would fight
+ * over the cores. With the default (one worker per core) every run computes on one thread;
+ * `SADDLE_WORKERS=1` gives a lone run, e.g. a CNN, every core.
+ */
+export function workerThreadCount(workers: number, env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): string {
+  const configured = env.SADDLE_THREADS;
+  if (configured !== undefined && configured !== '') return configured;
+  return String(Math.max(1, Math.floor(cores / workers)));
+}
+
 export class LocalRunQueue implements RunQueue {
   private readonly pending: Job[] = [];
   private readonly slots = new Set<Slot>();
@@ -123,7 +135,7 @@ export class LocalRunQueue implements RunQueue {
     const script = this.options.workerScript ?? DEFAULT_WORKER_SCRIPT;
     if (!existsSync(script)) throw new Error(`LocalRunQueue: no worker entry at ${script}; build apps/api first (npm run build)`);
     const child = fork(script, [], {
-      env: { ...process.env, SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker) },
+      env: { ...process.env, SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker), SADDLE_THREADS: workerThreadCount(this.maxWorkers) },
       execArgv: this.options.execArgv ?? [],
       // A worker's stdout goes to our stderr: stdout belongs to the command's output
       // (`saddle run --json > result.json` must stay valid JSON whatever tfjs prints).
