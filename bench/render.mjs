@@ -61,6 +61,7 @@ function timeCell(side, row, showCpu) {
   if (showCpu && side.timing.cpuMedianMs !== undefined) notes.push(`CPU ${formatMs(side.timing.cpuMedianMs)}`);
   if (notes.length) text += ` (${notes.join(', ')})`;
   if (row.id === 'ensemble-mlp' && side.loop) text += `; loop ${formatMs(side.loop.medianMs)}`;
+  if (side === row.saddle && row.engineThreads !== undefined) text += ` [${row.engineThreads} thread${row.engineThreads === 1 ? '' : 's'}]`;
   return text;
 }
 
@@ -80,7 +81,7 @@ export function renderResults(results) {
   lines.push(
     `Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` (${results.scale} repetitions) on ` +
       `${m.cpus} × ${m.model}, ${m.memoryGiB} GiB; Node ${results.node}, tfjs ${results.tfjs} on \`${results.backend}\` ` +
-      `(${results.backendNote}, ${results.engineThreads} thread${results.engineThreads === 1 ? '' : 's'}), ` +
+      `(${results.backendNote}${results.engineThreads === undefined ? '; each row in its own process, with the threads the engine recommends for its model, given beside its time' : `, ${results.engineThreads} thread${results.engineThreads === 1 ? '' : 's'}`}), ` +
       (results.torch ? `PyTorch ${results.torch} (${results.torchThreads} threads).` : `no PyTorch reference (${results.referenceNote}).`),
   );
   for (const update of results.updates ?? []) {
@@ -112,6 +113,11 @@ export function renderResults(results) {
       if (row.pytorch?.speedup) speedups.push(`PyTorch batched ${row.pytorch.speedup.toFixed(2)}× a loop`);
       if (row.saddle?.speedup) speedups.push(`Saddle batched ${row.saddle.speedup.toFixed(2)}× a loop`);
       if (speedups.length) ratio += `; ${speedups.join(', ')}`;
+    }
+    for (const highlight of row.saddle?.highlights ?? []) ratio += `; ${highlight}`;
+    if (row.id === 'cnn-train-step') {
+      const raw = results.workloads.find((r) => r.id === 'cnn-train-step-raw' && r.status === 'ok');
+      if (raw && row.status === 'ok') ratio += `; ${(raw.saddle.timing.medianMs / row.saddle.timing.medianMs).toFixed(2)}× raw tfjs-wasm (next row)`;
     }
     // The analysis lives with the workload's code and may be newer than the run's copy.
     let limits = definitions.get(row.id)?.limits ?? row.limits ?? '';

@@ -7,6 +7,8 @@ const BATCH = 256;
 export default {
   id: 'cnn-inference',
   title: 'same CNN inference, batch 256',
+  // What it trains decides its wasm threads (engine.recommendedThreads): a CNN gets every core.
+  models: (engine) => [engine.zoo['cnn-shallow'].spec],
   limits:
     "tfjs-wasm's XNNPACK conv2d (channels-last) on one thread; PyTorch's time here goes mostly to its channels-first max-pool (a one-thread profile: 65 ms of 106 ms), not to its oneDNN convolutions.",
   reference: 'cnn_inference.py',

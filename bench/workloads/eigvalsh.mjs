@@ -7,6 +7,8 @@ const N = 573;
 export default {
   id: 'eigvalsh',
   title: 'symmetric eigenvalues 573×573',
+  // No model: one thread (the eigenvalues are float64 JavaScript, not tfjs).
+  models: () => [],
   limits:
     "Scalar float64 JavaScript (Householder tridiagonalisation, O(n³), then implicit QL) against compiled LAPACK; no SIMD, no blocking.",
   reference: 'eigvalsh.py',

@@ -12,6 +12,8 @@ const HIDDEN = [10, 10];
 export default {
   id: 'ensemble-mlp',
   title: '100 MLPs as one batched computation vs 100 single steps',
+  // What it trains decides its wasm threads (engine.recommendedThreads): an MLP gets one.
+  models: (engine) => [engine.mlpSpec('mlp-10x10', HIDDEN, 1)],
   limits:
     "Per-op overhead, paid once for 100 models: the batched step is a few dozen kernels on [100, …] tensors (10.8× faster per model than Saddle's loop); what remains against PyTorch's batched step is tfjs's cost per kernel.",
   reference: 'ensemble_mlp.py',

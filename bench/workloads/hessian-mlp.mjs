@@ -5,6 +5,8 @@ import { initialTheta, mlp681, modelMeta, sincPoints } from './shared.mjs';
 export default {
   id: 'hessian-mlp',
   title: 'full Hessian, 681 params',
+  // What it trains decides its wasm threads (engine.recommendedThreads): an MLP gets one.
+  models: (engine) => [mlp681(engine).spec],
   limits:
     "681 Hessian-vector products, each a forward and two backward passes of ~100 small kernels: per-op overhead (the engine's batched-HVP path, modelBatchedLoss, took 4.4 s against 3.9 s one by one here); PyTorch also loops (vectorize=False is its faster mode).",
   reference: 'hessian_mlp.py',

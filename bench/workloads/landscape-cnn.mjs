@@ -15,6 +15,8 @@ const EVAL_BATCH = IMAGES;
 export default {
   id: 'landscape-cnn',
   title: '51×51 loss landscape of the CNN on 2,000 MNIST images',
+  // What it trains decides its wasm threads (engine.recommendedThreads): a CNN gets every core.
+  models: (engine) => [engine.zoo['cnn-shallow'].spec],
   limits:
     "2,601 inference passes over 2,000 images: the inference row's convolution throughput, one thread against two.",
   reference: 'landscape_cnn.py',

@@ -4,6 +4,8 @@ import { need, summarize } from '../lib/harness.mjs';
 export default {
   id: 'minimal-ratio-quick',
   title: 'minimal-ratio preset end to end, quick scale',
+  // What it trains decides its wasm threads (engine.recommendedThreads): MLPs get one.
+  models: (engine) => engine.getPreset('minimal-ratio').runs({ scale: 'quick' }).map((run) => run.spec.model),
   limits:
     "4 runs of a 141-param MLP (80 Adam steps, then up to 300 ‖∇L‖² steps of a Hessian-vector product each) and their exact Hessians: per-op overhead of tiny kernels.",
   reference: null,

@@ -5,6 +5,8 @@ import { adamSpec, initialTheta, makeTrainStep, mlp681, modelMeta, sincPoints } 
 export default {
   id: 'mlp-adam-step',
   title: '681-param MLP, Adam step on 1,000 points',
+  // What it trains decides its wasm threads (engine.recommendedThreads): an MLP gets one.
+  models: (engine) => [mlp681(engine).spec],
   limits:
     "Per-op overhead: a step is ~4 MFLOP but 114 tfjs kernels (forward, backward through θ's split, Adam on flat θ), each a JS→wasm call with tensor bookkeeping, where PyTorch's C++ ops cost a few µs each.",
   reference: 'mlp_adam_step.py',

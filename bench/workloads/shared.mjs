@@ -90,7 +90,7 @@ export function randomLabels(engine, count, classes, seed) {
  * batch loss, batch-norm state carried, Adam step), composed from the engine's public model,
  * loss and optimiser: the loop itself has no per-step export.
  */
-export function makeTrainStep(tf, engine, model, x, y, lossKind, optimizer, theta0, state0) {
+export function makeTrainStep(tf, engine, model, x, y, lossKind, optimizer, theta0, state0, { fused = true } = {}) {
   const { computeLoss } = need(engine, 'computeLoss');
   let theta = tf.tensor1d(theta0);
   let state = state0 ? tf.tensor1d(state0) : undefined;
@@ -98,7 +98,7 @@ export function makeTrainStep(tf, engine, model, x, y, lossKind, optimizer, thet
     let nextState;
     const result = tf.tidy(() => {
       const lossOf = (t) => {
-        const out = model.apply(t, x, { training: true, fused: true, ...(state ? { state } : {}) });
+        const out = model.apply(t, x, { training: true, fused, ...(state ? { state } : {}) });
         if (out.nextState) nextState = tf.keep(out.nextState);
         return computeLoss(lossKind, out.output, y);
       };

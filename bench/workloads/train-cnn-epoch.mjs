@@ -15,6 +15,8 @@ function epochSpec(engine) {
 export default {
   id: 'train-cnn-epoch',
   title: 'one epoch of train-cnn on 8,000 MNIST images',
+  // What it trains decides its wasm threads (engine.recommendedThreads): a CNN gets every core.
+  models: (engine) => [engine.zoo['cnn-shallow'].spec],
   limits:
     "125 CNN training steps (the train-step row: ≈ 18 s) and two evaluations of 10,000 images (the inference row: ≈ 8 s); the rest of its 30 s of CPU is train()'s per-step work (batch gathering, loss and gradient-norm read-back, not profiled).",
   reference: 'train_cnn_epoch.py',

@@ -8,5 +8,6 @@ export {
   backendInfo,
   initBackend,
 } from './init-backend.js';
+export { recommendedThreads } from './recommended-threads.js';
 export { registerSecondOrderGradients } from './register-gradients.js';
-export { registerWasmKernels } from './register-wasm-kernels.js';
+export { type RegisterWasmKernelsOptions, registerWasmKernels } from './register-wasm-kernels.js';

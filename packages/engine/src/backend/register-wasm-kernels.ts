@@ -21,8 +21,18 @@ import { maxPoolWithArgmaxWasm } from './max-pool-with-argmax.js';
 import { sumWasm } from './sum-leading-axes.js';
 import { addWasmKernel, overrideWasmKernel } from './wasm-kernel-utils.js';
 
-export function registerWasmKernels(): void {
+export interface RegisterWasmKernelsOptions {
+  /**
+   * Also replace tfjs's slower kernels and add Saddle's fused ones (default true). `false`
+   * registers only what tfjs-wasm lacks to train at all (Conv2DBackpropFilter): plain tfjs, the
+   * baseline `npm run bench` measures Saddle's kernels against.
+   */
+  replacements?: boolean;
+}
+
+export function registerWasmKernels({ replacements = true }: RegisterWasmKernelsOptions = {}): void {
   addWasmKernel('Conv2DBackpropFilter', conv2dBackpropFilterWasm);
+  if (!replacements) return;
   overrideWasmKernel('Conv2DBackpropInput', conv2dBackpropInputWasm);
   overrideWasmKernel('MaxPoolGrad', maxPoolGradWasm);
   overrideWasmKernel('MaxPoolWithArgmax', maxPoolWithArgmaxWasm);
