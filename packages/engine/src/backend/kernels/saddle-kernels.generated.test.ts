@@ -18,7 +18,7 @@ describe('saddle-kernels.generated.ts', () => {
         exports: (m: object) => { name: string; kind: string }[];
       };
       expect(imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
-      expect(exports(module).map((e) => e.name).sort()).toEqual(['bn_backward', 'bn_forward', 'max_pool_2x2_grad', 'sum_leading_axes', 'swap_leading_axes']);
+      expect(exports(module).map((e) => e.name).sort()).toEqual(['batch_matmul', 'bn_backward', 'bn_forward', 'max_pool_2x2_grad', 'sum_leading_axes', 'swap_leading_axes']);
     }
   });
 });

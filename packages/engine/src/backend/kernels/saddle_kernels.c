@@ -175,3 +175,57 @@ void swap_leading_axes(const float *src, float *dst, int A, int B, int C) {
     }
   }
 }
+
+/*
+ * Batched matrix product out[k] = op(a[k]) · op(b[k]) for k < batch, op = transpose or not,
+ * out [batch, M, N]; a is [batchA, M, K] (or [batchA, K, M] transposed), b [batchB, K, N] (or
+ * [batchB, N, K]); a batch of 1 broadcasts. tfjs-wasm runs a batch > 1 as a scalar loop; here
+ * rows of the output are built 4 columns at a time (or, for transposed b, dot products 4 terms
+ * at a time). Both transposed is left to tfjs.
+ */
+static inline float horizontal_sum(v128_t v) {
+  return wasm_f32x4_extract_lane(v, 0) + wasm_f32x4_extract_lane(v, 1) + wasm_f32x4_extract_lane(v, 2) + wasm_f32x4_extract_lane(v, 3);
+}
+
+EXPORT(batch_matmul)
+void batch_matmul(const float *a, const float *b, float *out, int batch, int batch_a, int batch_b, int M, int K, int N, int transpose_a,
+                  int transpose_b) {
+  int N4 = N & ~3, K4 = K & ~3;
+  for (int k = 0; k < batch; k++) {
+    const float *A = a + (batch_a == 1 ? 0 : k) * M * K;
+    const float *B = b + (batch_b == 1 ? 0 : k) * K * N;
+    float *C = out + k * M * N;
+    if (transpose_b) {
+      /* C[i,j] = Σ_p A(i,p)·B[j,p]: B's rows are contiguous in p. */
+      for (int i = 0; i < M; i++) {
+        for (int j = 0; j < N; j++) {
+          const float *bj = B + j * K;
+          v128_t acc = wasm_f32x4_splat(0.0f);
+          float tail = 0.0f;
+          if (!transpose_a) {
+            const float *ai = A + i * K;
+            for (int p = 0; p < K4; p += 4) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(ai + p), wasm_v128_load(bj + p)));
+            for (int p = K4; p < K; p++) tail += ai[p] * bj[p];
+          } else {
+            for (int p = 0; p < K; p++) tail += A[p * M + i] * bj[p];
+          }
+          C[i * N + j] = horizontal_sum(acc) + tail;
+        }
+      }
+    } else {
+      /* C[i,:] = Σ_p A(i,p)·B[p,:]: 4 output columns per vector. */
+      for (int i = 0; i < M; i++) {
+        float *ci = C + i * N;
+        for (int j = 0; j < N4; j += 4) wasm_v128_store(ci + j, wasm_f32x4_splat(0.0f));
+        for (int j = N4; j < N; j++) ci[j] = 0.0f;
+        for (int p = 0; p < K; p++) {
+          float aip = transpose_a ? A[p * M + i] : A[i * K + p];
+          v128_t av = wasm_f32x4_splat(aip);
+          const float *bp = B + p * N;
+          for (int j = 0; j < N4; j += 4) wasm_v128_store(ci + j, wasm_f32x4_add(wasm_v128_load(ci + j), wasm_f32x4_mul(av, wasm_v128_load(bp + j))));
+          for (int j = N4; j < N; j++) ci[j] += aip * bp[j];
+        }
+      }
+    }
+  }
+}

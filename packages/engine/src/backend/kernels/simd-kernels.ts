@@ -39,6 +39,19 @@ export interface SimdKernels {
   max_pool_2x2_grad(x: number, dy: number, dx: number, batch: number, outHeight: number, outWidth: number, channels: number): void;
   sum_leading_axes(x: number, out: number, M: number, C: number, scratch: number): void;
   swap_leading_axes(src: number, dst: number, A: number, B: number, C: number): void;
+  batch_matmul(
+    a: number,
+    b: number,
+    out: number,
+    batch: number,
+    batchA: number,
+    batchB: number,
+    M: number,
+    K: number,
+    N: number,
+    transposeA: number,
+    transposeB: number,
+  ): void;
 }
 
 /** The part of the WebAssembly JS API used here (the project's `lib` has no DOM types, and
