@@ -20,7 +20,7 @@ import type { RunEnd, TrainSink } from './events.js';
 import { computeEnsembleLosses, ensembleAccuracy, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
-import { batchTensors } from './train.js';
+import { trainingChunks } from './train.js';
 
 export interface TrainEnsembleOptions {
   signal?: AbortSignal;
@@ -352,12 +352,4 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     tf.dispose(Array.from(evalCache.values()).flatMap((chunks) => chunks.flatMap((c) => [c.x, c.y])));
   }
   return members.map((m) => m.end!);
-}
-
-/** The training set as tensors of at most `chunkSize` examples, each weighted by its share (as `train`'s phase sees it). */
-function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
-  return Array.from({ length: Math.ceil(split.n / chunkSize) }, (_, c) => {
-    const indices = Array.from({ length: Math.min(chunkSize, split.n - c * chunkSize) }, (_, i) => c * chunkSize + i);
-    return { ...batchTensors(gatherExamples(split, indices), inputShape), weight: indices.length / split.n };
-  });
 }

@@ -236,7 +236,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
 }
 
 /** The training set as tensors of at most `chunkSize` examples, each weighted by its share of the set. */
-function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
+export function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
   return Array.from({ length: Math.ceil(split.n / chunkSize) }, (_, c) => {
     const indices = Array.from({ length: Math.min(chunkSize, split.n - c * chunkSize) }, (_, i) => c * chunkSize + i);
     return { ...batchTensors(gatherExamples(split, indices), inputShape), weight: indices.length / split.n };
