@@ -1,6 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { symmetricEigenvalues, tridiagonalEigenvalues } from './eigen.js';
+import { symmetricEigenvalues, tridiagonalEigenvalues, tridiagonalize } from './eigen.js';
 import { Rng } from '../util/rng.js';
 
 /** A random orthogonal matrix: Gram–Schmidt on a Gaussian matrix (row-major n × n). */
@@ -92,5 +92,21 @@ describe('tridiagonalEigenvalues', () => {
     const got = tridiagonalEigenvalues(new Array(n).fill(2), new Array(n - 1).fill(-1));
     const expected = Array.from({ length: n }, (_, k) => 2 - 2 * Math.cos(((k + 1) * Math.PI) / (n + 1))).sort((a, b) => a - b);
     for (let i = 0; i < n; i++) expect(got[i]).toBeCloseTo(expected[i]!, 12);
+  });
+
+  it('tridiagonalize keeps the trace and the Frobenius norm, and its memory grows and is reused across sizes', () => {
+    for (const n of [7, 300, 3, 64]) {
+      const rng = new Rng(n);
+      const data = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) data[i * n + j] = data[j * n + i] = rng.normal();
+      const before = Float64Array.from(data);
+      const { diagonal, offDiagonal } = tridiagonalize({ size: n, data });
+      expect(data).toEqual(before); // the input is untouched
+      const trace = before.reduce((sum, _, k) => (k % (n + 1) === 0 ? sum + before[k]! : sum), 0);
+      const frobenius2 = before.reduce((sum, v) => sum + v * v, 0);
+      expect(diagonal.reduce((a, b) => a + b, 0)).toBeCloseTo(trace, 9);
+      const tridiagonal2 = diagonal.reduce((a, b) => a + b * b, 0) + 2 * offDiagonal.reduce((a, b) => a + b * b, 0);
+      expect(Math.abs(tridiagonal2 - frobenius2) / frobenius2).toBeLessThan(1e-12);
+    }
   });
 });
