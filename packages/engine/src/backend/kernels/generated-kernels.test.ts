@@ -1,4 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types; `modules` and `sourceHash` are all this test needs.
 import { modules as untypedModules, sourceHash as untypedSourceHash } from '../../../scripts/build-kernels.mjs';
@@ -18,7 +20,16 @@ interface WasmModuleApi {
 }
 const WasmModule = (globalThis as unknown as { WebAssembly: { Module: WasmModuleApi } }).WebAssembly.Module;
 
+const script = fileURLToPath(new URL('../../../scripts/build-kernels.mjs', import.meta.url));
+const hasToolchain = ['clang', 'wasm-ld', 'llvm-objdump'].every((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0);
+
 describe('the compiled kernels (*.generated.ts)', () => {
+  // CI installs clang and lld (.ci/run); elsewhere the hash check above still guards the sources.
+  it.skipIf(!hasToolchain)('are byte for byte what clang compiles from the C sources', () => {
+    const output = execFileSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(output).not.toMatch(/stale/);
+  });
+
   it.each(modules.map((m) => [m.generated.split('/src/')[1]!, m] as const))('%s was built from its current C source (else run `node scripts/build-kernels.mjs`)', (_, module) => {
     const recorded = /SOURCE_SHA256 = '([0-9a-f]{64})'/.exec(readFileSync(module.generated, 'utf8'))?.[1];
     expect(recorded).toBe(sourceHash(module.source));
