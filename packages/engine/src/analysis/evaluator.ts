@@ -20,7 +20,8 @@ export function modelEvaluator(model: Model, data: EvaluationData, loss: LossKin
   return (theta, state) =>
     tf.tidy(() => {
       const stateUsed = state ?? defaultState;
-      const { output } = model.apply(theta, data.x, { training: false, ...(stateUsed ? { state: stateUsed } : {}) });
+      // fused: evaluations are never differentiated twice (folded batch norm, one conv kernel).
+      const { output } = model.apply(theta, data.x, { training: false, fused: true, ...(stateUsed ? { state: stateUsed } : {}) });
       const lossValue = computeLoss(loss, output, data.y);
       return loss === 'cross-entropy' ? { loss: lossValue, accuracy: accuracy(output, data.y as tf.Tensor1D) } : { loss: lossValue };
     });

@@ -104,4 +104,21 @@ describe('batchNormTraining', () => {
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([theta, state, x, target]);
   });
+
+  it('folds inference-mode batch norm (+ ReLU) into the convolution with fused: true, same outputs', () => {
+    for (const id of ['cnn-shallow', 'cnn-deep'] as const) {
+      const spec = zoo[id]!.spec;
+      const model = buildModel(spec, [32, 32, 3]);
+      const theta = model.init(1);
+      // Non-trivial running statistics: one training-mode pass moves them off (0, 1).
+      const x = tf.randomNormal([6, 32, 32, 3], 0.5, 2, 'float32', 8);
+      const state = tf.tidy(() => model.apply(theta, x, { training: true, state: model.initState() }).nextState!);
+      const before = tf.memory().numTensors;
+      const [fused, composed] = [true, false].map((f) => tf.tidy(() => model.apply(theta, x, { training: false, state, fused: f }).output));
+      expect(relativeError(fused!, composed!), id).toBeLessThan(1e-5);
+      tf.dispose([fused!, composed!]);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([theta, x, state]);
+    }
+  });
 });

@@ -203,10 +203,11 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
       const nextStatePieces: tf.Tensor[] = [];
       const batch = x.shape[0];
       let h: tf.Tensor = x;
-      let skipNext = false;
+      // Layers already computed inside a fused kernel of an earlier layer.
+      let skip = 0;
       for (const [index, layer] of layers.entries()) {
-        if (skipNext) {
-          skipNext = false;
+        if (skip > 0) {
+          skip--;
           continue;
         }
         const [first, second] = layer.params.map(paramTensor);
@@ -218,7 +219,22 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
           }
           case 'conv2d': {
             const s = layer.spec.stride ?? 1;
-            const conv = tf.conv2d(h as tf.Tensor4D, first as tf.Tensor4D, s, layer.spec.padding ?? 'same');
+            const padding = layer.spec.padding ?? 'same';
+            const next = layers[index + 1];
+            if (options.fused === true && !options.training && next?.spec.type === 'batchNorm' && (layer.spec.activation ?? 'linear') === 'linear') {
+              // Inference: batch norm is an affine map per channel, so it folds into the
+              // convolution's filter and bias, and a ReLU after it into the same fused kernel.
+              const [meanInfo, varInfo] = next.buffers as [BufferInfo, BufferInfo];
+              const [gamma, beta] = next.params.map(paramTensor) as [tf.Tensor1D, tf.Tensor1D];
+              const scale = tf.div(gamma, tf.sqrt(tf.add(statePieces[buffers.indexOf(varInfo)]!, next.spec.epsilon ?? BATCH_NORM_DEFAULT_EPSILON)));
+              const bias = tf.add(tf.mul(tf.sub(second!, statePieces[buffers.indexOf(meanInfo)]!), scale), beta);
+              const after = layers[index + 2]?.spec;
+              const relu = after?.type === 'activation' && after.activation === 'relu';
+              h = tf.fused.conv2d({ x: h as tf.Tensor4D, filter: tf.mul(first!, scale) as tf.Tensor4D, strides: s, pad: padding, bias, activation: relu ? 'relu' : 'linear' });
+              skip = relu ? 2 : 1;
+              break;
+            }
+            const conv = tf.conv2d(h as tf.Tensor4D, first as tf.Tensor4D, s, padding);
             h = applyActivation(tf.add(conv, second!), layer.spec.activation);
             break;
           }
@@ -233,7 +249,7 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
               const next = layers[index + 1]?.spec;
               const relu = options.fused === true && next?.type === 'activation' && next.activation === 'relu';
               const result = batchNormTraining(h, first as tf.Tensor1D, second as tf.Tensor1D, { epsilon, relu, fused: options.fused === true });
-              if (relu) skipNext = true;
+              if (relu) skip = 1;
               const count = h.size / result.mean.size;
               // Running variance is the unbiased estimate, as PyTorch keeps it.
               const unbiased = count > 1 ? tf.mul(result.variance, count / (count - 1)) : result.variance;

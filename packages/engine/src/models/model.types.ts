@@ -34,8 +34,10 @@ export interface ApplyOptions {
   /** Non-trainable buffers (flat); required in inference mode when the model has batch norm. */
   state?: tf.Tensor1D;
   /**
-   * Training mode: run batch norm (+ a ReLU right after it) as fused kernels where the backend
-   * has them (wasm). First order only — for plain gradient steps, never for HVPs. Default false.
+   * Fused kernels, first order only — for plain gradient steps and evaluations, never for HVPs.
+   * Training mode: batch norm (+ a ReLU right after it) as Saddle's fused kernels where the
+   * backend has them (wasm). Inference: a batch norm after a convolution folded into its filter
+   * and bias, with a following ReLU, as one `tf.fused.conv2d`. Default false.
    */
   fused?: boolean;
 }

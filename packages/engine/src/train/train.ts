@@ -53,7 +53,7 @@ export function evaluateSplit(
     const chunk = gatherExamples(split, indices);
     const [loss, acc] = tf.tidy(() => {
       const { x, y } = batchTensors(chunk, model.inputShape);
-      const { output } = model.apply(theta, x, { training: false, state });
+      const { output } = model.apply(theta, x, { training: false, state, fused: true });
       return [computeLoss(spec.loss, output, y).dataSync()[0]!, classification ? accuracy(output, y).dataSync()[0]! : 0];
     });
     lossSum += loss * chunk.n;
