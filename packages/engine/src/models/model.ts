@@ -205,6 +205,8 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
       let h: tf.Tensor = x;
       // Layers already computed inside a fused kernel of an earlier layer.
       let skip = 0;
+      // A convolution's bias left out before a training-mode batch norm (see conv2d below).
+      let biasBeforeNorm: tf.Tensor | undefined;
       for (const [index, layer] of layers.entries()) {
         if (skip > 0) {
           skip--;
@@ -235,6 +237,13 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
               break;
             }
             const conv = tf.conv2d(h as tf.Tensor4D, first as tf.Tensor4D, s, padding);
+            if (options.fused === true && options.training && next?.spec.type === 'batchNorm' && (layer.spec.activation ?? 'linear') === 'linear') {
+              // Training: batch norm subtracts the batch mean, so a bias added before it cancels
+              // exactly (its gradient is exactly zero); only the running mean sees it.
+              h = conv;
+              biasBeforeNorm = second;
+              break;
+            }
             h = applyActivation(tf.add(conv, second!), layer.spec.activation);
             break;
           }
@@ -250,11 +259,13 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
               const relu = options.fused === true && next?.type === 'activation' && next.activation === 'relu';
               const result = batchNormTraining(h, first as tf.Tensor1D, second as tf.Tensor1D, { epsilon, relu, fused: options.fused === true });
               if (relu) skip = 1;
+              const batchMean = biasBeforeNorm ? tf.add(result.mean, biasBeforeNorm) : result.mean;
+              biasBeforeNorm = undefined;
               const count = h.size / result.mean.size;
               // Running variance is the unbiased estimate, as PyTorch keeps it.
               const unbiased = count > 1 ? tf.mul(result.variance, count / (count - 1)) : result.variance;
               nextStatePieces.push(
-                tf.add(tf.mul(runningMean, 1 - momentum), tf.mul(result.mean, momentum)),
+                tf.add(tf.mul(runningMean, 1 - momentum), tf.mul(batchMean, momentum)),
                 tf.add(tf.mul(runningVar, 1 - momentum), tf.mul(unbiased, momentum)),
               );
               h = result.output;
