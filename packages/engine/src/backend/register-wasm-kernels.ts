@@ -1,7 +1,7 @@
 /**
  * Installs Saddle's wasm kernels: the missing `Conv2DBackpropFilter`, faster replacements for
  * the kernels that dominated a profiled CNN training step, a MaxPoolWithArgmax that routes
- * like MaxPoolGrad, an Identity that shares instead of copying, a Sum over leading axes, a SIMD BatchMatMul for the products tfjs runs as scalar loops, and fused training-mode batch
+ * like MaxPoolGrad, an Identity that shares instead of copying, a Sum over leading axes, a SIMD BatchMatMul for the products tfjs runs as scalar loops, a one-kernel Adam step, and fused training-mode batch
  * norm (+ ReLU) forward/backward kernels (see each file's header). May run before or after the wasm backend
  * initialises (replacements keep tfjs's setup functions). Idempotent. Other backends are
  * untouched.
@@ -13,6 +13,7 @@
  * vs tfjs's 1.5 ms). The wall-clock profile that suggested them was distorted by a loaded machine.
  */
 import { BATCH_NORM_BACKWARD, BATCH_NORM_FORWARD, batchNormBackwardWasm, batchNormForwardWasm } from './batch-norm-kernels.js';
+import { ADAM_STEP, adamStepWasm } from './adam-step.js';
 import { batchMatMulWasm } from './batch-matmul.js';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputWasm } from './conv2d-backprop-input.js';
@@ -42,4 +43,5 @@ export function registerWasmKernels({ replacements = true }: RegisterWasmKernels
   overrideWasmKernel('BatchMatMul', batchMatMulWasm);
   addWasmKernel(BATCH_NORM_FORWARD, batchNormForwardWasm);
   addWasmKernel(BATCH_NORM_BACKWARD, batchNormBackwardWasm);
+  addWasmKernel(ADAM_STEP, adamStepWasm);
 }

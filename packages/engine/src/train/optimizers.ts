@@ -3,6 +3,7 @@
  * Their state lives in tensors they own; `dispose()` frees it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_STEP } from '../backend/adam-step.js';
 import type { OptimizerSpec } from '../config.js';
 
 export interface FlatOptimizer {
@@ -50,6 +51,22 @@ export class AdamOptimizer implements FlatOptimizer {
     this.iterations++;
     const t = this.iterations;
     const [m0, v0] = [this.m, this.v];
+    if (theta.dtype === 'float32' && tf.getKernel(ADAM_STEP, tf.getBackend()) !== undefined) {
+      // One kernel (wasm): the same float32 arithmetic as the composed ops below.
+      const [next, m, v] = tf.tidy(() => {
+        const outputs = tf.engine().runKernel(
+          ADAM_STEP,
+          { theta, grad, m: m0 ?? tf.zerosLike(grad), v: v0 ?? tf.zerosLike(grad) },
+          { lr, beta1, beta2, epsilon, iteration: t } as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor[];
+        return [outputs[0]!, tf.keep(outputs[1]!), tf.keep(outputs[2]!)];
+      });
+      m0?.dispose();
+      v0?.dispose();
+      this.m = m;
+      this.v = v;
+      return next as T;
+    }
     // Kept: the moments must outlive any tidy the caller runs this step in.
     const m = tf.keep(tf.tidy(() => tf.add(tf.mul(m0 ?? tf.zerosLike(grad), beta1), tf.mul(grad, 1 - beta1))));
     const v = tf.keep(tf.tidy(() => tf.add(tf.mul(v0 ?? tf.zerosLike(grad), beta2), tf.mul(tf.square(grad), 1 - beta2))));

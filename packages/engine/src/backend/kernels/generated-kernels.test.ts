@@ -40,6 +40,7 @@ describe('the compiled kernels (*.generated.ts)', () => {
       const module = new WasmModule(Buffer.from(base64, 'base64'));
       expect(WasmModule.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
       expect(WasmModule.exports(module).map((e) => e.name).sort()).toEqual([
+        'adam_step',
         'batch_matmul',
         'bn_backward',
         'bn_forward',

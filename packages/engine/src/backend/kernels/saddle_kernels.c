@@ -229,3 +229,33 @@ void batch_matmul(const float *a, const float *b, float *out, int batch, int bat
     }
   }
 }
+
+/*
+ * One Adam step over n parameters, as the composed tfjs ops compute it in float32 and in the
+ * same order: m' = m·β₁ + g·(1−β₁); v' = v·β₂ + g²·(1−β₂); θ' = θ − (m'/c₁·lr) / (√(v'/c₂) + ε),
+ * with c₁ = 1 − β₁ᵗ, c₂ = 1 − β₂ᵗ. One pass instead of thirteen kernels.
+ */
+EXPORT(adam_step)
+void adam_step(const float *theta, const float *grad, const float *m, const float *v, float *theta_out, float *m_out, float *v_out, int n, float lr,
+               float beta1, float one_minus_beta1, float beta2, float one_minus_beta2, float correction1, float correction2, float epsilon) {
+  int n4 = n & ~3;
+  v128_t b1 = wasm_f32x4_splat(beta1), ob1 = wasm_f32x4_splat(one_minus_beta1), b2 = wasm_f32x4_splat(beta2), ob2 = wasm_f32x4_splat(one_minus_beta2);
+  v128_t c1 = wasm_f32x4_splat(correction1), c2 = wasm_f32x4_splat(correction2), rate = wasm_f32x4_splat(lr), eps = wasm_f32x4_splat(epsilon);
+  for (int i = 0; i < n4; i += 4) {
+    v128_t g = wasm_v128_load(grad + i);
+    v128_t m1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(m + i), b1), wasm_f32x4_mul(g, ob1));
+    v128_t v1 = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(v + i), b2), wasm_f32x4_mul(wasm_f32x4_mul(g, g), ob2));
+    v128_t step = wasm_f32x4_div(wasm_f32x4_mul(wasm_f32x4_div(m1, c1), rate), wasm_f32x4_add(wasm_f32x4_sqrt(wasm_f32x4_div(v1, c2)), eps));
+    wasm_v128_store(m_out + i, m1);
+    wasm_v128_store(v_out + i, v1);
+    wasm_v128_store(theta_out + i, wasm_f32x4_sub(wasm_v128_load(theta + i), step));
+  }
+  for (int i = n4; i < n; i++) {
+    float g = grad[i];
+    float m1 = m[i] * beta1 + g * one_minus_beta1;
+    float v1 = v[i] * beta2 + (g * g) * one_minus_beta2;
+    m_out[i] = m1;
+    v_out[i] = v1;
+    theta_out[i] = theta[i] - ((m1 / correction1) * lr) / (__builtin_sqrtf(v1 / correction2) + epsilon);
+  }
+}

@@ -39,6 +39,24 @@ export interface SimdKernels {
   max_pool_2x2_grad(x: number, dy: number, dx: number, batch: number, outHeight: number, outWidth: number, channels: number): void;
   sum_leading_axes(x: number, out: number, M: number, C: number, scratch: number): void;
   swap_leading_axes(src: number, dst: number, A: number, B: number, C: number): void;
+  adam_step(
+    theta: number,
+    grad: number,
+    m: number,
+    v: number,
+    thetaOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    correction1: number,
+    correction2: number,
+    epsilon: number,
+  ): void;
   batch_matmul(
     a: number,
     b: number,
