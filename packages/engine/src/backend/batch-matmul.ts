@@ -2,8 +2,8 @@
  * `BatchMatMul` for wasm where tfjs-wasm's is a scalar loop: tfjs hands only an untransposed,
  * unbatched product to XNNPACK; every transposed product (half of each backward pass: x^T·dy,
  * dy·W^T) and every batch > 1 (the ensembles' [K, n, h] products, batched HVPs) runs its
- * `slow_batch_matmul`. Those go to the compiled SIMD kernel; the XNNPACK case and both
- * operands transposed stay tfjs's.
+ * `slow_batch_matmul`. Those go to the compiled SIMD kernel (register-blocked rows); the
+ * XNNPACK case stays tfjs's.
  */
 import * as tf from '@tensorflow/tfjs';
 import { simdKernels } from './kernels/simd-kernels.js';
@@ -22,7 +22,7 @@ export function batchMatMulWasm(original: tf.KernelConfig): tf.KernelFunc {
     const sameOuter = outerA.length === outerB.length && outerA.every((d, i) => d === outerB[i]);
     const broadcastable = sameOuter || batchA === 1 || batchB === 1;
     const xnnpackCase = !transposeA && !transposeB && batchA === 1 && batchB === 1;
-    const simd = a.dtype === 'float32' && b.dtype === 'float32' && broadcastable && !xnnpackCase && !(transposeA && transposeB) ? simdKernels(args.backend) : undefined;
+    const simd = a.dtype === 'float32' && b.dtype === 'float32' && broadcastable && !xnnpackCase ? simdKernels(args.backend) : undefined;
     if (!simd) return original.kernelFunc(args);
     const backend = asWasmBackend(args.backend);
     const rankA = a.shape.length;
@@ -35,8 +35,11 @@ export function batchMatMulWasm(original: tf.KernelConfig): tf.KernelFunc {
     const outer = batchA >= batchB ? outerA : outerB;
     const batch = Math.max(batchA, batchB);
     const out = backend.makeOutput([...outer, M, N], 'float32');
+    // Where a transposed b is laid out untransposed, one matrix at a time.
+    const scratch = backend.makeOutput([transposeB ? K * N : 1], 'float32');
     const at = (info: tf.TensorInfo): number => backend.typedArrayFromHeap(info).byteOffset;
-    simd.batch_matmul(at(a), at(b), at(out), batch, batchA, batchB, M, K, N, transposeA ? 1 : 0, transposeB ? 1 : 0);
+    simd.batch_matmul(at(a), at(b), at(out), batch, batchA, batchB, M, K, N, transposeA ? 1 : 0, transposeB ? 1 : 0, at(scratch));
+    backend.disposeData(scratch.dataId);
     return out;
   };
 }

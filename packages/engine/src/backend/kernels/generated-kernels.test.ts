@@ -45,7 +45,7 @@ describe('the compiled kernels (*.generated.ts)', () => {
         'bn_backward',
         'bn_forward',
         'max_pool_2x2_grad',
-        'sum_leading_axes',
+        'sum_middle_axes',
         'swap_leading_axes',
       ]);
     }

@@ -145,20 +145,26 @@ void max_pool_2x2_grad(const float *x, const float *dy, float *dx, int batch, in
 }
 
 /*
- * Column sums of x [M, C] into out [C] (a Sum over every axis but the last), accumulated in
- * float64. scratch: C doubles.
+ * Sums over a run of axes that leaves the last one: x [outer, M, C] → out [outer, C] (with
+ * outer = 1: a Sum over every axis but the last, e.g. a conv bias's gradient), accumulated in
+ * float64. scratch: C doubles (C rounded up to even).
  */
-EXPORT(sum_leading_axes)
-void sum_leading_axes(const float *x, float *out, int M, int C, double *scratch) {
-  for (int c = 0; c < C; c += 2) wasm_v128_store(scratch + c, wasm_f64x2_splat(0.0));
-  for (int i = 0; i < M * C; i += C) {
-    for (int c = 0; c < C; c += 4) {
-      v128_t v = wasm_v128_load(x + i + c);
-      wasm_v128_store(scratch + c, wasm_f64x2_add(wasm_v128_load(scratch + c), wasm_f64x2_promote_low_f32x4(v)));
-      wasm_v128_store(scratch + c + 2, wasm_f64x2_add(wasm_v128_load(scratch + c + 2), promote_high(v)));
+EXPORT(sum_middle_axes)
+void sum_middle_axes(const float *x, float *out, int outer, int M, int C, double *scratch) {
+  int C4 = C & ~3;
+  for (int o = 0; o < outer; o++) {
+    const float *xo = x + o * M * C;
+    for (int c = 0; c < C; c++) scratch[c] = 0.0;
+    for (int i = 0; i < M * C; i += C) {
+      for (int c = 0; c < C4; c += 4) {
+        v128_t v = wasm_v128_load(xo + i + c);
+        wasm_v128_store(scratch + c, wasm_f64x2_add(wasm_v128_load(scratch + c), wasm_f64x2_promote_low_f32x4(v)));
+        wasm_v128_store(scratch + c + 2, wasm_f64x2_add(wasm_v128_load(scratch + c + 2), promote_high(v)));
+      }
+      for (int c = C4; c < C; c++) scratch[c] += xo[i + c];
     }
+    for (int c = 0; c < C; c++) out[o * C + c] = (float)scratch[c];
   }
-  for (int c = 0; c < C; c++) out[c] = (float)scratch[c];
 }
 
 /*
@@ -177,56 +183,88 @@ void swap_leading_axes(const float *src, float *dst, int A, int B, int C) {
 }
 
 /*
- * Batched matrix product out[k] = op(a[k]) · op(b[k]) for k < batch, op = transpose or not,
- * out [batch, M, N]; a is [batchA, M, K] (or [batchA, K, M] transposed), b [batchB, K, N] (or
- * [batchB, N, K]); a batch of 1 broadcasts. tfjs-wasm runs a batch > 1 as a scalar loop; here
- * rows of the output are built 4 columns at a time (or, for transposed b, dot products 4 terms
- * at a time). Both transposed is left to tfjs.
+ * C[i, :] = Σ_p A(i, p)·B[p, :] for rows i0 ≤ i < i0 + rows (rows = 1 or 2), where A(i, p) =
+ * A[i·rs + p·cs] (rs, cs: strides; transposed A just swaps them). Register-blocked: 16 columns
+ * (4 vectors) of up to 2 rows stay in registers across the whole p loop, so each B vector loaded
+ * serves both rows and C is written once.
  */
-static inline float horizontal_sum(v128_t v) {
-  return wasm_f32x4_extract_lane(v, 0) + wasm_f32x4_extract_lane(v, 1) + wasm_f32x4_extract_lane(v, 2) + wasm_f32x4_extract_lane(v, 3);
+static void gemm_rows(const float *A, int rs, int cs, const float *B, float *C, int i0, int rows, int K, int N) {
+  const float *a0 = A + i0 * rs, *a1 = A + (i0 + rows - 1) * rs;
+  float *c0 = C + i0 * N, *c1 = C + (i0 + rows - 1) * N;
+  int j = 0;
+  for (; j + 16 <= N; j += 16) {
+    v128_t x0 = wasm_f32x4_splat(0.0f), x1 = x0, x2 = x0, x3 = x0, y0 = x0, y1 = x0, y2 = x0, y3 = x0;
+    for (int p = 0; p < K; p++) {
+      const float *bp = B + p * N + j;
+      v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4), b2 = wasm_v128_load(bp + 8), b3 = wasm_v128_load(bp + 12);
+      v128_t s0 = wasm_f32x4_splat(a0[p * cs]), s1 = wasm_f32x4_splat(a1[p * cs]);
+      x0 = wasm_f32x4_add(x0, wasm_f32x4_mul(s0, b0));
+      x1 = wasm_f32x4_add(x1, wasm_f32x4_mul(s0, b1));
+      x2 = wasm_f32x4_add(x2, wasm_f32x4_mul(s0, b2));
+      x3 = wasm_f32x4_add(x3, wasm_f32x4_mul(s0, b3));
+      y0 = wasm_f32x4_add(y0, wasm_f32x4_mul(s1, b0));
+      y1 = wasm_f32x4_add(y1, wasm_f32x4_mul(s1, b1));
+      y2 = wasm_f32x4_add(y2, wasm_f32x4_mul(s1, b2));
+      y3 = wasm_f32x4_add(y3, wasm_f32x4_mul(s1, b3));
+    }
+    /* Row 1 first: with one row c1 = c0 and row 0's values must win. */
+    wasm_v128_store(c1 + j, y0);
+    wasm_v128_store(c1 + j + 4, y1);
+    wasm_v128_store(c1 + j + 8, y2);
+    wasm_v128_store(c1 + j + 12, y3);
+    wasm_v128_store(c0 + j, x0);
+    wasm_v128_store(c0 + j + 4, x1);
+    wasm_v128_store(c0 + j + 8, x2);
+    wasm_v128_store(c0 + j + 12, x3);
+  }
+  for (; j + 4 <= N; j += 4) {
+    v128_t x0 = wasm_f32x4_splat(0.0f), y0 = x0;
+    for (int p = 0; p < K; p++) {
+      v128_t b0 = wasm_v128_load(B + p * N + j);
+      x0 = wasm_f32x4_add(x0, wasm_f32x4_mul(wasm_f32x4_splat(a0[p * cs]), b0));
+      y0 = wasm_f32x4_add(y0, wasm_f32x4_mul(wasm_f32x4_splat(a1[p * cs]), b0));
+    }
+    wasm_v128_store(c1 + j, y0);
+    wasm_v128_store(c0 + j, x0);
+  }
+  for (; j < N; j++) {
+    float x0 = 0.0f, y0 = 0.0f;
+    for (int p = 0; p < K; p++) {
+      float b = B[p * N + j];
+      x0 += a0[p * cs] * b;
+      y0 += a1[p * cs] * b;
+    }
+    c1[j] = y0;
+    c0[j] = x0;
+  }
 }
 
+/*
+ * Batched matrix product out[k] = op(a[k]) · op(b[k]) for k < batch, op = transpose or not,
+ * out [batch, M, N]; a is [batchA, M, K] (or [batchA, K, M] transposed), b [batchB, K, N] (or
+ * [batchB, N, K]); a batch of 1 broadcasts. tfjs-wasm runs a batch > 1, and any transposed
+ * product, as a scalar loop. A transposed b is first copied untransposed into scratch (K·N
+ * floats: small next to the product), so every case runs gemm_rows.
+ */
 EXPORT(batch_matmul)
 void batch_matmul(const float *a, const float *b, float *out, int batch, int batch_a, int batch_b, int M, int K, int N, int transpose_a,
-                  int transpose_b) {
-  int N4 = N & ~3, K4 = K & ~3;
+                  int transpose_b, float *scratch) {
+  int rs = transpose_a ? 1 : K, cs = transpose_a ? M : 1;
+  const float *untransposed = 0;
   for (int k = 0; k < batch; k++) {
     const float *A = a + (batch_a == 1 ? 0 : k) * M * K;
     const float *B = b + (batch_b == 1 ? 0 : k) * K * N;
-    float *C = out + k * M * N;
     if (transpose_b) {
-      /* C[i,j] = Σ_p A(i,p)·B[j,p]: B's rows are contiguous in p. */
-      for (int i = 0; i < M; i++) {
-        for (int j = 0; j < N; j++) {
-          const float *bj = B + j * K;
-          v128_t acc = wasm_f32x4_splat(0.0f);
-          float tail = 0.0f;
-          if (!transpose_a) {
-            const float *ai = A + i * K;
-            for (int p = 0; p < K4; p += 4) acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(ai + p), wasm_v128_load(bj + p)));
-            for (int p = K4; p < K; p++) tail += ai[p] * bj[p];
-          } else {
-            for (int p = 0; p < K; p++) tail += A[p * M + i] * bj[p];
-          }
-          C[i * N + j] = horizontal_sum(acc) + tail;
-        }
+      /* b[k] is [N, K]: scratch becomes its [K, N] (once, when b is broadcast). */
+      if (batch_b != 1 || untransposed == 0) {
+        for (int j = 0; j < N; j++)
+          for (int p = 0; p < K; p++) scratch[p * N + j] = B[j * K + p];
+        untransposed = scratch;
       }
-    } else {
-      /* C[i,:] = Σ_p A(i,p)·B[p,:]: 4 output columns per vector. */
-      for (int i = 0; i < M; i++) {
-        float *ci = C + i * N;
-        for (int j = 0; j < N4; j += 4) wasm_v128_store(ci + j, wasm_f32x4_splat(0.0f));
-        for (int j = N4; j < N; j++) ci[j] = 0.0f;
-        for (int p = 0; p < K; p++) {
-          float aip = transpose_a ? A[p * M + i] : A[i * K + p];
-          v128_t av = wasm_f32x4_splat(aip);
-          const float *bp = B + p * N;
-          for (int j = 0; j < N4; j += 4) wasm_v128_store(ci + j, wasm_f32x4_add(wasm_v128_load(ci + j), wasm_f32x4_mul(av, wasm_v128_load(bp + j))));
-          for (int j = N4; j < N; j++) ci[j] += aip * bp[j];
-        }
-      }
+      B = untransposed;
     }
+    float *C = out + k * M * N;
+    for (int i = 0; i < M; i += 2) gemm_rows(A, rs, cs, B, C, i, M - i >= 2 ? 2 : 1, K, N);
   }
 }
 

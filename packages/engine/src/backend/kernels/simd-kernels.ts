@@ -37,7 +37,7 @@ export interface SimdKernels {
     scratch: number,
   ): void;
   max_pool_2x2_grad(x: number, dy: number, dx: number, batch: number, outHeight: number, outWidth: number, channels: number): void;
-  sum_leading_axes(x: number, out: number, M: number, C: number, scratch: number): void;
+  sum_middle_axes(x: number, out: number, outer: number, M: number, C: number, scratch: number): void;
   swap_leading_axes(src: number, dst: number, A: number, B: number, C: number): void;
   adam_step(
     theta: number,
@@ -69,6 +69,7 @@ export interface SimdKernels {
     N: number,
     transposeA: number,
     transposeB: number,
+    scratch: number,
   ): void;
 }
 

@@ -14,9 +14,12 @@ describe('Sum on wasm', () => {
     [[8, 6, 6, 16], [0, 1, 2], false], // a conv bias gradient (compiled kernel)
     [[8, 6, 6, 16], [2, 0, 1], true], // same axes in another order, keepDims
     [[50, 12], [0], false],
-    [[8, 6, 6, 5], [0, 1, 2], false], // channels not a multiple of 4: tfjs's kernel
-    [[8, 6, 6, 16], [1, 2], false], // not all leading axes: tfjs's kernel
-    [[8, 6, 6, 16], [3], false],
+    [[8, 6, 6, 5], [0, 1, 2], false], // channels not a multiple of 4: the kernel's scalar tail
+    [[8, 6, 6, 16], [1, 2], false], // a middle run: per outer slice
+    [[7, 50, 10], [1], false], // the ensembles' bias gradients [K, n, h] over n
+    [[7, 50, 10], [1], true],
+    [[8, 6, 6, 16], [3], false], // the last axis: tfjs's kernel
+    [[8, 6, 6, 16], [0, 2], false], // not one run: tfjs's kernel
   ];
   it.each(cases)('x %j over axes %j (keepDims %s) equals the cpu kernel', (shape, axis, keepDims) => {
     const x = seededValues(shape, 41);
