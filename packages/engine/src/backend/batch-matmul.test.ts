@@ -22,7 +22,7 @@ describe('BatchMatMul on wasm', () => {
     [[1, 9, 4], [6, 4, 8], false, false], // a broadcast over b's batch
     [[6, 9, 4], [4, 8], false, false], // b broadcast
     [[2, 3, 5, 4], [2, 3, 4, 7], false, false], // two batch axes
-    [[33, 20], [20, 12], false, false], // XNNPACK's case: tfjs's kernel
+    [[33, 20], [20, 12], false, false], // unbatched, untransposed (XNNPACK's case in tfjs)
     [[4, 5, 6], [4, 7, 5], true, true], // both transposed
     [[4, 5, 6], [7, 5], true, true], // both transposed, b broadcast (its layout computed once)
   ];
