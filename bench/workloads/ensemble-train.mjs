@@ -20,7 +20,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): MLPs get one.
   models: (engine) => engine.getPreset('minimal-ratio').runs({ scale: 'quick' }).map((run) => run.spec.model),
   limits:
-    "Both sides do the same steps, evaluations and metric events per run; the batched side pays tfjs's per-op cost once per step for all runs, then tfjs-wasm's BatchMatMul (a scalar loop, not XNNPACK) bounds it.",
+    "Both sides do the same steps, evaluations and metric events per run; the batched side pays tfjs's per-kernel cost once per step for all runs, then its batched products (Saddle's SIMD kernel) and per-run bookkeeping (batch gathering, metric events) bound it.",
   reference: null,
   repetitions: { quick: { warmup: 0, reps: 1 }, full: { warmup: 1, reps: 3 } },
   prepare({ engine, quick }) {

@@ -8,7 +8,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): an MLP gets one.
   models: (engine) => [mlp681(engine).spec],
   limits:
-    "681 Hessian-vector products, each a forward and two backward passes of ~100 small kernels: per-op overhead (the engine's batched-HVP path, modelBatchedLoss, took 4.4 s against 3.9 s one by one here); PyTorch also loops (vectorize=False is its faster mode).",
+    "681 Hessian-vector products in chunks of 32 as one batched computation each (modelBatchedLoss; one by one is slower): the batched products (Saddle's SIMD kernel) and the [32,1000,20] elementwise ops of the double backward pass (tfjs's loops: ReLU masks, casts, broadcasts).",
   reference: 'hessian_mlp.py',
   repetitions: { quick: { warmup: 1, reps: 2 }, full: { warmup: 1, reps: 5 } },
   prepare({ engine, tf }) {

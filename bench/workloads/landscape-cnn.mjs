@@ -18,7 +18,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): a CNN gets every core.
   models: (engine) => [engine.zoo['cnn-shallow'].spec],
   limits:
-    "2,601 inference passes over 2,000 images: the inference row's convolution throughput, one thread against two.",
+    "2,601 inference passes over 2,000 images: the inference row's convolutions (XNNPACK, 2 threads) against oneDNN.",
   reference: 'landscape_cnn.py',
   // reps = the side of the grid actually timed (r×r + 1 points); the full grid is GRID×GRID.
   repetitions: { quick: { warmup: 1, reps: 3 }, full: { warmup: 1, reps: 5 } },

@@ -7,7 +7,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): MLPs get one.
   models: (engine) => engine.getPreset('minimal-ratio').runs({ scale: 'quick' }).map((run) => run.spec.model),
   limits:
-    "4 runs of a 141-param MLP (80 Adam steps, then up to 300 ‖∇L‖² steps of a Hessian-vector product each) and their exact Hessians: per-op overhead of tiny kernels.",
+    "4 runs of a 141-param MLP trained as one trainEnsemble group, then each run's zero-gradient phase (up to 500 ‖∇L‖² steps, a Hessian-vector product each, run by run) and exact Hessians: per-kernel cost of small kernels.",
   reference: null,
   repetitions: { quick: { warmup: 0, reps: 1 }, full: { warmup: 0, reps: 3 } },
   prepare() {

@@ -8,7 +8,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): an MLP gets one.
   models: (engine) => [mlp681(engine).spec],
   limits:
-    "Per-op overhead: a step is ~4 MFLOP but 114 tfjs kernels (forward, backward through θ's split, Adam on flat θ), each a JS→wasm call with tensor bookkeeping, where PyTorch's C++ ops cost a few µs each.",
+    "Per-kernel cost: a step is ~4 MFLOP in ~100 tfjs kernels (forward, backward through θ's split, Adam), each a JS → wasm call with tensor bookkeeping. The products run on Saddle's register-blocked SIMD kernel and Adam is one kernel; the broadcast bias adds and ReLU gradients are tfjs's own loops. One thread (a second only adds wake-up latency).",
   reference: 'mlp_adam_step.py',
   repetitions: { quick: { warmup: 10, reps: 30 }, full: { warmup: 30, reps: 200 } },
   prepare({ engine, tf }) {

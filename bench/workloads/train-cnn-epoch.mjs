@@ -18,7 +18,7 @@ export default {
   // What it trains decides its wasm threads (engine.recommendedThreads): a CNN gets every core.
   models: (engine) => [engine.zoo['cnn-shallow'].spec],
   limits:
-    "125 CNN training steps (the train-step row: ≈ 18 s) and two evaluations of 10,000 images (the inference row: ≈ 8 s); the rest of its 30 s of CPU is train()'s per-step work (batch gathering, loss and gradient-norm read-back, not profiled).",
+    "125 CNN training steps (the train-step row: ≈ 8–9 s) and two evaluations of 10,000 images (the inference row: ≈ 2 s each); the rest is train()'s per-step work (batch gathering, loss and gradient-norm read-back).",
   reference: 'train_cnn_epoch.py',
   // 125 Adam steps compound float rounding differently on each side: the final losses agree to
   // a few percent, not to float precision (the other rows compare values at θ₀).
