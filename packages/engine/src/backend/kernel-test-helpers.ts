@@ -58,3 +58,8 @@ export function relativeError(actual: Float32Array, expected: Float32Array): num
   }
   return scale === 0 ? worst : worst / scale;
 }
+
+/** {@link relativeError} of two tensors' values. */
+export function tensorRelativeError(actual: tf.Tensor, expected: tf.Tensor): number {
+  return relativeError(actual.dataSync() as Float32Array, expected.dataSync() as Float32Array);
+}

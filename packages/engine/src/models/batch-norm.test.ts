@@ -1,23 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tensorRelativeError } from '../backend/kernel-test-helpers.js';
 import { simdKernels } from '../backend/kernels/simd-kernels.js';
 import { registerWasmKernels } from '../backend/register-wasm-kernels.js';
 import { batchNormTraining, hasFusedBatchNorm } from './batch-norm.js';
 import { buildModel } from './model.js';
 import { zoo } from './zoo.js';
 
-function relativeError(actual: tf.Tensor, expected: tf.Tensor): number {
-  const a = actual.dataSync();
-  const e = expected.dataSync();
-  let worst = 0;
-  let scale = 1e-12;
-  for (let i = 0; i < e.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i]! - e[i]!));
-    scale = Math.max(scale, Math.abs(e[i]!));
-  }
-  return worst / scale;
-}
 
 /** Output, statistics and the gradient of Σ output·r in x, γ, β, fused or composed. */
 function run(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, r: tf.Tensor, relu: boolean, fused: boolean): tf.Tensor[] {
@@ -61,7 +51,7 @@ describe('batchNormTraining', () => {
     const fused = run(x, gamma, beta, r, relu, true);
     const composed = run(x, gamma, beta, r, relu, false);
     const names = ['output', 'mean', 'variance', 'dx', 'dgamma', 'dbeta'];
-    names.forEach((name, i) => expect(relativeError(fused[i]!, composed[i]!), name).toBeLessThan(2e-5));
+    names.forEach((name, i) => expect(tensorRelativeError(fused[i]!, composed[i]!), name).toBeLessThan(2e-5));
     tf.dispose([...fused, ...composed]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, gamma, beta, r]);
@@ -99,7 +89,7 @@ describe('batchNormTraining', () => {
       });
     const fused = outcome(true);
     const composed = outcome(false);
-    ['loss', 'gradient', 'next state'].forEach((name, i) => expect(relativeError(fused[i]!, composed[i]!), name).toBeLessThan(1e-4));
+    ['loss', 'gradient', 'next state'].forEach((name, i) => expect(tensorRelativeError(fused[i]!, composed[i]!), name).toBeLessThan(1e-4));
     tf.dispose([...fused, ...composed]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([theta, state, x, target]);
@@ -115,7 +105,7 @@ describe('batchNormTraining', () => {
       const state = tf.tidy(() => model.apply(theta, x, { training: true, state: model.initState() }).nextState!);
       const before = tf.memory().numTensors;
       const [fused, composed] = [true, false].map((f) => tf.tidy(() => model.apply(theta, x, { training: false, state, fused: f }).output));
-      expect(relativeError(fused!, composed!), id).toBeLessThan(1e-5);
+      expect(tensorRelativeError(fused!, composed!), id).toBeLessThan(1e-5);
       tf.dispose([fused!, composed!]);
       expect(tf.memory().numTensors).toBe(before);
       tf.dispose([theta, x, state]);

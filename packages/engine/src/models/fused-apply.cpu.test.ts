@@ -6,22 +6,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tensorRelativeError } from '../backend/kernel-test-helpers.js';
 import { createOptimizer } from '../train/optimizers.js';
 import { hasFusedBatchNorm } from './batch-norm.js';
 import { buildModel } from './model.js';
 import { zoo } from './zoo.js';
 
-function maxRelativeError(actual: tf.Tensor, expected: tf.Tensor): number {
-  const a = actual.dataSync();
-  const e = expected.dataSync();
-  let worst = 0;
-  let scale = 1e-12;
-  for (let i = 0; i < e.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i]! - e[i]!));
-    scale = Math.max(scale, Math.abs(e[i]!));
-  }
-  return worst / scale;
-}
 
 describe('fused apply on the cpu backend', () => {
   beforeAll(async () => {
@@ -51,7 +41,7 @@ describe('fused apply on the cpu backend', () => {
       });
     const fused = outcome(true);
     const composed = outcome(false);
-    ['loss', 'gradient', 'next state', 'inference output'].forEach((name, i) => expect(maxRelativeError(fused[i]!, composed[i]!), name).toBeLessThan(1e-4));
+    ['loss', 'gradient', 'next state', 'inference output'].forEach((name, i) => expect(tensorRelativeError(fused[i]!, composed[i]!), name).toBeLessThan(1e-4));
     tf.dispose([...fused, ...composed, theta, x, target, state0]);
   });
 

@@ -7,7 +7,7 @@
  * not arithmetic, bounds the speed.
  */
 import * as tf from '@tensorflow/tfjs';
-import { findZeroGradientPointAsync, type ZeroGradientPoint } from '../analysis/zero_gradient.js';
+import type { ZeroGradientPoint } from '../analysis/zero_gradient.js';
 import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
@@ -17,10 +17,10 @@ import { applyEnsemble, ensembleUnsupportedReason } from '../models/ensemble.js'
 import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
-import { computeEnsembleLosses, ensembleAccuracy, lossFunction } from './losses.js';
+import { computeEnsembleLosses, ensembleAccuracy } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
-import { trainingChunks } from './train.js';
+import { zeroGradientPhase } from './zero-gradient-phase.js';
 
 export interface TrainEnsembleOptions {
   signal?: AbortSignal;
@@ -286,39 +286,33 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     evalCache.clear();
     const rows = Float32Array.from(thetas.dataSync());
 
-    // -- zero-gradient phase, run by run with the very search `train` uses. Batched, it was no
-    // faster per run (it is a full-data Hessian-vector product per step, bound by arithmetic in
-    // tfjs-wasm's BatchMatMul), and each run stops after its own number of steps.
+    // -- zero-gradient phase, run by run with the very search `train` uses (zeroGradientPhase):
+    // each run stops after its own number of steps and ends at its own best point, as in train.
+    // Batched, it was no faster per run (a full-data Hessian-vector product per step).
     if (spec.zeroGradient) {
-      const phase = spec.zeroGradient;
       const mainSteps = step;
       for (const m of [...running]) {
-        const chunks = trainingChunks(m.dataset.train, model.inputShape, options.evalBatchSize);
         const theta0 = tf.tensor1d(rowOf(rows, m.index));
         let point: ZeroGradientPoint;
         try {
-          point = await findZeroGradientPointAsync(
-            chunks.map((c) => ({ loss: lossFunction(model, c.x, c.y, spec.loss, { training: false }), weight: c.weight })),
-            theta0,
-            {
-              gradNormThreshold: phase.gradNormThreshold,
-              maxSteps: phase.maxSteps,
-              optimizer: phase.optimizer,
-              checkpoint: (s) => checkpoint(signal, mainSteps + s),
-              onStep: (s, gradNorm, loss) => {
-                const at = mainSteps + s;
-                m.metrics.add('zero_grad/grad_norm', at, gradNorm, epochOf(at));
-                m.metrics.add('zero_grad/loss', at, loss, epochOf(at));
-              },
-            },
-          );
+          point = await zeroGradientPhase({
+            model,
+            split: m.dataset.train,
+            spec,
+            theta: theta0,
+            mainSteps,
+            epochOf,
+            metrics: m.metrics,
+            ...(signal ? { signal } : {}),
+            ...(options.evalBatchSize !== undefined ? { evalBatchSize: options.evalBatchSize } : {}),
+          });
         } catch (error) {
           // A cancellation ends this run and every later one CANCELLED, at their trained θ.
           if (!(error instanceof RunStop)) throw error;
           for (const r of [...running]) endMember(r, error.status, rowOf(rows, r.index), { error: error.message });
           break;
         } finally {
-          tf.dispose([theta0, ...chunks.flatMap((c) => [c.x, c.y])]);
+          theta0.dispose();
         }
         // As in train(): the run ends at the best point of the phase, diverged or not.
         const theta = Float32Array.from(point.theta.dataSync());

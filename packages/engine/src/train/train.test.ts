@@ -12,7 +12,8 @@ import { twoConvCnnSpec, zoo } from '../models/zoo.js';
 import { Rng } from '../util/rng.js';
 import type { MetricPoint, RunEnd, TrainEvent } from './events.js';
 import { lossFunction } from './losses.js';
-import { batchTensors, train } from './train.js';
+import { batchTensors } from './batch-tensors.js';
+import { train } from './train.js';
 
 beforeAll(async () => {
   await initBackend();

@@ -5,7 +5,6 @@
  * it reports goes to the sink as typed events.
  */
 import * as tf from '@tensorflow/tfjs';
-import { findZeroGradientPointAsync, type ZeroGradientPoint } from '../analysis/zero_gradient.js';
 import type { RunSpec, RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
@@ -16,7 +15,9 @@ import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
 import { accuracy, computeLoss, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
+import { batchTensors } from './batch-tensors.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
+import { zeroGradientPhase } from './zero-gradient-phase.js';
 
 export interface TrainOptions {
   /** Cancels the run at the next step; the run ends CANCELLED with what it had. */
@@ -27,13 +28,6 @@ export interface TrainOptions {
   evalBatchSize?: number;
   /** Metric points are sent in 'metrics' events of at most this many. Default 500. */
   metricsFlushSize?: number;
-}
-
-/** Tensors of a batch: inputs [n, ...inputShape], labels int32 [n] or targets float32 [n]. */
-export function batchTensors(split: DataSplit, inputShape: number[]): { x: tf.Tensor; y: tf.Tensor1D } {
-  const x = tf.tensor(split.x, [split.n, ...inputShape]);
-  const y = split.y instanceof Int32Array ? tf.tensor1d(split.y, 'int32') : tf.tensor1d(split.y, 'float32');
-  return { x, y };
 }
 
 /** Mean loss (and accuracy for classifiers) over a whole split, in chunks, in inference mode. */
@@ -188,30 +182,19 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended.
     // Batch norm, if any, uses its running statistics, so L is the deterministic full-data loss.
     if (spec.zeroGradient) {
-      const phase = spec.zeroGradient;
       const mainSteps = step;
-      const chunks = trainingChunks(dataset.train, model.inputShape, options.evalBatchSize);
-      let point: ZeroGradientPoint;
-      try {
-        point = await findZeroGradientPointAsync(
-          chunks.map((c) => ({ loss: lossFunction(model, c.x, c.y, spec.loss, { training: false, state }), weight: c.weight })),
-          theta,
-          {
-            gradNormThreshold: phase.gradNormThreshold,
-            maxSteps: phase.maxSteps,
-            optimizer: phase.optimizer,
-            // Phase steps continue the run's numbering; an abort ends the run CANCELLED, as in the main loop.
-            checkpoint: (s) => checkpoint(signal, mainSteps + s),
-            onStep: (s, gradNorm, loss) => {
-              const at = mainSteps + s;
-              m.add('zero_grad/grad_norm', at, gradNorm, epochOf(at));
-              m.add('zero_grad/loss', at, loss, epochOf(at));
-            },
-          },
-        );
-      } finally {
-        tf.dispose(chunks.flatMap((c) => [c.x, c.y]));
-      }
+      const point = await zeroGradientPhase({
+        model,
+        split: dataset.train,
+        spec,
+        theta,
+        ...(state ? { state } : {}),
+        mainSteps,
+        epochOf,
+        metrics: m,
+        ...(signal ? { signal } : {}),
+        ...(options.evalBatchSize !== undefined ? { evalBatchSize: options.evalBatchSize } : {}),
+      });
       // The run ends at the best point of the phase (see ZeroGradientPoint.theta), diverged or not.
       theta.dispose();
       theta = point.theta;
@@ -233,12 +216,4 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     optimizer?.dispose();
     tf.dispose([theta, state]);
   }
-}
-
-/** The training set as tensors of at most `chunkSize` examples, each weighted by its share of the set. */
-export function trainingChunks(split: DataSplit, inputShape: number[], chunkSize = 1000): { x: tf.Tensor; y: tf.Tensor1D; weight: number }[] {
-  return Array.from({ length: Math.ceil(split.n / chunkSize) }, (_, c) => {
-    const indices = Array.from({ length: Math.min(chunkSize, split.n - c * chunkSize) }, (_, i) => c * chunkSize + i);
-    return { ...batchTensors(gatherExamples(split, indices), inputShape), weight: indices.length / split.n };
-  });
 }
