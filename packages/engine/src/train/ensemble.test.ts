@@ -176,4 +176,23 @@ describe('trainEnsemble', () => {
     expectSameRun(batched[1]!.events, singles[1]!.events, 1e-4);
     expect(points(batched[0]!.events).filter((p) => p.key === 'test/accuracy').length).toBe(4);
   });
+
+  it('cancels one run by its own signal; the others end as if it had never been cancelled', async () => {
+    const specs = [1, 2, 3].map((seed) => spec(seed, { epochs: 4 }));
+    const controller = new AbortController();
+    const runs = specs.map(() => recorder());
+    // Cancel run 1 once it has taken 5 steps.
+    const sinks = runs.map((r, k) => (event: TrainEvent) => {
+      r.sink(event);
+      if (k === 1 && event.type === 'metrics' && event.points.some((p) => p.key === 'batch/loss' && p.step >= 5)) controller.abort();
+    });
+    const ends = await trainEnsemble(specs, sinks, { signals: [undefined, controller.signal, undefined], metricsFlushSize: 1 });
+    expect(ends.map((e) => e.status)).toEqual(['SUCCEEDED', 'CANCELLED', 'SUCCEEDED']);
+    expect(ends[1]!.error).toMatch(/cancelled at step \d+/);
+    expect(ends[1]!.steps).toBeLessThan(ends[0]!.steps);
+    expect(ends[1]!.theta.length).toBeGreaterThan(0);
+    const undisturbed = await trainEnsemble(specs, specs.map(() => () => {}));
+    for (const k of [0, 2]) expect(Array.from(ends[k]!.theta)).toEqual(Array.from(undisturbed[k]!.theta));
+    await expect(trainEnsemble(specs, sinks, { signals: [undefined] })).rejects.toThrow(/one signal \(or undefined\) per spec \(3\), got 1/);
+  });
 });

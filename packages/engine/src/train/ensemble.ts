@@ -23,7 +23,10 @@ import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-contr
 import { zeroGradientPhase } from './zero-gradient-phase.js';
 
 export interface TrainEnsembleOptions {
+  /** Cancels every run at the next step (each ends CANCELLED with what it had). */
   signal?: AbortSignal;
+  /** One per run: cancels that run alone at the next step; the others go on. */
+  signals?: (AbortSignal | undefined)[];
   /** One data set per run (else each is loaded from its spec and seed). */
   datasets?: Dataset[];
   /** Examples per forward pass when evaluating. Default 1000, as in `train`. */
@@ -84,6 +87,9 @@ interface Member {
 
 export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sinks: TrainSink[], options: TrainEnsembleOptions = {}): Promise<RunEnd[]> {
   const startedAt = Date.now();
+  if (options.signals && options.signals.length !== specInputs.length) {
+    throw new Error(`trainEnsemble: options.signals must hold one signal (or undefined) per spec (${specInputs.length}), got ${options.signals.length}`);
+  }
   if (specInputs.length === 0 || specInputs.length !== sinks.length) {
     throw new Error(`trainEnsemble: need one sink per spec and at least one spec, got ${specInputs.length} specs and ${sinks.length} sinks`);
   }
@@ -116,7 +122,14 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
   const rowOf = (rows: Float32Array, k: number): Float32Array => {
     const p = rows.length / members.length;
     return rows.slice(k * p, (k + 1) * p);
+  };  /** Ends (CANCELLED, at their current θ) the runs whose own signal has fired. */
+  const endCancelled = (): void => {
+    const cancelled = running.filter((m) => options.signals?.[m.index]?.aborted);
+    if (cancelled.length === 0 || !thetas) return;
+    const rows = thetas.dataSync() as Float32Array;
+    for (const m of cancelled) endMember(m, 'CANCELLED', rowOf(rows, m.index), { error: `cancelled at step ${step}` });
   };
+
 
   try {
     // -- specs: each checked; all equal but for the seed (and a function's target)
@@ -234,6 +247,7 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     const k = members.length;
     while (step < totalSteps && running.length > 0) {
       await checkpoint(signal, step);
+      endCancelled();
       const batch = stackExamples(
         members.map((m) => m.dataset.train),
         members.map((m) => m.sampler.next()),
@@ -289,8 +303,14 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     // -- zero-gradient phase, run by run with the very search `train` uses (zeroGradientPhase):
     // each run stops after its own number of steps and ends at its own best point, as in train.
     // Batched, it was no faster per run (a full-data Hessian-vector product per step).
+    endCancelled();
     if (spec.zeroGradient) {
       const mainSteps = step;
+      // The phase of a run stops for the whole ensemble's signal or for its own.
+      const phaseSignal = (m: Member): AbortSignal | undefined => {
+        const own = options.signals?.[m.index];
+        return own && signal ? AbortSignal.any([own, signal]) : (own ?? signal);
+      };
       for (const m of [...running]) {
         const theta0 = tf.tensor1d(rowOf(rows, m.index));
         let point: ZeroGradientPoint;
@@ -303,12 +323,17 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
             mainSteps,
             epochOf,
             metrics: m.metrics,
-            ...(signal ? { signal } : {}),
+            ...(phaseSignal(m) ? { signal: phaseSignal(m)! } : {}),
             ...(options.evalBatchSize !== undefined ? { evalBatchSize: options.evalBatchSize } : {}),
           });
         } catch (error) {
-          // A cancellation ends this run and every later one CANCELLED, at their trained θ.
           if (!(error instanceof RunStop)) throw error;
+          // The run's own cancellation ends it alone; the ensemble's ends it and every later one,
+          // all CANCELLED at their trained θ.
+          if (!signal?.aborted) {
+            endMember(m, error.status, rowOf(rows, m.index), { error: error.message });
+            continue;
+          }
           for (const r of [...running]) endMember(r, error.status, rowOf(rows, r.index), { error: error.message });
           break;
         } finally {
