@@ -14,6 +14,8 @@ export {
   buildModel,
   inputShapeOf,
   train,
+  trainEnsemble,
+  ensembleGroups,
   initBackend,
 } from '@saddle/engine';
 export type {

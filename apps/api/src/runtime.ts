@@ -13,7 +13,7 @@ import { createCatalogue, loadPresetModules, presetModulesFromEnv, type PresetCa
 import { publishRunStatus } from './pubsub/publish.js';
 import { createMemoryPubSub, createRedisPubSub, type SaddlePubSub } from './pubsub/pubsub.js';
 import { LocalRunQueue, type JobOutcome } from './queue/local-queue.js';
-import { recoverOrphans } from './queue/recovery.js';
+import { recoverOrphans, restartOrFail } from './queue/recovery.js';
 import type { Job, RunQueue } from './queue/run-queue.js';
 import { databaseConfigFromEnv, type DatabaseConfig } from './store/database.js';
 import { Store } from './store/store.js';
@@ -67,7 +67,7 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
   const owner = `${hostname()}:${process.pid}`;
 
   let queue: RunQueue;
-  const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue }, job, outcome);
+  const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue, dataDir }, job, outcome);
   if (redisUrl) {
     const { BullRunQueue } = await import('./queue/bull-queue.js');
     queue = new BullRunQueue({ url: redisUrl, namespace });
@@ -101,14 +101,16 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
  * After a job, in the process that owns the queue: a crashed or failed training fails its run
  * with the reason (if the worker could not); then the experiment is settled.
  */
-export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; queue: RunQueue }, job: Job, outcome: JobOutcome): Promise<void> {
+export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; queue: RunQueue; dataDir: string }, job: Job, outcome: JobOutcome): Promise<void> {
   const { store, pubsub } = deps;
-  const failure = outcome.kind === 'crashed' ? outcome.reason : outcome.error;
+  const failure = outcome.kind === 'done' ? outcome.error : outcome.reason;
   switch (job.kind) {
     case 'train': {
       const run = await store.getRun(job.runId);
       if (!run) return;
-      if (failure) {
+      if (outcome.kind === 'orphaned') {
+        if (run.status === 'RUNNING') await restartOrFail(deps, run, `the worker training it with other runs died (${outcome.reason})`);
+      } else if (failure) {
         const error = outcome.kind === 'crashed' ? failure : `the worker failed: ${failure.split('\n')[0]}`;
         if (await store.transitionRun(run.id, ['RUNNING', 'QUEUED'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() })) {
           publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);

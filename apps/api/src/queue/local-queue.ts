@@ -12,7 +12,11 @@ import type { EventPublisher } from '../pubsub/topics.js';
 import type { ParentMessage, WorkerConfig, WorkerMessage } from '../worker/protocol.js';
 import type { ActiveJob, Job, RunQueue } from './run-queue.js';
 
-export type JobOutcome = { kind: 'done'; error?: string } | { kind: 'crashed'; reason: string };
+export type JobOutcome =
+  | { kind: 'done'; error?: string }
+  | { kind: 'crashed'; reason: string }
+  /** A run trained along with a crashed job's run (one batched computation): it starts over. */
+  | { kind: 'orphaned'; reason: string };
 
 export interface LocalRunQueueOptions {
   /** Worker processes at most. Default: `SADDLE_WORKERS`, else one per core. */
@@ -34,6 +38,8 @@ export const DEFAULT_WORKER_SCRIPT = fileURLToPath(new URL('../../dist/worker/wo
 interface Slot {
   child: ChildProcess;
   job: Job | undefined;
+  /** Other runs the slot's train job took along (one batched computation). */
+  partners: Set<string>;
   exited: boolean;
 }
 
@@ -76,8 +82,9 @@ export class LocalRunQueue implements RunQueue {
   async cancel(runId: string): Promise<void> {
     const index = this.pending.findIndex((j) => j.kind === 'train' && j.runId === runId);
     if (index >= 0) this.pending.splice(index, 1);
+    // Every busy worker hears it: a run may be a partner its worker has not reported yet.
     for (const slot of this.slots) {
-      if (slot.job?.kind === 'train' && slot.job.runId === runId) this.post(slot, { type: 'cancel', runId });
+      if (slot.job?.kind === 'train') this.post(slot, { type: 'cancel', runId });
     }
     this.notifyIfIdle();
   }
@@ -143,7 +150,7 @@ export class LocalRunQueue implements RunQueue {
       serialization: 'advanced',
     });
     child.stdout?.pipe(process.stderr, { end: false });
-    const slot: Slot = { child, job: undefined, exited: false };
+    const slot: Slot = { child, job: undefined, partners: new Set(), exited: false };
     this.slots.add(slot);
     child.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
     child.on('exit', (code, signal) => this.onExit(slot, code, signal));
@@ -164,8 +171,12 @@ export class LocalRunQueue implements RunQueue {
       case 'event':
         (this.options.publisher.publish as (topic: string, id: string, payload: unknown) => void)(message.topic, message.id, message.payload);
         break;
+      case 'claimed':
+        for (const runId of message.runIds) slot.partners.add(runId);
+        break;
       case 'done': {
         slot.job = undefined;
+        slot.partners.clear();
         this.finish(message.job, { kind: 'done', ...(message.error && { error: message.error }) });
         this.dispatch();
         break;
@@ -182,7 +193,13 @@ export class LocalRunQueue implements RunQueue {
     this.slots.delete(slot);
     const job = slot.job;
     slot.job = undefined;
-    if (job && !this.closed) this.finish(job, { kind: 'crashed', reason: describeExit(code, signal) });
+    if (job && !this.closed) {
+      const outcome: JobOutcome = { kind: 'crashed', reason: describeExit(code, signal) };
+      this.finish(job, outcome);
+      // The runs it took along did not cause the crash: they start over (the job's own run fails).
+      for (const runId of slot.partners) this.finish({ kind: 'train', runId }, { kind: 'orphaned', reason: outcome.reason });
+    }
+    slot.partners.clear();
     this.dispatch();
     this.notifyIfIdle();
   }

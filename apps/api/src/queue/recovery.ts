@@ -10,6 +10,7 @@ import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import { publishRunStatus } from '../pubsub/publish.js';
 import type { Runtime } from '../runtime.js';
 import { removeRunArtifacts } from '../store/artifact-files.js';
+import type { RunRecord } from '../store/records.js';
 
 /** Starts a run gets in all (the first and re-queues after its process died). */
 export const MAX_RUN_ATTEMPTS = 3;
@@ -30,6 +31,33 @@ export function isOwnerAlive(owner: string | null): boolean {
   }
 }
 
+/**
+ * A RUNNING run whose process stopped starts over: outputs dropped, QUEUED again with one more
+ * attempt, its job enqueued — or, after MAX_RUN_ATTEMPTS starts, FAILED as "interrupted n
+ * times: `why`". Returns
+ * what happened (undefined when the run was no longer RUNNING).
+ */
+export async function restartOrFail(
+  runtime: Pick<Runtime, 'store' | 'pubsub' | 'queue' | 'dataDir'>,
+  run: RunRecord,
+  why: string,
+): Promise<'requeued' | 'failed' | undefined> {
+  const { store, pubsub, queue } = runtime;
+  if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
+    await store.resetRunOutputs(run.id);
+    removeRunArtifacts(runtime.dataDir, run.id);
+    const moved = await store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null, error: null });
+    if (!moved) return undefined;
+    publishRunStatus(pubsub, run.experimentId, run.id, 'QUEUED');
+    await queue.enqueue({ kind: 'train', runId: run.id });
+    return 'requeued';
+  }
+  const error = `interrupted ${run.attempt + 1} times: ${why}`;
+  if (!(await store.transitionRun(run.id, ['RUNNING'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() }))) return undefined;
+  publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);
+  return 'failed';
+}
+
 export async function recoverOrphans(runtime: Pick<Runtime, 'store' | 'pubsub' | 'queue' | 'dataDir'>): Promise<{ requeued: string[]; failed: string[] }> {
   const { store, pubsub, queue } = runtime;
   const requeued: string[] = [];
@@ -42,22 +70,11 @@ export async function recoverOrphans(runtime: Pick<Runtime, 'store' | 'pubsub' |
       continue;
     }
     if (isOwnerAlive(run.owner)) continue;
-    if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
-      await store.resetRunOutputs(run.id);
-      removeRunArtifacts(runtime.dataDir, run.id);
-      const moved = await store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null, error: null });
-      if (moved) {
-        publishRunStatus(pubsub, run.experimentId, run.id, 'QUEUED');
-        await queue.enqueue({ kind: 'train', runId: run.id });
-        requeued.push(run.id);
-      }
-    } else {
-      const error = `interrupted ${run.attempt + 1} times: the process running it stopped each time`;
-      if (await store.transitionRun(run.id, ['RUNNING'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() })) {
-        publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);
-        failed.push(run.id);
-        touched.add(run.experimentId);
-      }
+    const outcome = await restartOrFail(runtime, run, 'the process running it stopped each time');
+    if (outcome === 'requeued') requeued.push(run.id);
+    if (outcome === 'failed') {
+      failed.push(run.id);
+      touched.add(run.experimentId);
     }
   }
   for (const experimentId of touched) {

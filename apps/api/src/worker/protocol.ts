@@ -20,4 +20,6 @@ export type ParentMessage =
 export type WorkerMessage =
   | { type: 'event'; topic: keyof SaddleTopics; id: string; payload: SaddleTopics[keyof SaddleTopics][1] }
   | { type: 'done'; job: Job; error?: string }
+  /** A train job took these other runs along (one batched computation): they live and die with it. */
+  | { type: 'claimed'; job: Job; runIds: string[] }
   | { type: 'ready' };

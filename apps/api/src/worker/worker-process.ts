@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     },
   };
   const running = new Map<string, AbortController>();
+  // Cancels for runs this worker does not train (yet): a partner may be claimed just after.
+  const cancelledEarly = new Set<string>();
   let chain = Promise.resolve();
 
   process.on('message', (message: ParentMessage) => {
@@ -37,10 +39,24 @@ async function main(): Promise<void> {
         const { job } = message;
         const controller = new AbortController();
         if (job.kind === 'train') running.set(job.runId, controller);
+        // Runs this job takes along (trained with it as one batched computation), cancellable each.
+        const partners: string[] = [];
+        const group = {
+          claimed(runIds: string[]): AbortSignal[] {
+            partners.push(...runIds);
+            send({ type: 'claimed', job, runIds });
+            return runIds.map((id) => {
+              const partner = new AbortController();
+              running.set(id, partner);
+              if (cancelledEarly.has(id)) partner.abort(new Error('cancelled by request'));
+              return partner.signal;
+            });
+          },
+        };
         chain = chain.then(async () => {
           try {
             if (job.kind === 'train') {
-              await runTrainJob(job.runId, { store, publisher, dataDir: config.dataDir, owner: config.owner, signal: controller.signal });
+              await runTrainJob(job.runId, { store, publisher, dataDir: config.dataDir, owner: config.owner, signal: controller.signal, group });
             } else {
               await runAnalyzeJob(job.experimentId, { store, publisher, dataDir: config.dataDir, catalogue });
             }
@@ -49,13 +65,18 @@ async function main(): Promise<void> {
             send({ type: 'done', job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
           } finally {
             if (job.kind === 'train') running.delete(job.runId);
+            for (const id of partners) running.delete(id);
+            cancelledEarly.clear();
           }
         });
         break;
       }
-      case 'cancel':
-        running.get(message.runId)?.abort(new Error('cancelled by request'));
+      case 'cancel': {
+        const controller = running.get(message.runId);
+        if (controller) controller.abort(new Error('cancelled by request'));
+        else cancelledEarly.add(message.runId);
         break;
+      }
       case 'shutdown':
         // Runs in flight stay RUNNING under an owner that is about to die: the next API start
         // re-queues them, which is what a user restarting the API expects (not CANCELLED).

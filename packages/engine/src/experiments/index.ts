@@ -9,5 +9,5 @@ export {
   type KnobValue,
   type KnobValues,
 } from './overrides.js';
-export { runPresetLocally, type LocalPresetResult, type RunLocallyHooks } from './run-local.js';
+export { ensembleGroups, runPresetLocally, type LocalPresetResult, type RunLocallyHooks } from './run-local.js';
 export { metricFigures } from './metric-figures.js';

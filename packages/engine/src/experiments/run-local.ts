@@ -9,6 +9,7 @@
 import { inputShapeOf } from '../data/shapes.js';
 import { ensembleUnsupportedReason } from '../models/ensemble.js';
 import { buildModel } from '../models/model.js';
+import type { RunSpec } from '../config.js';
 import { ensembleKey, trainEnsemble } from '../train/ensemble.js';
 import type { MetricPoint, RunEnd, TrainEvent, TrainSink } from '../train/events.js';
 import { train } from '../train/train.js';
@@ -41,12 +42,13 @@ export interface LocalPresetResult {
 }
 
 /**
- * The planned runs cut into training groups, in plan order of each group's first run: runs with
- * the same `ensembleKey` whose model can be batched form one group; the rest are groups of one.
+ * Runs cut into training groups, in order of each group's first run: runs with the same
+ * `ensembleKey` whose model can be batched form one group (for `trainEnsemble`); the rest are
+ * groups of one. Any item with a run spec: a preset's planned runs, the API's stored runs.
  */
-export function ensembleGroups(planned: readonly PresetRun[]): PresetRun[][] {
-  const groups: PresetRun[][] = [];
-  const byKey = new Map<string, PresetRun[]>();
+export function ensembleGroups<T extends { spec: RunSpec }>(planned: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  const byKey = new Map<string, T[]>();
   for (const run of planned) {
     const model = buildModel(run.spec.model, inputShapeOf(run.spec.data));
     if (ensembleUnsupportedReason(model)) {
