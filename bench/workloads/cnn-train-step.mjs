@@ -18,7 +18,7 @@ function cnnTrainStep({ raw }) {
     rawTfjs: raw,
     limits: raw
       ? "tfjs 4.22's own wasm kernels on one thread, the step composed from tf ops: batch norm as ~30 kernels whose leading-axis Sums transpose first, scalar-loop transposed products, a C++ max-pool gradient, a full copy of every tensor a gradient saves, and the composed filter gradient tfjs lacks."
-      : "Convolutions in XNNPACK on 2 threads: the two filter gradients (batch-as-channels convolutions with 32×32 and 16×16 kernels, ~12 GFLOP/s, half the forward convolutions' rate) ~28 ms, the input gradient ~9 ms, the forward ones ~12 ms; batch norm + ReLU, pooling, sums, products and Adam (Saddle's compiled kernels) ~10 ms together. PyTorch's oneDNN (AVX-512 on this Xeon) does the whole step in about the time of our forward convolutions.",
+      : "Convolutions in XNNPACK on 2 threads: the two filter gradients ~28 ms, run as batch-as-channels convolutions whose 'filter' is this step's dy (0.5–1 M values), so XNNPACK creates and packs a new operator every step (conv1's: ~3.6 ms of convolution, ~13 ms with the packing); the input gradient ~9 ms, the forward ones ~12 ms; batch norm + ReLU, pooling, sums, products and Adam (Saddle's compiled kernels) ~10 ms together. PyTorch's oneDNN (AVX-512 on this Xeon) does the whole step in about the time of our forward convolutions.",
     // The baseline's PyTorch side would be the same as the main row's: not run twice.
     reference: raw ? undefined : 'cnn_train_step.py',
     repetitions: { quick: { warmup: 2, reps: 5 }, full: { warmup: 3, reps: 15 } },
