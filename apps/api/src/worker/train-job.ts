@@ -74,11 +74,7 @@ export async function runTrainJob(runId: string, ctx: TrainJobContext): Promise<
   });
   let ends: RunEnd[];
   try {
-    ends = await trainEnsemble(
-      runs.map((r) => r.spec),
-      sinks,
-      { signals },
-    );
+    ends = await trainEnsemble(runs.map((r) => r.spec), sinks, { signals });
   } catch (error) {
     ends = runs.map(() => failedEnd(error));
   }
