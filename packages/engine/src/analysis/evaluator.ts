@@ -52,5 +52,14 @@ export function modelBatchedEvaluator(model: Model, data: EvaluationData, loss: 
  */
 export function modelBatchedLoss(model: Model, data: EvaluationData, loss: LossKind): BatchedLossFn | undefined {
   const evaluate = modelBatchedEvaluator(model, data, loss);
-  return evaluate && ((thetas) => evaluate(thetas).loss);
+  if (!evaluate) return undefined;
+  const batched: BatchedLossFn = (thetas) => evaluate(thetas).loss;
+  // Per row of Θ: the tiled inputs and every layer's output for all n examples, float32, times
+  // the copies a double backward pass keeps alive (forward values, their gradients, the
+  // gradients' own forward and backward values, masks): 8, measured as a safe upper bound.
+  const n = data.x.shape[0] ?? 0;
+  const inputBytes = (4 * data.x.size) / Math.max(1, n);
+  const activationBytes = model.summary().activationsSizeMB * 2 ** 20; // per example, float32
+  batched.bytesPerRow = n * (inputBytes + 8 * activationBytes);
+  return batched;
 }

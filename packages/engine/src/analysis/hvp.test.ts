@@ -2,7 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linspace, quadraticLoss, randomSymmetric, tinyNetLoss, type TinyActivation, useTestBackend } from '../test-utils/analysis.js';
 import { Rng } from '../util/rng.js';
-import { hessianVectorProduct, hessianVectorProducts } from './hvp.js';
+import { buildModel } from '../models/model.js';
+import { mlpSpec } from '../models/zoo.js';
+import { modelBatchedLoss } from './evaluator.js';
+import { BATCHED_HVP_MEMORY_BUDGET, batchedHvpChunkSize, DEFAULT_BATCHED_HVP_CHUNK_SIZE, hessianVectorProduct, hessianVectorProducts } from './hvp.js';
 
 beforeAll(useTestBackend);
 
@@ -119,5 +122,38 @@ describe('hessianVectorProducts with a batched loss', () => {
     theta.dispose();
     expect(tf.memory().numTensors).toBe(before);
     for (let i = 0; i < 4 * n; i++) expect(vectorised[i]).toBeCloseTo(looped[i]!, 4);
+  });
+});
+
+describe('batchedHvpChunkSize', () => {
+  it('keeps 32 rows for small models and fewer where 32 would not fit the heap budget', () => {
+    const data = (n: number, width: number) => ({ x: tf.zeros([n, width]), y: tf.zeros([n]) });
+    const small = data(1000, 1);
+    const big = data(1000, 784);
+    const smallLoss = modelBatchedLoss(buildModel(mlpSpec('small', [20, 20, 10], 1), [1]), small, 'mse')!;
+    const bigLoss = modelBatchedLoss(buildModel(mlpSpec('mnist-mlp', [512, 512], 1), [784]), big, 'mse')!;
+    expect(batchedHvpChunkSize(smallLoss)).toBe(DEFAULT_BATCHED_HVP_CHUNK_SIZE);
+    // 1,000 examples × (784 inputs + 8 × 1,025 activations) × 4 B ≈ 36 MB a row: 7 rows fit.
+    expect(bigLoss.bytesPerRow).toBe(1000 * 4 * (784 + 8 * 1025));
+    expect(batchedHvpChunkSize(bigLoss)).toBe(Math.floor(BATCHED_HVP_MEMORY_BUDGET / bigLoss.bytesPerRow!));
+    expect(batchedHvpChunkSize(bigLoss)).toBe(7);
+    expect(batchedHvpChunkSize(bigLoss, 1)).toBe(1); // never below one row
+    tf.dispose([small.x, small.y, big.x, big.y]);
+  });
+
+  it('sizes the chunks hessianVectorProducts takes when none is given', () => {
+    const batched = Object.assign((thetas: tf.Tensor2D): tf.Tensor1D => tf.tidy(() => tf.sum(tf.square(thetas), 1) as tf.Tensor1D), {
+      bytesPerRow: BATCHED_HVP_MEMORY_BUDGET / 2, // two rows per chunk
+    });
+    const theta = tf.tensor1d([1, 2, 3]);
+    const done: number[] = [];
+    const rows = hessianVectorProducts((t) => tf.sum(tf.square(t)), theta, [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 2, 0, 0], 5, {
+      batchedLoss: batched,
+      onProgress: (d) => done.push(d),
+    });
+    expect(done).toEqual([2, 4, 5]);
+    // H = 2I for Σθ²: each product is twice its vector.
+    expect(Array.from(rows)).toEqual([2, 0, 0, 0, 2, 0, 0, 0, 2, 2, 2, 2, 4, 0, 0]);
+    theta.dispose();
   });
 });

@@ -46,6 +46,20 @@ export const DEFAULT_HVP_CHUNK_SIZE = 64;
 export const DEFAULT_BATCHED_HVP_CHUNK_SIZE = 32;
 
 /**
+ * Bytes one vectorised HVP chunk may take. tfjs-wasm's heap is one linear memory of at most
+ * 2–4 GiB that also holds every other tensor; a chunk of 32 rows of a 784→512→512→10 MLP on
+ * 1,000 examples would need ~1.9 GiB.
+ */
+export const BATCHED_HVP_MEMORY_BUDGET = 256 * 2 ** 20;
+
+/** Rows per vectorised pass: 32, or fewer when `batchedLoss.bytesPerRow` says 32 would not fit the budget. */
+export function batchedHvpChunkSize(batchedLoss: BatchedLossFn, budget: number = BATCHED_HVP_MEMORY_BUDGET): number {
+  const perRow = batchedLoss.bytesPerRow;
+  if (perRow === undefined || perRow <= 0) return DEFAULT_BATCHED_HVP_CHUNK_SIZE;
+  return Math.max(1, Math.min(DEFAULT_BATCHED_HVP_CHUNK_SIZE, Math.floor(budget / perRow)));
+}
+
+/**
  * H·vᵢ for the rows vᵢ of `vectors` ([k, P], row-major, any numeric array), returned as a
  * row-major Float64Array [k, P]. Rows are processed in chunks, each chunk in one tidy with a
  * single read-back, so memory stays bounded and the backend's queue is not flushed per vector.
@@ -81,7 +95,7 @@ export function hessianVectorProductsOf(
   options: BatchedHvpOptions = {},
 ): Float64Array {
   const size = theta.size;
-  const chunkSize = options.chunkSize ?? (options.batchedLoss ? DEFAULT_BATCHED_HVP_CHUNK_SIZE : DEFAULT_HVP_CHUNK_SIZE);
+  const chunkSize = options.chunkSize ?? (options.batchedLoss ? batchedHvpChunkSize(options.batchedLoss) : DEFAULT_HVP_CHUNK_SIZE);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
     throw new Error(`Error in hessianVectorProducts: options.chunkSize must be a positive integer, but got ${chunkSize}.`);
   }

@@ -2,7 +2,15 @@
 export type { LossFn, BatchedLossFn, Evaluator, BatchedEvaluator } from './types.js';
 export { modelEvaluator, modelBatchedEvaluator, modelBatchedLoss } from './evaluator.js';
 export type { EvaluationData } from './evaluator.js';
-export { hessianVectorProduct, hessianVectorProducts, hessianVectorProductsOf, DEFAULT_HVP_CHUNK_SIZE, DEFAULT_BATCHED_HVP_CHUNK_SIZE } from './hvp.js';
+export {
+  hessianVectorProduct,
+  hessianVectorProducts,
+  hessianVectorProductsOf,
+  batchedHvpChunkSize,
+  BATCHED_HVP_MEMORY_BUDGET,
+  DEFAULT_HVP_CHUNK_SIZE,
+  DEFAULT_BATCHED_HVP_CHUNK_SIZE,
+} from './hvp.js';
 export type { BatchedHvpOptions } from './hvp.js';
 export { exactHessian, hessianSpectrum } from './hessian.js';
 export type { ExactHessian, HessianSpectrum } from './hessian.js';

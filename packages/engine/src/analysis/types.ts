@@ -18,7 +18,14 @@ export type Evaluator = (
  * loss must depend on row k only (an ensemble forward pass). Lets HVPs for K vectors run as one
  * vectorised computation instead of K passes.
  */
-export type BatchedLossFn = (thetas: tf.Tensor2D) => tf.Tensor1D;
+export type BatchedLossFn = ((thetas: tf.Tensor2D) => tf.Tensor1D) & {
+  /**
+   * Bytes one row of Θ takes in a vectorised Hessian-vector product (its activations, their
+   * gradients and the second pass's), when known: HVP chunks are sized from it to stay within
+   * the wasm heap (see `batchedHvpChunkSize`).
+   */
+  bytesPerRow?: number;
+};
 
 /** Loss (and accuracy) of K parameter vectors at once, rows of `thetas` [K, P] → [K] each. */
 export type BatchedEvaluator = (thetas: tf.Tensor2D) => { loss: tf.Tensor1D; accuracy?: tf.Tensor1D };
