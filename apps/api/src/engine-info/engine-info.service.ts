@@ -1,9 +1,12 @@
 /**
  * Reports the engine's backend. The API process asks the engine once (the same selection logic
- * and environment as its workers, which pick the same backend) and caches the answer.
+ * and environment as its workers, which pick the same backend — and, with local workers, the
+ * same wasm thread count, so the API process starts no more threads than one worker) and caches
+ * the answer.
  */
 import { createRequire } from 'node:module';
 import { initBackend } from '../engine.js';
+import { workerThreadCount } from '../queue/local-queue.js';
 import type { EngineInfo } from './engine-info.type.js';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +22,8 @@ export class EngineInfoService {
   }
 
   private async load(): Promise<EngineInfo> {
-    const backend = await initBackend();
+    const { workers } = this.deployment;
+    const backend = await initBackend(workers === null ? {} : { threads: Number(workerThreadCount(workers)) });
     const details = { ...backend } as unknown as Record<string, unknown>;
     const { version } = require('../../package.json') as { version: string };
     return { backend: backend.name, details, nodeVersion: process.version, apiVersion: version, ...this.deployment };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerThreadCount } from '../queue/local-queue.js';
 import { startTestServer, type TestServer } from '../test-utils/server.js';
 
 let server: TestServer;
@@ -26,10 +27,12 @@ async function createRun(input: Record<string, unknown>): Promise<CreatedRun> {
 
 describe('Query.engine', () => {
   it('reports the backend the engine picked and how this deployment is put together', async () => {
-    const { data, errors } = await server.run<{ engine: { backend: string; details: { name: string; tfjsVersion: string }; store: string; queue: string; pubsub: string; nodeVersion: string } }>(
-      `{ engine { backend details store queue pubsub nodeVersion apiVersion } }`,
+    const { data, errors } = await server.run<{ engine: { backend: string; details: { name: string; tfjsVersion: string; threads: number }; store: string; queue: string; pubsub: string; nodeVersion: string; workers: number } }>(
+      `{ engine { backend details store queue pubsub nodeVersion apiVersion workers } }`,
     );
     expect(errors).toBeUndefined();
+    // The threads one local worker computes with: the cores shared out among the workers.
+    if (data?.engine.backend === 'wasm') expect(data.engine.details.threads).toBe(Number(workerThreadCount(data.engine.workers)));
     expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).toContain(data?.engine.backend);
     expect(data?.engine.details.name).toBe(data?.engine.backend);
     expect(data?.engine).toMatchObject({ store: 'sqlite', queue: 'local', pubsub: 'memory', nodeVersion: process.version });
