@@ -9,7 +9,8 @@
  *
  * wasm computes with `threads` threads (or else `$SADDLE_THREADS`; default: every core): with two
  * or more, tfjs's threaded SIMD build (see wasm-threads.ts), whose XNNPACK kernels — convolutions,
- * matrix products, pooling — split their work across the cores. Processes that share the cores
+ * pooling, elementwise operators — split their work across the cores (matrix products run on
+ * Saddle's own one-thread kernel, batch-matmul.ts). Processes that share the cores
  * (the API's local workers, one per run) ask for fewer. If the threaded build cannot start, the
  * one-thread build is used and `tried` says why.
  *

@@ -59,14 +59,8 @@ function fused(x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, { epsilon, r
       value: output,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedX, savedY, savedMean, savedVariance, savedGamma] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-        const grads = tf
-          .engine()
-          .runKernel(
-            BATCH_NORM_BACKWARD,
-            { dy, x: savedX, y: savedY, mean: savedMean, variance: savedVariance, gamma: savedGamma },
-            attrs,
-          ) as tf.Tensor[];
-        return grads;
+        const inputs = { dy, x: savedX, y: savedY, mean: savedMean, variance: savedVariance, gamma: savedGamma };
+        return tf.engine().runKernel(BATCH_NORM_BACKWARD, inputs, attrs) as tf.Tensor[];
       },
     };
   });

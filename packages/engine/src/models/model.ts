@@ -203,6 +203,17 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
       const nextStatePieces: tf.Tensor[] = [];
       const batch = x.shape[0];
       let h: tf.Tensor = x;
+      const isRelu = (i: number): boolean => {
+        const spec = layers[i]?.spec;
+        return spec?.type === 'activation' && spec.activation === 'relu';
+      };
+      /** Inference-mode batch norm of `norm` as the per-channel map h ↦ h·scale + shift. */
+      const runningAffine = (norm: PlannedLayer, gamma: tf.Tensor1D, beta: tf.Tensor1D): { scale: tf.Tensor1D; shift: tf.Tensor1D } => {
+        const [meanInfo, varInfo] = norm.buffers as [BufferInfo, BufferInfo];
+        const epsilon = norm.spec.type === 'batchNorm' ? (norm.spec.epsilon ?? BATCH_NORM_DEFAULT_EPSILON) : BATCH_NORM_DEFAULT_EPSILON;
+        const scale = tf.div(gamma, tf.sqrt(tf.add(statePieces[buffers.indexOf(varInfo)]!, epsilon))) as tf.Tensor1D;
+        return { scale, shift: tf.sub(beta, tf.mul(statePieces[buffers.indexOf(meanInfo)]!, scale)) as tf.Tensor1D };
+      };
       // Layers already computed inside a fused kernel of an earlier layer.
       let skip = 0;
       // A convolution's bias left out before a training-mode batch norm (see conv2d below).
@@ -223,21 +234,26 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
             const s = layer.spec.stride ?? 1;
             const padding = layer.spec.padding ?? 'same';
             const next = layers[index + 1];
-            if (options.fused === true && !options.training && next?.spec.type === 'batchNorm' && (layer.spec.activation ?? 'linear') === 'linear') {
+            const normNext = options.fused === true && next?.spec.type === 'batchNorm' && (layer.spec.activation ?? 'linear') === 'linear';
+            if (normNext && !options.training) {
               // Inference: batch norm is an affine map per channel, so it folds into the
               // convolution's filter and bias, and a ReLU after it into the same fused kernel.
-              const [meanInfo, varInfo] = next.buffers as [BufferInfo, BufferInfo];
               const [gamma, beta] = next.params.map(paramTensor) as [tf.Tensor1D, tf.Tensor1D];
-              const scale = tf.div(gamma, tf.sqrt(tf.add(statePieces[buffers.indexOf(varInfo)]!, next.spec.epsilon ?? BATCH_NORM_DEFAULT_EPSILON)));
-              const bias = tf.add(tf.mul(tf.sub(second!, statePieces[buffers.indexOf(meanInfo)]!), scale), beta);
-              const after = layers[index + 2]?.spec;
-              const relu = after?.type === 'activation' && after.activation === 'relu';
-              h = tf.fused.conv2d({ x: h as tf.Tensor4D, filter: tf.mul(first!, scale) as tf.Tensor4D, strides: s, pad: padding, bias, activation: relu ? 'relu' : 'linear' });
+              const { scale, shift } = runningAffine(next, gamma, beta);
+              const relu = isRelu(index + 2);
+              h = tf.fused.conv2d({
+                x: h as tf.Tensor4D,
+                filter: tf.mul(first!, scale) as tf.Tensor4D,
+                strides: s,
+                pad: padding,
+                bias: tf.add(tf.mul(second!, scale), shift),
+                activation: relu ? 'relu' : 'linear',
+              });
               skip = relu ? 2 : 1;
               break;
             }
             const conv = tf.conv2d(h as tf.Tensor4D, first as tf.Tensor4D, s, padding);
-            if (options.fused === true && options.training && next?.spec.type === 'batchNorm' && (layer.spec.activation ?? 'linear') === 'linear') {
+            if (normNext) {
               // Training: batch norm subtracts the batch mean, so a bias added before it cancels
               // exactly (its gradient is exactly zero); only the running mean sees it.
               h = conv;
@@ -255,8 +271,7 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
             const runningVar = statePieces[buffers.indexOf(varInfo)]!;
             if (options.training) {
               // A ReLU layer right after batch norm runs inside the same (fused) kernels.
-              const next = layers[index + 1]?.spec;
-              const relu = options.fused === true && next?.type === 'activation' && next.activation === 'relu';
+              const relu = options.fused === true && isRelu(index + 1);
               const result = batchNormTraining(h, first as tf.Tensor1D, second as tf.Tensor1D, { epsilon, relu, fused: options.fused === true });
               if (relu) skip = 1;
               const batchMean = biasBeforeNorm ? tf.add(result.mean, biasBeforeNorm) : result.mean;
@@ -270,8 +285,9 @@ export function buildModel(spec: ModelSpec, inputShape: number[]): Model {
               );
               h = result.output;
             } else {
-              const normalised = tf.div(tf.sub(h, runningMean), tf.sqrt(tf.add(runningVar, epsilon)));
-              h = tf.add(tf.mul(normalised, first!), second!);
+              // (h − μ)/√(σ² + ε)·γ + β as h·scale + shift: two passes over h, the rest on [C].
+              const { scale, shift } = runningAffine(layer, first as tf.Tensor1D, second as tf.Tensor1D);
+              h = tf.add(tf.mul(h, scale), shift);
             }
             break;
           }

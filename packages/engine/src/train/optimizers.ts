@@ -51,36 +51,27 @@ export class AdamOptimizer implements FlatOptimizer {
     this.iterations++;
     const t = this.iterations;
     const [m0, v0] = [this.m, this.v];
-    if (theta.dtype === 'float32' && tf.getKernel(ADAM_STEP, tf.getBackend()) !== undefined) {
-      // One kernel (wasm): the same float32 arithmetic as the composed ops below.
-      const [next, m, v] = tf.tidy(() => {
-        const outputs = tf.engine().runKernel(
-          ADAM_STEP,
-          { theta, grad, m: m0 ?? tf.zerosLike(grad), v: v0 ?? tf.zerosLike(grad) },
-          { lr, beta1, beta2, epsilon, iteration: t } as unknown as tf.NamedAttrMap,
-        ) as tf.Tensor[];
-        return [outputs[0]!, tf.keep(outputs[1]!), tf.keep(outputs[2]!)];
-      });
-      m0?.dispose();
-      v0?.dispose();
-      this.m = m;
-      this.v = v;
-      return next as T;
-    }
-    // Kept: the moments must outlive any tidy the caller runs this step in.
-    const m = tf.keep(tf.tidy(() => tf.add(tf.mul(m0 ?? tf.zerosLike(grad), beta1), tf.mul(grad, 1 - beta1))));
-    const v = tf.keep(tf.tidy(() => tf.add(tf.mul(v0 ?? tf.zerosLike(grad), beta2), tf.mul(tf.square(grad), 1 - beta2))));
+    // m and v are kept: the moments must outlive any tidy the caller runs this step in.
+    const [next, m, v] = tf.tidy(() => {
+      const mPrevious = m0 ?? tf.zerosLike(grad);
+      const vPrevious = v0 ?? tf.zerosLike(grad);
+      if (theta.dtype === 'float32' && tf.getKernel(ADAM_STEP, tf.getBackend()) !== undefined) {
+        // One kernel (wasm): the same float32 arithmetic as the composed ops below.
+        const attrs = { lr, beta1, beta2, epsilon, iteration: t } as unknown as tf.NamedAttrMap;
+        const [thetaNext, m1, v1] = tf.engine().runKernel(ADAM_STEP, { theta, grad, m: mPrevious, v: vPrevious }, attrs) as tf.Tensor[];
+        return [thetaNext!, tf.keep(m1!), tf.keep(v1!)];
+      }
+      const m1 = tf.add(tf.mul(mPrevious, beta1), tf.mul(grad, 1 - beta1));
+      const v1 = tf.add(tf.mul(vPrevious, beta2), tf.mul(tf.square(grad), 1 - beta2));
+      const mHat = tf.div(m1, 1 - beta1 ** t);
+      const vHat = tf.div(v1, 1 - beta2 ** t);
+      return [tf.sub(theta, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), epsilon))), tf.keep(m1), tf.keep(v1)];
+    });
     m0?.dispose();
     v0?.dispose();
     this.m = m;
     this.v = v;
-    const correction1 = 1 - beta1 ** t;
-    const correction2 = 1 - beta2 ** t;
-    return tf.tidy(() => {
-      const mHat = tf.div(m, correction1);
-      const vHat = tf.div(v, correction2);
-      return tf.sub(theta, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), epsilon)));
-    }) as T;
+    return next as T;
   }
 
   dispose(): void {

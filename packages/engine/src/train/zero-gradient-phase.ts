@@ -20,7 +20,7 @@ export interface ZeroGradientPhaseInput {
   spec: RunSpec;
   /** Where the phase starts (not disposed). */
   theta: tf.Tensor1D;
-  /** Batch-norm running statistics, if the model has any. */
+  /** Batch-norm running statistics, when the model has batch norm. */
   state?: tf.Tensor1D;
   /** Steps the run took before the phase: the phase's steps are numbered on from there. */
   mainSteps: number;
