@@ -80,6 +80,22 @@ export interface ZeroGradientPhase {
   optimizer: OptimizerSpec;
 }
 
+/**
+ * Stop training once an evaluated metric meets a criterion (checked at every evaluation, so every
+ * `evalEvery` epochs); `epochs`/`steps` stay the cap. This is the protocol of Keskar et al. and
+ * Novak et al. for comparing batch sizes: every model trained to the same training accuracy (or
+ * loss), not for the same number of epochs — which would give a batch of 1024 sixteen times
+ * fewer optimiser steps than a batch of 64 and measure under-training instead of the batch size.
+ */
+export interface StopCriterion {
+  /** An evaluated metric: `train/accuracy`, `train/loss`, `test/accuracy` or `test/loss`. */
+  metric: 'train/accuracy' | 'train/loss' | 'test/accuracy' | 'test/loss';
+  /** Stop when the metric is ≥ this (accuracies) ... */
+  atLeast?: number;
+  /** ... or ≤ this (losses). Exactly one of the two. */
+  atMost?: number;
+}
+
 export interface RunSpec {
   data: DataSpec;
   model: ModelSpec;
@@ -100,6 +116,8 @@ export interface RunSpec {
   gradNormEvery: number;
   /** Optional second phase to a zero-gradient point; absent = none. */
   zeroGradient?: ZeroGradientPhase;
+  /** Optional early stop once an evaluated metric meets a criterion; absent = train to the cap. */
+  stopWhen?: StopCriterion;
 }
 
 export const DEFAULT_OPTIMIZER: { sgd: OptimizerSpec; adam: OptimizerSpec } = {

@@ -25,7 +25,7 @@ export class SpecError extends Error {
 type Obj = Record<string, unknown>;
 
 const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'softplus', 'elu', 'linear'];
-const RUN_KEYS = ['data', 'model', 'loss', 'optimizer', 'batchSize', 'epochs', 'steps', 'seed', 'snapshotEvery', 'evalEvery', 'gradNormEvery', 'zeroGradient'];
+const RUN_KEYS = ['data', 'model', 'loss', 'optimizer', 'batchSize', 'epochs', 'steps', 'seed', 'snapshotEvery', 'evalEvery', 'gradNormEvery', 'zeroGradient', 'stopWhen'];
 const LAYER_KEYS: Record<LayerSpec['type'], string[]> = {
   dense: ['type', 'units', 'activation'],
   conv2d: ['type', 'filters', 'kernelSize', 'stride', 'padding', 'activation'],
@@ -196,6 +196,16 @@ export function validateRunSpec(input: unknown, context?: string): RunSpec {
     number(zg.gradNormThreshold, 'zeroGradient.gradNormThreshold', (x) => x > 0, 'a positive gradient norm, e.g. 1e-3');
     integer(zg.maxSteps, 'zeroGradient.maxSteps', 1, 100_000_000);
     checkOptimizer(zg.optimizer, 'zeroGradient.optimizer');
+  }
+
+  if (spec.stopWhen !== undefined) {
+    const stop = object(spec.stopWhen, 'stopWhen');
+    noUnknownKeys(stop, ['metric', 'atLeast', 'atMost'], 'stopWhen');
+    const metric = oneOf(stop.metric, ['train/accuracy', 'train/loss', 'test/accuracy', 'test/loss'] as const, 'stopWhen.metric');
+    if (metric.endsWith('accuracy') && spec.loss !== 'cross-entropy') fail('stopWhen.metric', `'${metric}' exists only for classification; use 'train/loss' or 'test/loss'`);
+    if ((stop.atLeast === undefined) === (stop.atMost === undefined)) fail('stopWhen', 'give exactly one of atLeast (e.g. { metric: \'train/accuracy\', atLeast: 0.99 }) or atMost (e.g. { metric: \'train/loss\', atMost: 0.01 })');
+    if (stop.atLeast !== undefined) number(stop.atLeast, 'stopWhen.atLeast', () => true, 'a finite number');
+    if (stop.atMost !== undefined) number(stop.atMost, 'stopWhen.atMost', () => true, 'a finite number');
   }
   return spec;
 }

@@ -51,7 +51,8 @@ export function ensembleGroups<T extends { spec: RunSpec }>(planned: readonly T[
   const byKey = new Map<string, T[]>();
   for (const run of planned) {
     const model = buildModel(run.spec.model, inputShapeOf(run.spec.data));
-    if (ensembleUnsupportedReason(model)) {
+    // A stop criterion ends each run at its own step; an ensemble steps all its runs together.
+    if (ensembleUnsupportedReason(model) || run.spec.stopWhen) {
       groups.push([run]);
       continue;
     }

@@ -93,6 +93,9 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
   if (specInputs.length === 0 || specInputs.length !== sinks.length) {
     throw new Error(`trainEnsemble: need one sink per spec and at least one spec, got ${specInputs.length} specs and ${sinks.length} sinks`);
   }
+  if (specInputs.some((spec) => spec.stopWhen !== undefined)) {
+    throw new Error('trainEnsemble: stopWhen ends each run at its own step, which a batched ensemble cannot do; train those runs one by one with train()');
+  }
   let thetas: tf.Tensor2D | undefined;
   let optimizer: FlatOptimizer | undefined;
   let members: Member[] = [];

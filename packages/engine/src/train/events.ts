@@ -29,6 +29,11 @@ export interface RunEnd {
   state: Float32Array;
   /** Last evaluated metrics by key (`train/loss`, `test/accuracy`, ...). */
   final: Record<string, number>;
+  /**
+   * Present when the spec had `stopWhen`: whether the criterion was met, and at which step and
+   * epoch (the run's last step when it was not: the cap ended it).
+   */
+  stopCriterion?: { reached: boolean; step: number; epoch: number; value: number };
   /** Present when the zero-gradient phase ran. */
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
   durationMs: number;

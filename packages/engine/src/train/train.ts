@@ -5,7 +5,7 @@
  * it reports goes to the sink as typed events.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RunSpec, RunSpecInput } from '../config.js';
+import type { RunSpec, RunSpecInput, StopCriterion } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { BatchSampler, gatherExamples } from '../data/batches.js';
 import type { Dataset, DataSplit } from '../data/dataset.js';
@@ -66,6 +66,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
   let stepsPerEpoch = 1;
   let metrics: MetricBuffer | undefined;
   let zeroGradient: RunEnd['zeroGradient'];
+  let stopCriterion: RunEnd['stopCriterion'];
 
   const finish = (status: RunEnd['status'], extra: Partial<RunEnd> = {}): RunEnd => {
     metrics?.flush();
@@ -77,6 +78,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       state: state ? Float32Array.from(state.dataSync()) : new Float32Array(0),
       final: { ...(metrics?.last ?? {}) },
       ...(zeroGradient ? { zeroGradient } : {}),
+      ...(stopCriterion ? { stopCriterion } : {}),
       durationMs: Date.now() - startedAt,
       ...extra,
     };
@@ -121,6 +123,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
         m.add('test/accuracy', step, testEval.accuracy!, epoch);
       }
       m.flush();
+      if (spec.stopWhen) stopCriterion = criterionAt(spec.stopWhen, m.last, step, epoch);
     };
     const snapshot = (): void => {
       sink({ type: 'snapshot', step, epoch: epochOf(step), theta: Float32Array.from(theta!.dataSync()), state: Float32Array.from(state!.dataSync()) });
@@ -134,8 +137,8 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     if (spec.snapshotEvery > 0) snapshot();
     progress();
 
-    // -- the main loop: one minibatch step at a time
-    while (step < totalSteps) {
+    // -- the main loop: one minibatch step at a time, until the cap or the stop criterion
+    while (step < totalSteps && !stopCriterion?.reached) {
       await checkpoint(signal, step);
       const batch = gatherExamples(dataset.train, sampler.next());
       let nextState: tf.Tensor1D | undefined;
@@ -175,8 +178,10 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       const epochEnd = step % stepsPerEpoch === 0;
       const epochIndex = Math.floor(epoch);
       if ((epochEnd && epochIndex % spec.evalEvery === 0) || step === totalSteps) evaluate();
-      if (spec.snapshotEvery > 0 && ((epochEnd && epochIndex % spec.snapshotEvery === 0) || step === totalSteps)) snapshot();
-      if (step % progressEvery === 0 || epochEnd || step === totalSteps) progress();
+      // A met criterion ends training here, so this step is the last: snapshot and report it as such.
+      const last = step === totalSteps || stopCriterion?.reached === true;
+      if (spec.snapshotEvery > 0 && ((epochEnd && epochIndex % spec.snapshotEvery === 0) || last)) snapshot();
+      if (step % progressEvery === 0 || epochEnd || last) progress();
     }
 
     // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended.
@@ -216,4 +221,12 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     optimizer?.dispose();
     tf.dispose([theta, state]);
   }
+}
+
+/** Whether the latest evaluation meets the spec's stop criterion, with where it was taken. */
+export function criterionAt(criterion: StopCriterion, last: Readonly<Record<string, number>>, step: number, epoch: number): NonNullable<RunEnd['stopCriterion']> {
+  const value = last[criterion.metric];
+  if (value === undefined) throw new Error(`train: stopWhen.metric '${criterion.metric}' is not evaluated for this run`);
+  const reached = criterion.atLeast !== undefined ? value >= criterion.atLeast : value <= criterion.atMost!;
+  return { reached, step, epoch, value };
 }
