@@ -34,7 +34,8 @@ export class MetricService {
 
   async series(runId: string, keys: string[] | null | undefined, maxPoints: number | null | undefined): Promise<SeriesResult[]> {
     const limit = checkRange(maxPoints ?? LIMITS.maxPointsDefault, ['maxPoints'], 2, LIMITS.maxPointsMax, 'maxPoints');
-    const wanted = keys ?? (await this.deps.store.metricKeys(runId));
+    // A key asked for twice is read once (the cost limit prices distinct keys too).
+    const wanted = keys ? [...new Set(keys)] : await this.deps.store.metricKeys(runId);
     if (wanted.length > LIMITS.seriesPerRequestMax) throw new LimitExceededError('series per request (keys)', LIMITS.seriesPerRequestMax, wanted.length);
     return Promise.all(
       wanted.map(async (key) => {

@@ -19,7 +19,10 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromAST,
+  type GraphQLField,
 } from 'graphql';
+import { LIMITS } from '../common/limits.js';
 import { LimitExceededError } from '../errors.js';
 
 export interface DepthLimitOptions {
@@ -37,7 +40,35 @@ export interface CostLimitOptions {
   defaultFirst?: number;
   /** Items assumed for a list field without `first`. Default 10. */
   listSize?: number;
+  /**
+   * Fields whose price depends on their arguments, by `Type.field`. Default `DEFAULT_FIELD_COSTS`
+   * (`Run.metrics`); given rules are added to the defaults, a rule for the same field replaces it.
+   */
+  fieldCosts?: Record<string, FieldCostRule>;
 }
+
+/**
+ * The price of one field from its (coerced) arguments: `items` replaces the list multiplier
+ * (`first` / `listSize`), and each item costs `perItem` on top of what it selects — the work the
+ * selection cannot show, such as rows a resolver reads.
+ */
+export type FieldCostRule = (args: Record<string, unknown>, context: { listSize: number }) => { items: number; perItem: number };
+
+/**
+ * `Run.metrics`: one item per distinct key (duplicates are read once; no `keys` means every key
+ * of the run, assumed `listSize`), each paying for reading its series (2) and for the points it
+ * returns (1 per 25: a 10,000-point series costs 402, so 50 of them pass the 20,000 budget, and
+ * eight aliases of a 1,000-point read cost 8 × 42).
+ */
+export const metricsFieldCost: FieldCostRule = (args, { listSize }) => {
+  const keys = Array.isArray(args.keys) ? new Set(args.keys).size : listSize;
+  const maxPoints = typeof args.maxPoints === 'number' ? args.maxPoints : LIMITS.maxPointsDefault;
+  return { items: keys, perItem: METRIC_SERIES_COST + Math.ceil(maxPoints / METRIC_POINTS_PER_COST) };
+};
+export const METRIC_SERIES_COST = 2;
+export const METRIC_POINTS_PER_COST = 25;
+
+export const DEFAULT_FIELD_COSTS: Readonly<Record<string, FieldCostRule>> = { 'Run.metrics': metricsFieldCost };
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_COST = 20_000;
@@ -94,30 +125,47 @@ function numberArgument(value: ValueNode | undefined, variables: Record<string, 
   return undefined;
 }
 
+/** A field's arguments as the resolver will see them (defaults applied); an invalid one is left out. */
+function argumentValues(definition: GraphQLField<unknown, unknown>, field: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const arg of definition.args) {
+    const node = field.arguments?.find((a) => a.name.value === arg.name);
+    const value = node ? valueFromAST(node.value, arg.type, variables) : arg.defaultValue;
+    if (value !== undefined) values[arg.name] = value;
+  }
+  return values;
+}
+
 /**
  * Estimated cost: each object field costs 1 (scalars 0), and what a list field selects is paid once per item — its
  * `first` argument when given, else `listSize` (default 10). With the schema the walk knows which
- * fields are lists; without it only `first` arguments multiply.
+ * fields are lists and prices the fields of `fieldCosts` from their arguments; without it only
+ * `first` arguments multiply. Every alias is a field of its own and pays in full.
  */
 export function operationCost(
   document: DocumentNode,
   variables: Record<string, unknown> = {},
   operationName?: string | null,
-  options: { schema?: GraphQLSchema; listSize?: number; defaultFirst?: number } = {},
+  options: { schema?: GraphQLSchema; listSize?: number; defaultFirst?: number; fieldCosts?: Record<string, FieldCostRule> } = {},
 ): number {
   const fragments = fragmentsOf(document);
   const listSize = options.listSize ?? 10;
+  const rules = { ...DEFAULT_FIELD_COSTS, ...options.fieldCosts };
   const cost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number =>
     fieldsOf(set, fragments)
       .filter((f) => !f.name.value.startsWith('__'))
       .reduce((total, field) => {
         const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
         const isList = definition ? isListType(getNullableType(definition.type)) : false;
+        const rule = definition && parent ? rules[`${parent.name}.${field.name.value}`] : undefined;
+        const priced = rule && definition ? rule(argumentValues(definition, field, variables), { listSize }) : undefined;
         const first = field.arguments?.find((a) => a.name.value === 'first');
-        const multiplier = first ? (numberArgument(first.value, variables) ?? options.defaultFirst ?? 20) : isList ? listSize : 1;
+        const multiplier = priced ? priced.items : first ? (numberArgument(first.value, variables) ?? options.defaultFirst ?? 20) : isList ? listSize : 1;
         const child = definition ? getNamedType(definition.type) : undefined;
         // Scalars ride along with their object for free; objects cost 1 each.
-        return total + (field.selectionSet ? 1 + multiplier * cost(field.selectionSet, child) : 0);
+        const selection = field.selectionSet ? cost(field.selectionSet, child) : 0;
+        if (priced) return total + 1 + multiplier * (priced.perItem + selection);
+        return total + (field.selectionSet ? 1 + multiplier * selection : 0);
       }, 0);
   return operationsOf(document, operationName).reduce((total, operation) => {
     const root = options.schema?.getRootType(operation.operation) ?? undefined;

@@ -26,7 +26,7 @@ export const minimalRatio: Preset = {
   knobs: [
     { key: 'runs', description: 'Trainings from different seeds', quick: 4, full: 100, min: 1, integer: true },
     { key: 'hidden', description: 'Hidden widths of the MLP, comma-separated', quick: '10,10', full: '10,10' },
-    { key: 'eigenTolerance', description: 'An eigenvalue counts as positive when > this × the largest |eigenvalue|', quick: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, full: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, min: 0 },
+    { key: 'eigenTolerance', description: 'An extra floor of the flat tolerance, × the largest |eigenvalue| (0: the derived tolerance alone)', quick: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, full: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, min: 0 },
     { key: 'bins', description: 'Histogram bins of the spectrum', quick: 40, full: 60, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
@@ -66,13 +66,16 @@ export const minimalRatio: Preset = {
 };
 
 /**
- * At each run's final θ (the end of its zero-gradient phase): the exact Hessian's eigenvalues and
- * the minimal ratio. The zero-gradient walk itself happened in training; here it takes no further
- * step, so `converged` says whether training's walk reached the threshold.
+ * At each run's final θ (the end of its zero-gradient phase): the exact Hessian's eigenvalues, the
+ * flat / positive / negative counts under the derived tolerance (`flatTolerance`: float32 noise
+ * and the gradient threshold over one step of the phase's optimiser), the minimal ratio under both
+ * definitions, and the dead ReLU units. Every run's whole spectrum is kept in its point's meta.
+ * The zero-gradient walk itself happened in training; here it takes no further step, so
+ * `converged` says whether training's walk reached the threshold.
  */
 async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
   const knobs = resolveKnobs(minimalRatio, options);
-  const tolerance = { relative: numberKnob(knobs, 'eigenTolerance') };
+  const relativeFloor = numberKnob(knobs, 'eigenTolerance');
   const cache = new Map();
   const points: Extract<FigureData, { kind: 'scatter' }>['points'] = [];
   const eigenvalues: number[] = [];
@@ -90,16 +93,20 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
         loss: run.spec.loss,
         threshold: run.spec.zeroGradient?.gradNormThreshold ?? 1e-3,
         maxSteps: 0,
-        tolerance,
+        // The phase's own optimiser: its step is the resolution of the gradient term.
+        ...(run.spec.zeroGradient ? { optimizer: run.spec.zeroGradient.optimizer } : {}),
+        relativeFloor,
       });
     } finally {
       x.dispose();
       y.dispose();
     }
     const converged = run.end.zeroGradient?.converged ?? result.converged;
+    const ratio = result.minimalRatio;
+    const rule = ratio.toleranceRule;
     points.push({
       x: result.loss,
-      y: result.minimalRatio.minimalRatio,
+      y: ratio.minimalRatio,
       label: run.key,
       runKey: run.key,
       group: run.group,
@@ -108,24 +115,39 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
         converged,
         gradNorm: result.gradNorm,
         zeroGradientSteps: run.end.zeroGradient?.steps ?? 0,
-        positive: result.minimalRatio.positive,
-        negative: result.minimalRatio.negative,
-        nearZero: result.minimalRatio.nearZero,
-        tolerance: result.minimalRatio.tolerance,
+        minimalRatioAll: ratio.minimalRatio,
+        minimalRatioNonFlat: ratio.minimalRatioNonFlat,
+        positive: ratio.positive,
+        negative: ratio.negative,
+        flat: ratio.flat,
+        tolerance: ratio.tolerance,
+        ...(rule.kind === 'derived' ? { toleranceNoise: rule.noise, toleranceGradient: rule.gradient, toleranceFloor: rule.floor } : {}),
+        ...(result.deadUnits ? { deadUnits: result.deadUnits.dead, reluUnits: result.deadUnits.units } : {}),
+        eigenvalues: result.eigenvalues,
       },
     });
     eigenvalues.push(...result.eigenvalues);
     onProgress?.((index + 1) / runs.length);
   }
+  const flatRule = 'flat: |λ| ≤ max(2√n·float32 noise, ‖∇L‖ threshold / one search step)';
   return [
     {
       id: 'ratio-vs-loss',
-      title: 'Minimal ratio vs loss (marked: ‖∇L‖ did not reach the threshold)',
-      data: { kind: 'scatter', x: { label: 'loss', scale: 'log' }, y: { label: 'minimal ratio', scale: 'linear' }, points },
+      title: `Minimal ratio vs loss (${flatRule}; marked: ‖∇L‖ did not reach the threshold)`,
+      data: {
+        kind: 'scatter',
+        x: { label: 'loss', scale: 'log' },
+        y: { label: 'minimal ratio: positive / all eigenvalues (HW1)', scale: 'linear' },
+        points,
+        views: [
+          { id: 'all', label: 'positive / all eigenvalues (HW1’s definition)', y: { label: 'minimal ratio: positive / all eigenvalues (HW1)', scale: 'linear' }, metaKey: 'minimalRatioAll' },
+          { id: 'non-flat', label: 'positive / non-flat eigenvalues', y: { label: 'minimal ratio: positive / non-flat eigenvalues', scale: 'linear' }, metaKey: 'minimalRatioNonFlat' },
+        ],
+      },
     },
     {
       id: 'spectrum',
-      title: 'Hessian eigenvalues at the zero-gradient points (all runs)',
+      title: 'Hessian eigenvalues at the zero-gradient points (all runs pooled; each run’s own in the scatter’s meta)',
       data: {
         kind: 'histogram',
         x: { label: 'eigenvalue', scale: 'linear' },

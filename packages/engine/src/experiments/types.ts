@@ -68,18 +68,41 @@ export interface XY {
   y: number;
 }
 
+/** One choice of a scatter's y (e.g. the minimal ratio over all eigenvalues, or over the non-flat ones). */
+export interface ScatterView {
+  id: string;
+  /** What the view shows, for the switch and the caption. */
+  label: string;
+  y: AxisSpec;
+  /** The key of `meta` that holds this view's y at every point. */
+  metaKey: string;
+}
+
 export type FigureData =
   | {
       kind: 'lines';
       x: AxisSpec;
       y: AxisSpec;
-      series: { label: string; group?: string; runKey?: string; dashed?: boolean; points: XY[] }[];
+      series: {
+        label: string;
+        group?: string;
+        runKey?: string;
+        dashed?: boolean;
+        /** `marked` points are drawn with a marker; `markedLabel` says what a marker means. */
+        points: (XY & { marked?: boolean })[];
+        markedLabel?: string;
+      }[];
     }
   | {
       kind: 'scatter';
       x: AxisSpec;
       y: AxisSpec;
       points: (XY & { label?: string; runKey?: string; group?: string; marked?: boolean; meta?: Record<string, number | string | boolean | number[]> })[];
+      /**
+       * Other definitions of y the viewer can switch to: each reads its y from `meta[metaKey]` of
+       * every point. The first view is the one `y`/`points[].y` already show.
+       */
+      views?: ScatterView[];
     }
   | {
       kind: 'paths';
