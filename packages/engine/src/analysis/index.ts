@@ -27,8 +27,20 @@ export {
   criticalPointAnalysis,
   DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE,
   DEFAULT_ZERO_GRADIENT_OPTIMIZER,
+  FLOAT32_EPSILON,
+  adamStepNorm,
+  flatTolerance,
 } from './minimal_ratio.js';
-export type { MinimalRatioResult, CriticalPointInput, CriticalPointResult } from './minimal_ratio.js';
+export type {
+  MinimalRatioResult,
+  MinimalRatioTolerance,
+  FlatTolerance,
+  FlatToleranceInput,
+  CriticalPointInput,
+  CriticalPointResult,
+} from './minimal_ratio.js';
+export { deadReluUnits } from './dead_units.js';
+export type { DeadUnitsResult } from './dead_units.js';
 export { pcaOfTrajectories, selectCoordinates } from './pca.js';
 export type { TrajectoryInput, PcaOptions, PcaPathPoint, PcaResult } from './pca.js';
 export { filterNormalize, randomFilterNormalizedDirection, lossLandscape1D, lossLandscape2D, projectOntoPlane } from './landscape.js';

@@ -2,40 +2,122 @@ import * as tf from '@tensorflow/tfjs';
 import type { LossKind, OptimizerSpec } from '../config.js';
 import type { Model } from '../models/model.types.js';
 import { lossFunction } from '../train/losses.js';
+import { deadReluUnits, type DeadUnitsResult } from './dead_units.js';
 import { modelBatchedLoss } from './evaluator.js';
 import { hessianSpectrum } from './hessian.js';
 import { findZeroGradientPoint } from './zero_gradient.js';
 
 /**
- * Default relative tolerance of {@link minimalRatio}: an eigenvalue counts as positive only
- * above 1e-5·max|λ|. The Hessian is built from float32 HVPs whose raw asymmetry we measure at
- * 2–5e-6 of max|H| on the 573-param MLPs, so directions that are flat (dead ReLUs, symmetries)
- * come out as ±(a few 1e-6)·max|λ|; a tolerance of 1e-5 keeps them out of both counts.
+ * Optional extra floor of {@link flatTolerance}, relative to max|λ|. 0 by default: the derived
+ * tolerance (float32 noise and the gradient threshold) decides; a positive value only raises it.
  */
-export const DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE = 1e-5;
+export const DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE = 0;
 
-export interface MinimalRatioResult {
-  /** positive / total: the fraction of eigenvalues > tolerance. */
-  minimalRatio: number;
-  positive: number;
-  negative: number;
-  /** |λ| ≤ tolerance. */
-  nearZero: number;
-  total: number;
-  /** The absolute tolerance used. */
+/** float32's machine epsilon, 2⁻²³: the relative rounding of one float32 operation. */
+export const FLOAT32_EPSILON = 2 ** -23;
+
+export interface FlatToleranceInput {
+  /** The Hessian's eigenvalues. */
+  eigenvalues: ArrayLike<number>;
+  /** max |H̃ᵢⱼ − H̃ⱼᵢ| of the raw HVP rows (`ExactHessian.maxAsymmetry`): measured float32 error. */
+  maxAsymmetry?: number;
+  /** ‖∇L‖ the point is known to: the search's threshold, or the gradient norm there if larger. */
+  gradNorm?: number;
+  /** ‖Δθ‖ of one step of the zero-gradient search; with `gradNorm`, the gradient term. */
+  stepNorm?: number;
+  /** An extra floor, × max|λ| (default {@link DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE}). */
+  relativeFloor?: number;
+}
+
+export interface FlatTolerance {
+  /** max(noise, gradient, floor): |λ| ≤ this is flat. */
   tolerance: number;
-  /** How it was chosen: relative (× max|λ|) or given as an absolute value. */
-  toleranceRule: { kind: 'relative'; factor: number } | { kind: 'absolute' };
+  /** 2√n · max(ε₃₂·max|λ|, maxAsymmetry). */
+  noise: number;
+  /** gradNorm / stepNorm (0 without both). */
+  gradient: number;
+  /** relativeFloor · max|λ|. */
+  floor: number;
 }
 
 /**
- * The minimal ratio of HW1: the fraction of Hessian eigenvalues that are positive, with
- * "positive" meaning above a tolerance (see {@link DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE}).
+ * The |λ| below which an eigen-direction of a float32 Hessian at an approximate critical point
+ * cannot be told from a flat one; the larger of two limits:
+ *
+ * - **float32 noise.** Every entry of H̃ (rows H·eᵢ from float32 HVPs) carries a rounding error
+ *   of order ε₃₂·max|H| (ε₃₂ = 2⁻²³); the raw asymmetry |H̃ᵢⱼ − H̃ⱼᵢ| is pure error and measures
+ *   it (1–3·ε₃₂·max|H| on the 141-param MLP). A symmetric n × n error E with entries of size σ
+ *   has ‖E‖₂ ≈ 2σ√n (the edge of Wigner's semicircle), and by Weyl's inequality no eigenvalue
+ *   moves by more than ‖E‖₂: noise = 2√n · max(ε₃₂·max|λ|, maxAsymmetry).
+ * - **the gradient threshold.** The point is critical only up to ‖∇L‖ ≤ g. One step r = ‖Δθ‖
+ *   of the search along an eigen-direction u changes ∇L by λ·r; where |λ|·r < g that change is
+ *   below the gradient the search tolerates, so neither its stopping rule nor the point it
+ *   returns depends on λ (the quadratic model's stationary point along u lies |gᵤ/λ| > r away,
+ *   beyond one step): gradient = g / r. For Adam, each coordinate moves ≈ lr a step, so
+ *   r ≈ lr·√n (see {@link adamStepNorm}).
+ *
+ * Without `gradNorm`/`stepNorm` only the noise limit applies (e.g. for a spectrum taken anywhere).
  */
-export function minimalRatio(
-  eigenvalues: ArrayLike<number>,
-  tolerance: { relative: number } | { absolute: number } = { relative: DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE },
-): MinimalRatioResult {
+export function flatTolerance(input: FlatToleranceInput): FlatTolerance {
+  const { eigenvalues } = input;
+  const n = eigenvalues.length;
+  if (n === 0) throw new Error('Error in flatTolerance: eigenvalues must not be empty.');
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const value = eigenvalues[i]!;
+    if (!Number.isFinite(value)) throw new Error(`Error in flatTolerance: eigenvalues[${i}] is ${value}; expected finite values.`);
+    maxAbs = Math.max(maxAbs, Math.abs(value));
+  }
+  const asymmetry = input.maxAsymmetry ?? 0;
+  if (!(asymmetry >= 0)) throw new Error(`Error in flatTolerance: maxAsymmetry must be ≥ 0, but got ${asymmetry}.`);
+  const noise = 2 * Math.sqrt(n) * Math.max(FLOAT32_EPSILON * maxAbs, asymmetry);
+  let gradient = 0;
+  if (input.gradNorm !== undefined || input.stepNorm !== undefined) {
+    const { gradNorm, stepNorm } = input;
+    if (!(gradNorm !== undefined && gradNorm >= 0 && Number.isFinite(gradNorm))) {
+      throw new Error(`Error in flatTolerance: gradNorm must be a finite number ≥ 0 when stepNorm is given, but got ${gradNorm}.`);
+    }
+    if (!(stepNorm !== undefined && stepNorm > 0 && Number.isFinite(stepNorm))) {
+      throw new Error(`Error in flatTolerance: stepNorm must be a finite number > 0 when gradNorm is given, but got ${stepNorm}.`);
+    }
+    gradient = gradNorm / stepNorm;
+  }
+  const relativeFloor = input.relativeFloor ?? DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE;
+  if (!(relativeFloor >= 0)) throw new Error(`Error in flatTolerance: relativeFloor must be ≥ 0, but got ${relativeFloor}.`);
+  const floor = relativeFloor * maxAbs;
+  return { tolerance: Math.max(noise, gradient, floor), noise, gradient, floor };
+}
+
+/** ‖Δθ‖ of one Adam step: every coordinate moves by about lr (Adam normalises each), so lr·√n. */
+export function adamStepNorm(lr: number, numParams: number): number {
+  return lr * Math.sqrt(numParams);
+}
+
+export interface MinimalRatioResult {
+  /** HW1's literal definition: positive / total, every eigenvalue in the denominator. */
+  minimalRatio: number;
+  /** positive / (positive + negative): flat directions left out; NaN when every one is flat. */
+  minimalRatioNonFlat: number;
+  positive: number;
+  negative: number;
+  /** |λ| ≤ tolerance: neither sign can be told. */
+  flat: number;
+  total: number;
+  /** The absolute tolerance used. */
+  tolerance: number;
+  /** How it was chosen: derived ({@link flatTolerance}), relative (× max|λ|) or absolute. */
+  toleranceRule: ({ kind: 'derived' } & Omit<FlatTolerance, 'tolerance'>) | { kind: 'relative'; factor: number } | { kind: 'absolute' };
+}
+
+export type MinimalRatioTolerance = { relative: number } | { absolute: number } | { derived: Omit<FlatToleranceInput, 'eigenvalues'> };
+
+/**
+ * The minimal ratio of HW1 (the fraction of Hessian eigenvalues that are positive) under both
+ * definitions: over all eigenvalues, and over the non-flat ones. "Positive" means above the
+ * tolerance, "flat" |λ| ≤ tolerance. The default tolerance is {@link flatTolerance}'s float32
+ * noise limit; pass `{ derived: { gradNorm, stepNorm, maxAsymmetry } }` at a zero-gradient point.
+ */
+export function minimalRatio(eigenvalues: ArrayLike<number>, tolerance: MinimalRatioTolerance = { derived: {} }): MinimalRatioResult {
   const total = eigenvalues.length;
   if (total === 0) throw new Error('Error in minimalRatio: eigenvalues must not be empty.');
   let maxAbs = 0;
@@ -44,8 +126,19 @@ export function minimalRatio(
     if (!Number.isFinite(value)) throw new Error(`Error in minimalRatio: eigenvalues[${i}] is ${value}; expected finite values.`);
     maxAbs = Math.max(maxAbs, Math.abs(value));
   }
-  const isRelative = 'relative' in tolerance;
-  const threshold = isRelative ? tolerance.relative * maxAbs : tolerance.absolute;
+  let threshold: number;
+  let rule: MinimalRatioResult['toleranceRule'];
+  if ('derived' in tolerance) {
+    const { tolerance: value, ...parts } = flatTolerance({ eigenvalues, ...tolerance.derived });
+    threshold = value;
+    rule = { kind: 'derived', ...parts };
+  } else if ('relative' in tolerance) {
+    threshold = tolerance.relative * maxAbs;
+    rule = { kind: 'relative', factor: tolerance.relative };
+  } else {
+    threshold = tolerance.absolute;
+    rule = { kind: 'absolute' };
+  }
   if (!(threshold >= 0)) throw new Error(`Error in minimalRatio: tolerance must be ≥ 0, but got ${threshold}.`);
   let positive = 0;
   let negative = 0;
@@ -54,14 +147,16 @@ export function minimalRatio(
     if (value > threshold) positive++;
     else if (value < -threshold) negative++;
   }
+  const nonFlat = positive + negative;
   return {
     minimalRatio: positive / total,
+    minimalRatioNonFlat: nonFlat === 0 ? Number.NaN : positive / nonFlat,
     positive,
     negative,
-    nearZero: total - positive - negative,
+    flat: total - nonFlat,
     total,
     tolerance: threshold,
-    toleranceRule: isRelative ? { kind: 'relative', factor: tolerance.relative } : { kind: 'absolute' },
+    toleranceRule: rule,
   };
 }
 
@@ -80,7 +175,16 @@ export interface CriticalPointInput {
   maxSteps?: number;
   /** Default Adam, lr 1e-4. */
   optimizer?: OptimizerSpec;
-  tolerance?: { relative: number } | { absolute: number };
+  /**
+   * Default: derived ({@link flatTolerance}) from the Hessian's measured asymmetry, the gradient
+   * the point is known to (max(threshold, ‖∇L‖)) and one step of the search ({@link adamStepNorm}
+   * for Adam; without a step norm for other optimisers, only the noise limit applies).
+   */
+  tolerance?: MinimalRatioTolerance;
+  /** ‖Δθ‖ of one search step, overriding {@link adamStepNorm} (e.g. for SGD). */
+  stepNorm?: number;
+  /** The derived tolerance's extra floor × max|λ| ({@link FlatToleranceInput.relativeFloor}). */
+  relativeFloor?: number;
   /**
    * Run the Hessian's HVPs 32 at a time as one ensemble pass when the model allows it (dense
    * layers, no batch norm). Default true: 2.3× faster on narrow MLPs (573-param `mlp-middle`),
@@ -103,6 +207,8 @@ export interface CriticalPointResult {
   /** All Hessian eigenvalues at the point, ascending. */
   eigenvalues: number[];
   minimalRatio: MinimalRatioResult;
+  /** Dead ReLU units on `data.x` ({@link deadReluUnits}); absent for non-dense models. */
+  deadUnits?: DeadUnitsResult;
   hessian: { maxAsymmetry: number; relativeAsymmetry: number; hessianMs: number; eigenvaluesMs: number };
 }
 
@@ -138,6 +244,16 @@ export function criticalPointAnalysis(input: CriticalPointInput): CriticalPointR
       const vectorize = (input.vectorizeHvps ?? true) && (state === undefined || state.size === 0);
       const batchedLoss = vectorize ? modelBatchedLoss(model, data, input.loss) : undefined;
       const spectrum = hessianSpectrum(loss, point.theta, batchedLoss ? { batchedLoss } : {});
+      const optimizer = input.optimizer ?? DEFAULT_ZERO_GRADIENT_OPTIMIZER;
+      const stepNorm = input.stepNorm ?? (optimizer.kind === 'adam' ? adamStepNorm(optimizer.lr, model.numParams) : undefined);
+      const tolerance: MinimalRatioTolerance = input.tolerance ?? {
+        derived: {
+          maxAsymmetry: spectrum.maxAsymmetry,
+          ...(input.relativeFloor !== undefined ? { relativeFloor: input.relativeFloor } : {}),
+          ...(stepNorm !== undefined ? { gradNorm: Math.max(threshold, Number.isFinite(point.gradNorm) ? point.gradNorm : threshold), stepNorm } : {}),
+        },
+      };
+      const deadUnits = deadReluUnits(model, point.theta, data.x);
       return {
         converged: point.converged,
         steps: point.steps,
@@ -146,7 +262,8 @@ export function criticalPointAnalysis(input: CriticalPointInput): CriticalPointR
         loss: point.loss,
         numParams: model.numParams,
         eigenvalues: spectrum.eigenvalues,
-        minimalRatio: minimalRatio(spectrum.eigenvalues, input.tolerance),
+        minimalRatio: minimalRatio(spectrum.eigenvalues, tolerance),
+        ...(deadUnits ? { deadUnits } : {}),
         hessian: {
           maxAsymmetry: spectrum.maxAsymmetry,
           relativeAsymmetry: spectrum.relativeAsymmetry,

@@ -22,11 +22,26 @@ describe('minimal-ratio (quick, end to end)', () => {
       expect(point.marked).toBe(!end.zeroGradient!.converged);
       // The loss at the point is the one the zero-gradient phase ended with.
       expect(point.x).toBeCloseTo(end.zeroGradient!.loss, 5);
-      expect((point.meta!.positive as number) + (point.meta!.negative as number) + (point.meta!.nearZero as number)).toBe(141);
-      expect(point.y).toBeCloseTo((point.meta!.positive as number) / 141, 12);
+      const { positive, negative, flat } = point.meta as { positive: number; negative: number; flat: number };
+      expect(positive + negative + flat).toBe(141);
+      expect(point.y).toBeCloseTo(positive / 141, 12);
+      expect(point.meta!.minimalRatioAll).toBe(point.y);
+      expect(point.meta!.minimalRatioNonFlat).toBeCloseTo(positive / (positive + negative), 12);
+      // The whole spectrum of this run is kept, and the counts are of it under the stated tolerance.
+      const spectrum = point.meta!.eigenvalues as number[];
+      const tolerance = point.meta!.tolerance as number;
+      expect(spectrum).toHaveLength(141);
+      expect(spectrum.filter((l) => Math.abs(l) <= tolerance)).toHaveLength(flat);
+      expect(tolerance).toBe(Math.max(point.meta!.toleranceNoise as number, point.meta!.toleranceGradient as number));
+      // The gradient term: threshold (or ‖∇L‖ if larger) over one Adam step of the phase, lr·√n.
+      expect(point.meta!.toleranceGradient).toBeCloseTo(Math.max(1e-3, point.meta!.gradNorm as number) / (1e-3 * Math.sqrt(141)), 9);
+      // Dead ReLU units (of 20) each leave their weights exactly flat.
+      expect(point.meta!.reluUnits).toBe(20);
+      expect(flat).toBeGreaterThanOrEqual(point.meta!.deadUnits as number);
     }
     // Trained for 400 steps, the walk on ‖∇L‖² reaches 1e-3 within its 200 steps.
     expect(scatter.points.some((p) => p.meta!.converged === true)).toBe(true);
+    expect(scatter.views?.map((v) => v.metaKey)).toEqual(['minimalRatioAll', 'minimalRatioNonFlat']);
     const spectrum = figureData(figures, 'spectrum', 'histogram');
     expect(spectrum.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(2 * 141);
 
