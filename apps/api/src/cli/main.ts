@@ -12,6 +12,7 @@ import { SaddleError } from '../errors.js';
 import { createRuntime } from '../runtime.js';
 import { runCommand, type CliIo } from './run-command.js';
 import { serveCommand } from './serve-command.js';
+import { SCALES, type Scale } from '@saddle/engine';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .command('run')
     .description('run a catalogue preset through the store and workers, with progress')
     .argument('<preset>', 'preset id, e.g. fit-function (see the API’s Query.presets)')
-    .addOption(new Option('--scale <scale>', 'quick (minutes) or full (the original size)').choices(['quick', 'full']).default('quick'))
+    .addOption(new Option('--scale <scale>', 'quick (minutes, CI), standard (about an hour for the whole catalogue on 2 cores; decides the findings) or full (the original size, hours)').choices([...SCALES]).default('quick'))
     .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
     .option('--set <key=value>', 'override a preset knob or a dotted RunSpec path (repeatable)', keyValue, {})
     .option('--json', 'print the experiment’s result document at the end')
@@ -79,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .option('--tag <tag>', 'tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value], [])
     .option('--workers <n>', 'worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (preset: string, options: { scale: 'quick' | 'full'; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }) => {
+    .action(async (preset: string, options: { scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }) => {
       exitCode = await runCommand(
         preset,
         {

@@ -10,9 +10,10 @@ import { createRuntime } from '../runtime.js';
 import { createServices } from '../server.js';
 import { SaddleError } from '../errors.js';
 import type { ExperimentStatus } from '../store/records.js';
+import type { Scale } from '@saddle/engine';
 
 export interface RunCommandOptions {
-  scale: 'quick' | 'full';
+  scale: Scale;
   data?: 'mnist' | 'cifar10';
   set: Record<string, unknown>;
   json: boolean;

@@ -37,8 +37,16 @@ export const AnalysisStatusEnum = {
 } as const;
 registerEnumType(AnalysisStatusEnum, { name: 'AnalysisStatus', description: 'PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse.' });
 
-export const ScaleEnum = { QUICK: 'quick', FULL: 'full' } as const;
-registerEnumType(ScaleEnum, { name: 'Scale', description: 'QUICK: minutes on two cores (CI, trying things). FULL: the original experiment’s size.' });
+export const ScaleEnum = { QUICK: 'quick', STANDARD: 'standard', FULL: 'full' } as const;
+registerEnumType(ScaleEnum, {
+  name: 'Scale',
+  description: 'How big a preset runs: QUICK, STANDARD or FULL.',
+  valuesConfig: {
+    QUICK: { description: 'Minutes for the whole catalogue on two cores (CI, trying things); shows every figure, decides nothing.' },
+    STANDARD: { description: 'About an hour for the whole catalogue on two cores, with the seeds and training that decide each HW1 finding.' },
+    FULL: { description: 'The original HW1 experiment’s size (hours).' },
+  },
+});
 
 export const DataSourceEnum = { MNIST: 'mnist', CIFAR10: 'cifar10' } as const;
 registerEnumType(DataSourceEnum, { name: 'DataSource', description: 'Images for the classification presets: MNIST (embedded, default) or CIFAR-10 (SADDLE_CIFAR10_DIR).' });

@@ -2,6 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { DataSourceEnum, ExperimentStatusEnum, ScaleEnum } from '../common/enums.js';
 import { JSONObjectScalar } from '../common/scalars.js';
 import type { ExperimentStatus } from '../store/records.js';
+import type { Scale } from '@saddle/engine';
 
 @InputType({ description: 'Launch a catalogue preset (`preset`) or one run from a raw spec (`spec`): exactly one of the two.' })
 export class LaunchExperimentInput {
@@ -9,7 +10,7 @@ export class LaunchExperimentInput {
   preset?: string | null;
 
   @Field(() => ScaleEnum, { nullable: true, description: 'Default QUICK.' })
-  scale?: 'quick' | 'full' | null;
+  scale?: Scale | null;
 
   @Field(() => DataSourceEnum, { nullable: true, description: 'Images for classification presets; default MNIST.' })
   data?: 'mnist' | 'cifar10' | null;

@@ -16,10 +16,11 @@ import { removeRunArtifacts } from '../store/artifact-files.js';
 import { isTerminalRunStatus, type ExperimentRecord, type LaunchSpec } from '../store/records.js';
 import type { ExperimentFilter, NewRun, Store } from '../store/store.js';
 import type { RunService } from '../runs/run.service.js';
+import type { Scale } from '@saddle/engine';
 
 export interface LaunchRequest {
   preset?: string | null;
-  scale?: 'quick' | 'full' | null;
+  scale?: Scale | null;
   data?: 'mnist' | 'cifar10' | null;
   overrides?: Record<string, unknown> | null;
   spec?: Record<string, unknown> | null;

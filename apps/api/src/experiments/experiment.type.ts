@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { FigureData, RunStatus } from '@saddle/engine';
+import { SCALES, type FigureData, type RunStatus, type Scale } from '@saddle/engine';
 import { PageInfo } from '../common/connection.js';
 import { AnalysisStatusEnum, ExperimentEventTypeEnum, ExperimentStatusEnum, FigureKindEnum, RunStatusEnum, ScaleEnum } from '../common/enums.js';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars.js';
@@ -50,7 +50,7 @@ export class Experiment {
   preset!: string | null;
 
   @Field(() => ScaleEnum, { nullable: true })
-  scale!: 'quick' | 'full' | null;
+  scale!: Scale | null;
 
   @Field(() => String, { description: '`preset`, `spec` or `external`.' })
   origin!: string;
@@ -85,7 +85,7 @@ export function toExperimentObject(record: ExperimentRecord): Experiment {
     id: record.id,
     name: record.name,
     preset: record.preset,
-    scale: record.scale === 'quick' || record.scale === 'full' ? record.scale : null,
+    scale: SCALES.find((scale) => scale === record.scale) ?? null,
     origin: record.origin,
     spec: record.spec as unknown as Record<string, unknown>,
     status: record.status,

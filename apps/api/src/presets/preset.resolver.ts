@@ -3,6 +3,7 @@ import { ScaleEnum } from '../common/enums.js';
 import type { SaddleContext } from '../context.js';
 import { BadInputError } from '../errors.js';
 import { Preset, PresetRunSpec, toPresetObject } from './preset.type.js';
+import type { Scale } from '@saddle/engine';
 
 @Resolver(() => Preset)
 export class PresetResolver {
@@ -12,7 +13,7 @@ export class PresetResolver {
   }
 
   @FieldResolver(() => [PresetRunSpec], { description: 'The runs a launch at this scale (with no overrides) creates, with their complete specs.' })
-  defaultRuns(@Root() preset: Preset, @Arg('scale', () => ScaleEnum) scale: 'quick' | 'full', @Ctx() { services }: SaddleContext): PresetRunSpec[] {
+  defaultRuns(@Root() preset: Preset, @Arg('scale', () => ScaleEnum) scale: Scale, @Ctx() { services }: SaddleContext): PresetRunSpec[] {
     const entry = services.catalogue.get(preset.id);
     if (!entry) throw new BadInputError(`unknown preset ${preset.id}`, ['id']);
     return entry.runs({ scale }).map((run) => ({

@@ -32,10 +32,13 @@ export class PresetKnob {
   @Field(() => String)
   description!: string;
 
-  @Field(() => JSONScalar)
+  @Field(() => JSONScalar, { description: 'Default at QUICK scale.' })
   quick!: unknown;
 
-  @Field(() => JSONScalar)
+  @Field(() => JSONScalar, { description: 'Default at STANDARD scale.' })
+  standard!: unknown;
+
+  @Field(() => JSONScalar, { description: 'Default at FULL scale.' })
   full!: unknown;
 }
 
@@ -84,6 +87,6 @@ export function toPresetObject(preset: EnginePreset): Preset {
     title: preset.title,
     description: preset.description,
     figures: preset.figures.map(toFigureSpecObject),
-    knobs: preset.knobs.map((k) => ({ key: k.key, description: k.description, quick: k.quick, full: k.full })),
+    knobs: preset.knobs.map((k) => ({ key: k.key, description: k.description, quick: k.quick, standard: k.standard, full: k.full })),
   };
 }

@@ -2,7 +2,7 @@
  * What the store hands out: rows with their JSON parsed and their flags as booleans. Every other
  * layer (services, workers, CLI) works on these, never on raw rows.
  */
-import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
+import type { FigureData, ModelSummary, RunSpec, RunStatus, Scale } from '@saddle/engine';
 
 export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'] as const satisfies readonly RunStatus[];
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'];
@@ -22,7 +22,7 @@ export type ExperimentOrigin = 'preset' | 'spec' | 'external';
 /** What was asked for when the experiment was launched. */
 export interface LaunchSpec {
   preset?: string;
-  scale?: 'quick' | 'full';
+  scale?: Scale;
   data?: 'mnist' | 'cifar10' | 'function';
   overrides?: Record<string, unknown>;
   /** For origin `spec`: the run spec as given (completed by the engine's defaults). */

@@ -8,7 +8,13 @@ import { errorText, fieldErrors } from '../lib/errors';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 type Preset = WebPresetsQuery['presets'][number];
-type ScaleName = 'QUICK' | 'FULL';
+type ScaleName = 'QUICK' | 'STANDARD' | 'FULL';
+
+const SCALE_LABELS: Record<ScaleName, string> = {
+  QUICK: 'quick — minutes',
+  STANDARD: 'standard — decides the finding',
+  FULL: 'full — the original size',
+};
 
 /** RunSpec paths offered for every preset, beside its own knobs. */
 const COMMON_OVERRIDES = [
@@ -54,7 +60,7 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
   const preset: Preset | undefined = data?.presets.find((p) => p.id === presetId) ?? data?.presets[0];
   const fields = useMemo(
     () => [
-      ...(preset?.knobs ?? []).map((k) => ({ key: k.key, description: k.description, placeholder: showDefault(scale === 'QUICK' ? k.quick : k.full) })),
+      ...(preset?.knobs ?? []).map((k) => ({ key: k.key, description: k.description, placeholder: showDefault(scale === 'QUICK' ? k.quick : scale === 'STANDARD' ? k.standard : k.full) })),
       ...COMMON_OVERRIDES.filter((c) => !(preset?.knobs ?? []).some((k) => k.key === c.key)).map((c) => ({ ...c, placeholder: 'preset default' })),
     ],
     [preset, scale],
@@ -119,9 +125,9 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
                   Scale
                 </span>
                 <div className="segmented" role="group" aria-label="Scale">
-                  {(['QUICK', 'FULL'] as const).map((s) => (
+                  {(['QUICK', 'STANDARD', 'FULL'] as const).map((s) => (
                     <button key={s} type="button" className={scale === s ? 'on' : undefined} onClick={() => setScale(s)}>
-                      {s === 'QUICK' ? 'quick — minutes' : 'full — the original size'}
+                      {SCALE_LABELS[s]}
                     </button>
                   ))}
                 </div>

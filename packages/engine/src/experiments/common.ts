@@ -7,8 +7,13 @@ import { DEFAULT_DATA, resolveRunSpec, type DataSpec, type RunSpec, type RunSpec
 import { validateRunSpec } from '../config.validate.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
-import { applySpecOverrides, splitOverrides } from './overrides.js';
-import type { Preset, PresetOptions, PresetRun, Scale } from './types.js';
+import { applySpecOverrides, numberKnob, splitOverrides, stringKnob, type KnobValues } from './overrides.js';
+import type { Preset, PresetKnob, PresetOptions, PresetRun, RunArtifacts, Scale } from './types.js';
+
+/** The value of a setting at a scale: `atScale(options.scale, { quick: 2, standard: 10, full: 20 })`. */
+export function atScale<T>(scale: Scale, values: Readonly<Record<Scale, T>>): T {
+  return values[scale];
+}
 
 /** A fresh copy of a zoo model's spec (presets must not share one object between runs). */
 export function zooSpec(id: string): ModelSpec {
@@ -19,8 +24,8 @@ export function zooSpec(id: string): ModelSpec {
 
 /**
  * HW1's recipe for training the image classifiers, shared by every CNN preset: softmax
- * cross-entropy, Adam at 1e-3, batch 64, 20 epochs (2 at quick scale), seed 0, evaluation every
- * epoch. `changes` says where a preset departs from it (batch size, epochs, snapshots, ...).
+ * cross-entropy, Adam at 1e-3, batch 64, 20 epochs (2 at quick scale, 10 at standard), seed 0,
+ * evaluation every epoch. `changes` says where a preset departs from it (batch size, epochs, snapshots, ...).
  */
 export function cnnRunSpec(model: string, data: DataSpec, scale: Scale, changes: Partial<Omit<RunSpecInput, 'model' | 'data'>> = {}): RunSpec {
   return resolveRunSpec({
@@ -29,7 +34,7 @@ export function cnnRunSpec(model: string, data: DataSpec, scale: Scale, changes:
     loss: 'cross-entropy',
     optimizer: { kind: 'adam', lr: 1e-3 },
     batchSize: 64,
-    epochs: scale === 'quick' ? 2 : 20,
+    epochs: atScale(scale, { quick: 2, standard: 10, full: 20 }),
     seed: 0,
     evalEvery: 1,
     gradNormEvery: 10,
@@ -45,13 +50,14 @@ export interface ImageSizes {
 
 /**
  * The data spec of a classification preset: MNIST (embedded) unless the user picked CIFAR-10.
- * `full` MNIST is resampled to 32×32×3 so the zoo's parameter counts are HW1's; `quick` keeps the
- * native 28×28×1 (about 1.4× less work per image, same models, their own counts).
+ * `full` MNIST is resampled to 32×32×3 so the zoo's parameter counts are HW1's; `quick` and
+ * `standard` keep the native 28×28×1 (about 1.4× less work per image, same models, their own
+ * counts). CIFAR-10 at `full` is all 50,000/10,000 images.
  */
 export function classificationData(
   presetId: string,
   options: PresetOptions,
-  sizes: { quick: ImageSizes; full: ImageSizes },
+  sizes: Readonly<Record<Scale, ImageSizes>>,
   extra: { randomLabels?: boolean } = {},
 ): DataSpec {
   const kind = options.data ?? 'mnist';
@@ -65,6 +71,60 @@ export function classificationData(
     return { ...DEFAULT_DATA.cifar10, ...cifarSize, randomLabels };
   }
   throw new Error(`preset '${presetId}': data must be 'mnist' or 'cifar10' (it classifies images), got '${kind}'`);
+}
+
+/**
+ * The knobs of the batch-size protocol shared by the flatness presets (interpolation,
+ * sensitivity). Training every batch size for the same number of epochs gives a batch of 1024
+ * sixteen times fewer optimiser steps than a batch of 64, so a trend with the batch size is then
+ * one with under-training (a control at equal steps erased the sensitivity trend). The default
+ * protocol is therefore Keskar et al.'s and Novak et al.'s: train each model until its training
+ * accuracy reaches a criterion (checked every epoch), with an epoch cap; `protocol=epochs` keeps
+ * the old equal-epochs training for comparison.
+ */
+export const BATCH_SIZE_PROTOCOL_KNOBS: PresetKnob[] = [
+  { key: 'protocol', description: 'criterion: train each batch size to trainAccuracy (cap maxEpochs); epochs: the same maxEpochs for all', quick: 'criterion', standard: 'criterion', full: 'criterion', choices: ['criterion', 'epochs'] },
+  { key: 'trainAccuracy', description: 'Training accuracy every batch size is trained to (protocol=criterion)', quick: 0.8, standard: 0.99, full: 0.99, min: 0 },
+  { key: 'maxEpochs', description: 'Epoch cap (protocol=criterion) or the epochs of every run (protocol=epochs)', quick: 8, standard: 60, full: 100, min: 1, integer: true },
+];
+
+/** The run-spec changes of the batch-size protocol: its epochs and, for `criterion`, the stop rule. */
+export function batchSizeProtocol(knobs: KnobValues): Partial<RunSpecInput> {
+  const maxEpochs = numberKnob(knobs, 'maxEpochs');
+  if (stringKnob(knobs, 'protocol') === 'epochs') return { epochs: maxEpochs, evalEvery: 1 };
+  return { epochs: maxEpochs, evalEvery: 1, stopWhen: { metric: 'train/accuracy', atLeast: numberKnob(knobs, 'trainAccuracy') } };
+}
+
+/**
+ * The protocol in words, with what the runs did, for figure titles: a reader must be able to tell
+ * how the models being compared were trained ("each trained to train accuracy ≥ 0.99 (cap 60
+ * epochs): reached by all, in 4–41 epochs").
+ */
+export function describeBatchSizeProtocol(runs: readonly RunArtifacts[]): string {
+  const first = runs[0];
+  if (!first) return '';
+  const stop = first.spec.stopWhen;
+  if (!stop) return `each trained ${first.spec.epochs} epochs`;
+  const rule = `each trained to ${stop.metric} ${stop.atLeast !== undefined ? `≥ ${stop.atLeast}` : `≤ ${stop.atMost}`} (cap ${first.spec.epochs} epochs)`;
+  const missed = runs.filter((run) => !run.end.stopCriterion?.reached).map((run) => run.key);
+  const epochs = runs.map((run) => Math.round(run.end.epochs));
+  const span = `${Math.min(...epochs)}–${Math.max(...epochs)} epochs`;
+  return missed.length === 0 ? `${rule}: reached by all, in ${span}` : `${rule}: NOT reached by ${missed.join(', ')} (${span})`;
+}
+
+/**
+ * A seed sweep of each run: copy s (0 ≤ s < seeds) trains with the run's seed + s. Copy 0 keeps
+ * the run's key (so keys stay stable when the seed count changes), the others get `/seed<s>`; all
+ * copies keep the group, so charts draw them as one family (mean ± band) and findings pool them.
+ */
+export function withSeeds(runs: readonly PresetRun[], seeds: number): PresetRun[] {
+  if (!Number.isInteger(seeds) || seeds < 1) throw new Error(`withSeeds: seeds must be a positive integer, got ${seeds}`);
+  return runs.flatMap((run) =>
+    Array.from({ length: seeds }, (_, s): PresetRun => {
+      const seed = run.spec.seed + s;
+      return { ...run, key: s === 0 ? run.key : `${run.key}/seed${s}`, config: { ...run.config, seed }, spec: { ...structuredClone(run.spec), seed } };
+    }),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * sin(5x)/(5x) and (at full scale) MNIST. The norm spikes and falls as the loss plateaus and drops.
  */
 import { resolveRunSpec } from '../config.js';
-import { classificationData, cnnRunSpec, finishRuns, zooSpec } from './common.js';
+import { atScale, classificationData, cnnRunSpec, finishRuns, zooSpec } from './common.js';
 import { booleanKnob, resolveKnobs } from './overrides.js';
 import type { Preset, PresetOptions, PresetRun } from './types.js';
 
@@ -15,10 +15,9 @@ export const gradientNorm: Preset = {
   figures: [
     { id: 'grad-norm', title: 'Gradient norm and loss vs iteration', kind: 'metric-lines', metrics: ['grad_norm', 'batch/loss'], x: 'step', yScale: 'log' },
   ],
-  knobs: [{ key: 'withMnist', description: 'Also train the shallow CNN on MNIST', quick: false, full: true }],
+  knobs: [{ key: 'withMnist', description: 'Also train the shallow CNN on MNIST', quick: false, standard: true, full: true }],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(gradientNorm, options);
-    const quick = options.scale === 'quick';
     const runs: PresetRun[] = [
       {
         key: 'sinc5',
@@ -30,9 +29,9 @@ export const gradientNorm: Preset = {
           loss: 'mse',
           optimizer: { kind: 'adam', lr: 1e-3 },
           batchSize: 100,
-          epochs: quick ? 50 : 2000,
+          epochs: atScale(options.scale, { quick: 50, standard: 500, full: 2000 }),
           seed: 0,
-          evalEvery: quick ? 5 : 20,
+          evalEvery: atScale(options.scale, { quick: 5, standard: 10, full: 20 }),
           gradNormEvery: 1,
         }),
       },
@@ -46,6 +45,7 @@ export const gradientNorm: Preset = {
           'cnn-shallow',
           classificationData('gradient-norm', options, {
             quick: { trainSize: 1000, testSize: 500 },
+            standard: { trainSize: 2000, testSize: 1000 },
             full: { trainSize: 8000, testSize: 2000 },
           }),
           options.scale,

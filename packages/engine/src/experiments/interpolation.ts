@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { interpolate, type InterpolationResult } from '../analysis/interpolation.js';
-import { classificationData, cnnRunSpec, finishRuns } from './common.js';
+import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -21,11 +21,12 @@ export const interpolation: Preset = {
     { id: 'accuracy-vs-alpha', title: 'Accuracy along the line between the two solutions', kind: 'lines' },
   ],
   knobs: [
-    { key: 'batchSizes', description: 'The two batch sizes, comma-separated', quick: '64,1024', full: '64,1024' },
-    { key: 'alphas', description: 'Points on α ∈ [alphaMin, alphaMax]', quick: 13, full: 31, min: 2, integer: true },
-    { key: 'alphaMin', description: 'Start of the α range', quick: -1, full: -1 },
-    { key: 'alphaMax', description: 'End of the α range', quick: 2, full: 2 },
-    { key: 'evalSize', description: 'Images of each split evaluated at every α (0 = all)', quick: 500, full: 0, min: 0, integer: true },
+    { key: 'batchSizes', description: 'The two batch sizes, comma-separated', quick: '64,1024', standard: '64,1024', full: '64,1024' },
+    ...BATCH_SIZE_PROTOCOL_KNOBS,
+    { key: 'alphas', description: 'Points on α ∈ [alphaMin, alphaMax]', quick: 13, standard: 31, full: 31, min: 2, integer: true },
+    { key: 'alphaMin', description: 'Start of the α range', quick: -1, standard: -1, full: -1 },
+    { key: 'alphaMax', description: 'End of the α range', quick: 2, standard: 2, full: 2 },
+    { key: 'evalSize', description: 'Images of each split evaluated at every α (0 = all)', quick: 500, standard: 1000, full: 0, min: 0, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(interpolation, options);
@@ -38,14 +39,16 @@ export const interpolation: Preset = {
     }
     const data = classificationData('interpolation', options, {
       quick: { trainSize: 1000, testSize: 500 },
+      standard: { trainSize: 2000, testSize: 1000 },
       full: { trainSize: 8000, testSize: 2000 },
     });
+    const protocol = batchSizeProtocol(knobs);
     const runs = batchSizes.map(
       (batchSize, index): PresetRun => ({
         key: `bs${batchSize}${batchSizes.indexOf(batchSize) !== index ? `-${index}` : ''}`,
         group: `bs${batchSize}`,
         config: { batchSize },
-        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize, seed: index }),
+        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize, seed: index, ...protocol }),
       }),
     );
     return finishRuns(interpolation, options, runs);

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { lossLandscape2D, type Landscape2D, type LandscapeDirections } from '../analysis/landscape.js';
 import { pcaOfTrajectories } from '../analysis/pca.js';
-import { classificationData, cnnRunSpec, finishRuns } from './common.js';
+import { atScale, classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -24,15 +24,14 @@ export const lossLandscape: Preset = {
     { id: 'landscape', title: 'Loss landscape around the trained weights', kind: 'grid' },
   ],
   knobs: [
-    { key: 'directions', description: 'Plane of the grid: pca (of the trajectory) or random (filter-normalised)', quick: 'pca', full: 'pca', choices: ['pca', 'random'] },
-    { key: 'gridSize', description: 'Points per axis of the grid', quick: 9, full: 51, min: 3, integer: true },
-    { key: 'range', description: 'The grid spans [−range, range] on each axis', quick: 1, full: 1, min: 0 },
-    { key: 'evalSize', description: 'Training images the loss is evaluated on at every grid point (0 = all)', quick: 100, full: 1000, min: 0, integer: true },
+    { key: 'directions', description: 'Plane of the grid: pca (of the trajectory) or random (filter-normalised)', quick: 'pca', standard: 'pca', full: 'pca', choices: ['pca', 'random'] },
+    { key: 'gridSize', description: 'Points per axis of the grid', quick: 9, standard: 25, full: 51, min: 3, integer: true },
+    { key: 'range', description: 'The grid spans [−range, range] on each axis', quick: 1, standard: 1, full: 1, min: 0 },
+    { key: 'evalSize', description: 'Training images the loss is evaluated on at every grid point (0 = all)', quick: 100, standard: 500, full: 1000, min: 0, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(lossLandscape, options);
     numberKnob(knobs, 'gridSize');
-    const quick = options.scale === 'quick';
     const runs: PresetRun[] = [
       {
         key: 'cnn-shallow',
@@ -42,10 +41,11 @@ export const lossLandscape: Preset = {
           'cnn-shallow',
           classificationData('loss-landscape', options, {
             quick: { trainSize: 600, testSize: 300 },
+            standard: { trainSize: 2000, testSize: 1000 },
             full: { trainSize: 8000, testSize: 2000 },
           }),
           options.scale,
-          { epochs: quick ? 3 : 20, snapshotEvery: 1 },
+          { epochs: atScale(options.scale, { quick: 3, standard: 10, full: 20 }), snapshotEvery: 1 },
         ),
       },
     ];

@@ -47,7 +47,7 @@ describe('overrides', () => {
     expect(() => getPreset('minimal-ratio').runs({ scale: 'quick', overrides: { runs: 0 } })).toThrow(/knob 'runs' must be ≥ 1/);
     expect(() => getPreset('loss-landscape').runs({ scale: 'quick', overrides: { directions: 'up' } })).toThrow(/knob 'directions' must be one of pca, random/);
     expect(() => getPreset('gradient-norm').runs({ scale: 'quick', overrides: { withMnist: 'yes' } })).toThrow(/'withMnist' must be true or false/);
-    expect(() => fit.runs({ scale: 'huge' as 'quick' })).toThrow(/scale must be 'quick' or 'full'/);
+    expect(() => fit.runs({ scale: 'huge' as 'quick' })).toThrow(/scale must be one of 'quick', 'standard', 'full', got "huge"/);
     expect(() => getPreset('pca-trajectories').runs({ scale: 'quick', overrides: { layer: 'conv_1' } })).toThrow(
       /knob 'layer' must name a layer with parameters \(dense_1, dense_2, .*dense_9\), got 'conv_1'/,
     );

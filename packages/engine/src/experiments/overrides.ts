@@ -7,7 +7,7 @@
 import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type DataSpec, type OptimizerSpec, type RunSpec } from '../config.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
-import type { Preset, PresetOptions } from './types.js';
+import { SCALES, type Preset, type PresetOptions } from './types.js';
 
 export type KnobValue = number | string | boolean;
 export type KnobValues = Record<string, KnobValue>;
@@ -116,8 +116,8 @@ export function splitOverrides(
  */
 export function resolveKnobs(preset: Pick<Preset, 'id' | 'knobs'>, options: PresetOptions): KnobValues {
   const where = `preset '${preset.id}'`;
-  if (options.scale !== 'quick' && options.scale !== 'full') {
-    throw new Error(`${where}: scale must be 'quick' or 'full', got ${JSON.stringify(options.scale)}`);
+  if (!SCALES.includes(options.scale)) {
+    throw new Error(`${where}: scale must be one of ${SCALES.map((scale) => `'${scale}'`).join(', ')}, got ${JSON.stringify(options.scale)}`);
   }
   const { knobs: given } = splitOverrides(preset, options.overrides);
   const values: KnobValues = {};

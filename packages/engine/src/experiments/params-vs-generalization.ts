@@ -6,8 +6,8 @@
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import { PARAMS_SWEEP_CHANNELS } from '../models/zoo.js';
-import { classificationData, cnnRunSpec, finishRuns } from './common.js';
-import { resolveKnobs, stringListKnob } from './overrides.js';
+import { classificationData, cnnRunSpec, finishRuns, withSeeds } from './common.js';
+import { numberKnob, resolveKnobs, stringListKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 const ALL_MODELS = PARAMS_SWEEP_CHANNELS.map(([c1, c2]) => `cnn-c${c1}-c${c2}`);
@@ -27,13 +27,17 @@ export const paramsVsGeneralization: Preset = {
       key: 'models',
       description: 'Comma-separated zoo CNNs of the sweep',
       quick: 'cnn-c4-c4,cnn-c4-c16,cnn-c8-c32,cnn-c16-c32',
+      standard: ALL_MODELS.join(','),
       full: ALL_MODELS.join(','),
     },
+    // One training per width confounds the width with the draw; decided over seeds.
+    { key: 'seeds', description: 'Trainings of every model, from seeds seed … seed+seeds−1', quick: 1, standard: 2, full: 3, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(paramsVsGeneralization, options);
     const data = classificationData('params-vs-generalization', options, {
       quick: { trainSize: 1000, testSize: 500 },
+      standard: { trainSize: 2000, testSize: 1000 },
       full: { trainSize: 8000, testSize: 2000 },
     });
     const runs = stringListKnob(knobs, 'models').map(
@@ -44,7 +48,7 @@ export const paramsVsGeneralization: Preset = {
         spec: cnnRunSpec(model, data, options.scale),
       }),
     );
-    return finishRuns(paramsVsGeneralization, options, runs);
+    return finishRuns(paramsVsGeneralization, options, withSeeds(runs, numberKnob(knobs, 'seeds')));
   },
   async analyze(runs, options, onProgress) {
     return analyzeParamsVsGeneralization(runs, options, onProgress);

@@ -8,7 +8,7 @@ import { resolveRunSpec } from '../config.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
-import { finishRuns, zooSpec } from './common.js';
+import { atScale, finishRuns, zooSpec } from './common.js';
 import { evaluateAt, loadRunContext } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -24,8 +24,8 @@ export const pcaTrajectories: Preset = {
     { id: 'pca', title: 'Trajectories in the top-2 PCA plane', kind: 'paths' },
   ],
   knobs: [
-    { key: 'runs', description: 'Trainings from different seeds', quick: 3, full: 8, min: 1, integer: true },
-    { key: 'layer', description: 'Layer shown in the second view (a layer name like dense_3; empty = the layer with most parameters)', quick: '', full: '' },
+    { key: 'runs', description: 'Trainings from different seeds', quick: 3, standard: 8, full: 8, min: 1, integer: true },
+    { key: 'layer', description: 'Layer shown in the second view (a layer name like dense_3; empty = the layer with most parameters)', quick: '', standard: '', full: '' },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(pcaTrajectories, options);
@@ -42,7 +42,7 @@ export const pcaTrajectories: Preset = {
           loss: 'mse',
           optimizer: { kind: 'adam', lr: 1e-3 },
           batchSize: 100,
-          epochs: options.scale === 'quick' ? 30 : 150,
+          epochs: atScale(options.scale, { quick: 30, standard: 100, full: 150 }),
           seed: index,
           snapshotEvery: 5,
           evalEvery: 5,

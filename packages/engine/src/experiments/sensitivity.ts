@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
 import { epsilonSharpness } from '../analysis/sharpness.js';
 import { lossFunction } from '../train/losses.js';
-import { classificationData, cnnRunSpec, finishRuns } from './common.js';
+import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, finishRuns, withSeeds } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -25,27 +25,31 @@ export const sensitivity: Preset = {
     { id: 'sharpness-vs-batch', title: 'Sharpness vs batch size', kind: 'lines' },
   ],
   knobs: [
-    { key: 'batchSizes', description: 'Batch sizes, comma-separated', quick: '64,256,1024', full: '64,128,256,512,1024' },
-    { key: 'sensitivitySamples', description: 'Test images the sensitivity is averaged over', quick: 30, full: 1000, min: 1, integer: true },
-    { key: 'sharpnessEpsilon', description: 'ε of the sharpness box ε(|θ|+1)', quick: 1e-3, full: 1e-3, min: 0 },
-    { key: 'sharpnessSteps', description: 'Projected ascent steps of the sharpness search', quick: 5, full: 20, min: 1, integer: true },
-    { key: 'sharpnessSamples', description: 'Training images the sharpness loss uses', quick: 200, full: 2000, min: 1, integer: true },
+    { key: 'batchSizes', description: 'Batch sizes, comma-separated', quick: '64,256,1024', standard: '64,128,256,512,1024', full: '64,128,256,512,1024' },
+    { key: 'seeds', description: 'Trainings of every batch size, from seeds seed … seed+seeds−1', quick: 1, standard: 2, full: 3, min: 1, integer: true },
+    ...BATCH_SIZE_PROTOCOL_KNOBS,
+    { key: 'sensitivitySamples', description: 'Test images the sensitivity is averaged over', quick: 30, standard: 500, full: 1000, min: 1, integer: true },
+    { key: 'sharpnessEpsilon', description: 'ε of the sharpness box ε(|θ|+1)', quick: 1e-3, standard: 1e-3, full: 1e-3, min: 0 },
+    { key: 'sharpnessSteps', description: 'Projected ascent steps of the sharpness search', quick: 5, standard: 20, full: 20, min: 1, integer: true },
+    { key: 'sharpnessSamples', description: 'Training images the sharpness loss uses', quick: 200, standard: 1000, full: 2000, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(sensitivity, options);
     const data = classificationData('sensitivity', options, {
       quick: { trainSize: 1000, testSize: 500 },
+      standard: { trainSize: 2000, testSize: 1000 },
       full: { trainSize: 8000, testSize: 2000 },
     });
+    const protocol = batchSizeProtocol(knobs);
     const runs = [...new Set(numberListKnob(knobs, 'batchSizes'))].map(
       (batchSize): PresetRun => ({
         key: `bs${batchSize}`,
         group: 'sweep',
         config: { batchSize },
-        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize }),
+        spec: cnnRunSpec('cnn-shallow', data, options.scale, { batchSize, ...protocol }),
       }),
     );
-    return finishRuns(sensitivity, options, runs);
+    return finishRuns(sensitivity, options, withSeeds(runs, numberKnob(knobs, 'seeds')));
   },
   async analyze(runs, options, onProgress) {
     return analyzeSensitivity(runs, options, onProgress);

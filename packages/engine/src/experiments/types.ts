@@ -1,7 +1,15 @@
 import type { DataSpec, RunSpec } from '../config.js';
 import type { MetricPoint, RunEnd } from '../train/events.js';
 
-export type Scale = 'quick' | 'full';
+/**
+ * How big a preset runs. `quick`: the whole catalogue in minutes on two cores, for CI and a first
+ * look; it shows every figure but decides nothing. `standard`: the whole catalogue in about an
+ * hour on two cores, with the seeds and training that decide each HW1 finding one way or the
+ * other. `full`: HW1's own scale (hours).
+ */
+export type Scale = 'quick' | 'standard' | 'full';
+
+export const SCALES: readonly Scale[] = ['quick', 'standard', 'full'];
 
 export type PresetId =
   | 'fit-function'
@@ -154,6 +162,7 @@ export interface PresetKnob {
   key: string;
   description: string;
   quick: number | string | boolean;
+  standard: number | string | boolean;
   full: number | string | boolean;
   /** When present, the only values allowed (compared as strings). */
   choices?: string[];
