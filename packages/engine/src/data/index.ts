@@ -8,3 +8,4 @@ export { loadMnistDataset, loadMnistRaw, MNIST_COUNT, MNIST_SPLIT_SEED } from '.
 export { loadCifar10Dataset, CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE, CIFAR10_URL } from './cifar10.js';
 export { withRandomLabels } from './random-labels.js';
 export { BatchSampler, gatherExamples } from './batches.js';
+export type { SamplerState } from './batches.js';

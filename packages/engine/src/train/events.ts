@@ -1,4 +1,5 @@
 import type { ModelSummary } from '../models/spec.js';
+import type { TrainCheckpoint } from './checkpoint.js';
 
 /** One scalar of a series, as stored and streamed: idempotent per (run, key, step). */
 export interface MetricPoint {
@@ -36,6 +37,9 @@ export interface RunEnd {
   stopCriterion?: { reached: boolean; step: number; epoch: number; value: number };
   /** Present when the zero-gradient phase ran. */
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  /** Present when the run was resumed (`TrainOptions.resumeFrom`): the checkpoint's step. */
+  resumedFromStep?: number;
+  /** Of this call only (a resumed run's earlier time is not counted). */
   durationMs: number;
 }
 
@@ -44,6 +48,8 @@ export type TrainEvent =
   | { type: 'metrics'; points: MetricPoint[] }
   | { type: 'snapshot'; step: number; epoch: number; theta: Float32Array; state: Float32Array }
   | { type: 'progress'; step: number; totalSteps: number; epoch: number; fraction: number }
+  /** Only with `TrainOptions.checkpointEveryMs`; the points of every step up to `checkpoint.step` were sent before it. */
+  | { type: 'checkpoint'; checkpoint: TrainCheckpoint }
   | { type: 'end'; end: RunEnd };
 
 /** Where a run's events go. Synchronous on purpose: a slow sink is the sink's problem to buffer. */

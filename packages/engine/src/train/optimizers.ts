@@ -6,13 +6,33 @@ import * as tf from '@tensorflow/tfjs';
 import { ADAM_STEP } from '../backend/adam-step.js';
 import type { OptimizerSpec } from '../config.js';
 
+/**
+ * An optimiser's state as plain arrays (for checkpoints): its step count and its buffers, flat,
+ * with their shape (θ's). A buffer is absent before the first step (for plain SGD, always).
+ */
+export type OptimizerState =
+  | { kind: 'sgd'; iterations: number; shape: number[]; velocity?: Float32Array }
+  | { kind: 'adam'; iterations: number; shape: number[]; m?: Float32Array; v?: Float32Array };
+
 export interface FlatOptimizer {
   readonly spec: OptimizerSpec;
   /** Steps taken so far. */
   readonly iterations: number;
   /** θ after one step along `grad`; a new tensor the caller owns (θ and grad are not disposed). */
   step<T extends tf.Tensor>(theta: T, grad: T): T;
+  /** A copy of the state; `loadState` of it makes the following steps repeat exactly. */
+  saveState(): OptimizerState;
+  /** Replaces the state (an optimiser of the same kind, fresh or not). */
+  loadState(saved: OptimizerState): void;
   dispose(): void;
+}
+
+const copyOf = (t: tf.Tensor | undefined): Float32Array | undefined => (t ? Float32Array.from(t.dataSync()) : undefined);
+// Kept: loaded buffers must outlive any tidy the caller loads them in, like the stepped ones.
+const tensorOf = (values: Float32Array | undefined, shape: number[]): tf.Tensor | undefined => (values ? tf.keep(tf.tensor(values, shape, 'float32')) : undefined);
+
+function checkKind(saved: OptimizerState, kind: OptimizerState['kind']): void {
+  if (saved.kind !== kind) throw new Error(`loadState: the saved optimiser state is ${saved.kind}'s, this optimiser is ${kind}`);
 }
 
 /** SGD with heavy-ball momentum, PyTorch's convention: v ← μv + g, θ ← θ − lr·v (v₀ = g). */
@@ -31,6 +51,18 @@ export class SgdOptimizer implements FlatOptimizer {
     previous?.dispose();
     this.velocity = velocity;
     return tf.tidy(() => tf.sub(theta, tf.mul(velocity, lr))) as T;
+  }
+
+  saveState(): OptimizerState {
+    const velocity = copyOf(this.velocity);
+    return { kind: 'sgd', iterations: this.iterations, shape: [...(this.velocity?.shape ?? [])], ...(velocity ? { velocity } : {}) };
+  }
+
+  loadState(saved: OptimizerState): void {
+    if (saved.kind !== 'sgd') return checkKind(saved, 'sgd');
+    this.dispose();
+    this.iterations = saved.iterations;
+    this.velocity = tensorOf(saved.velocity, saved.shape);
   }
 
   dispose(): void {
@@ -72,6 +104,19 @@ export class AdamOptimizer implements FlatOptimizer {
     this.m = m;
     this.v = v;
     return next as T;
+  }
+
+  saveState(): OptimizerState {
+    const [m, v] = [copyOf(this.m), copyOf(this.v)];
+    return { kind: 'adam', iterations: this.iterations, shape: [...(this.m?.shape ?? [])], ...(m ? { m } : {}), ...(v ? { v } : {}) };
+  }
+
+  loadState(saved: OptimizerState): void {
+    if (saved.kind !== 'adam') return checkKind(saved, 'adam');
+    this.dispose();
+    this.iterations = saved.iterations;
+    this.m = tensorOf(saved.m, saved.shape);
+    this.v = tensorOf(saved.v, saved.shape);
   }
 
   dispose(): void {

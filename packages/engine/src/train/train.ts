@@ -16,6 +16,7 @@ import type { RunEnd, TrainSink } from './events.js';
 import { accuracy, computeLoss, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { batchTensors } from './batch-tensors.js';
+import type { TrainCheckpoint } from './checkpoint.js';
 import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 import { zeroGradientPhase } from './zero-gradient-phase.js';
 
@@ -28,6 +29,17 @@ export interface TrainOptions {
   evalBatchSize?: number;
   /** Metric points are sent in 'metrics' events of at most this many. Default 500. */
   metricsFlushSize?: number;
+  /**
+   * Send a 'checkpoint' event (see TrainCheckpoint) with every snapshot and at the end of the
+   * first step after this many milliseconds since the last one. Default: none, no checkpoints.
+   */
+  checkpointEveryMs?: number;
+  /**
+   * Continue a run from a checkpoint that `train` sent for the same spec: its parameters, batch
+   * order and metrics then go on exactly as the uninterrupted run's would. The events start after
+   * the checkpoint's step (no step-0 evaluation, snapshot or points at or before it).
+   */
+  resumeFrom?: TrainCheckpoint;
 }
 
 /** Mean loss (and accuracy for classifiers) over a whole split, in chunks, in inference mode. */
@@ -78,6 +90,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       state: state ? Float32Array.from(state.dataSync()) : new Float32Array(0),
       final: { ...(metrics?.last ?? {}) },
       ...(zeroGradient ? { zeroGradient } : {}),
+      ...(options.resumeFrom ? { resumedFromStep: options.resumeFrom.step } : {}),
       ...(stopCriterion ? { stopCriterion } : {}),
       durationMs: Date.now() - startedAt,
       ...extra,
@@ -99,8 +112,9 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     // -- model: θ and the batch-norm state as flat vectors, initialised under the seed
     const model = buildModel(spec.model, dataset.inputShape);
     sink({ type: 'summary', summary: model.summary() });
-    theta = model.init(spec.seed);
-    state = model.initState();
+    const resume = options.resumeFrom;
+    theta = resume ? tf.tensor1d(resume.theta) : model.init(spec.seed);
+    state = resume ? tf.tensor1d(resume.state) : model.initState();
     optimizer = createOptimizer(spec.optimizer);
 
     // -- schedule: seeded batches; `steps` wins over `epochs`
@@ -111,6 +125,16 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
     metrics = new MetricBuffer(sink, options.metricsFlushSize ?? 500);
     const m = metrics;
     const epochOf = (s: number): number => s / stepsPerEpoch;
+
+    // -- resume: the optimiser's moments, the batch order and the metrics' last values from the
+    // checkpoint (θ and the batch-norm state were taken from it above)
+    if (resume) {
+      checkResumable(resume, { numParams: model.numParams, stateLength: state.size, optimizer: spec.optimizer.kind, totalSteps });
+      optimizer.loadState(resume.optimizer);
+      sampler.restore(resume.sampler);
+      Object.assign(m.last, resume.last);
+      step = resume.step;
+    }
 
     const evaluate = (): void => {
       const trainEval = evaluateSplit(model, theta!, state!, dataset.train, spec, options.evalBatchSize);
@@ -125,16 +149,35 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       m.flush();
       if (spec.stopWhen) stopCriterion = criterionAt(spec.stopWhen, m.last, step, epoch);
     };
+    let snapshotAt = -1;
     const snapshot = (): void => {
+      snapshotAt = step;
       sink({ type: 'snapshot', step, epoch: epochOf(step), theta: Float32Array.from(theta!.dataSync()), state: Float32Array.from(state!.dataSync()) });
+    };
+    let lastCheckpointAt = Date.now();
+    const saveCheckpoint = (): void => {
+      m.flush();
+      const checkpoint: TrainCheckpoint = {
+        step,
+        epoch: epochOf(step),
+        theta: Float32Array.from(theta!.dataSync()),
+        state: Float32Array.from(state!.dataSync()),
+        optimizer: optimizer!.saveState(),
+        sampler: sampler.state(),
+        last: { ...m.last },
+      };
+      sink({ type: 'checkpoint', checkpoint });
+      lastCheckpointAt = Date.now();
     };
     const progress = (): void => {
       sink({ type: 'progress', step, totalSteps, epoch: epochOf(step), fraction: totalSteps === 0 ? 1 : step / totalSteps });
     };
 
-    // -- step 0: where training starts
-    evaluate();
-    if (spec.snapshotEvery > 0) snapshot();
+    // -- step 0: where training starts (a resumed run sent it the first time)
+    if (!resume) {
+      evaluate();
+      if (spec.snapshotEvery > 0) snapshot();
+    }
     progress();
 
     // -- the main loop: one minibatch step at a time, until the cap or the stop criterion
@@ -182,6 +225,10 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       const last = step === totalSteps || stopCriterion?.reached === true;
       if (spec.snapshotEvery > 0 && ((epochEnd && epochIndex % spec.snapshotEvery === 0) || last)) snapshot();
       if (step % progressEvery === 0 || epochEnd || last) progress();
+
+      // -- checkpoints: with every snapshot, and once checkpointEveryMs has passed since the last
+      const { checkpointEveryMs } = options;
+      if (checkpointEveryMs !== undefined && (snapshotAt === step || Date.now() - lastCheckpointAt >= checkpointEveryMs)) saveCheckpoint();
     }
 
     // -- zero-gradient phase: minimise ½‖∇L‖² on the full training set from where training ended.
@@ -229,4 +276,19 @@ export function criterionAt(criterion: StopCriterion, last: Readonly<Record<stri
   if (value === undefined) throw new Error(`train: stopWhen.metric '${criterion.metric}' is not evaluated for this run`);
   const reached = criterion.atLeast !== undefined ? value >= criterion.atLeast : value <= criterion.atMost!;
   return { reached, step, epoch, value };
+}
+
+/** Checks that `checkpoint` can continue a run of this model and spec, naming what does not fit. */
+function checkResumable(checkpoint: TrainCheckpoint, run: { numParams: number; stateLength: number; optimizer: string; totalSteps: number }): void {
+  const misfit =
+    checkpoint.theta.length !== run.numParams
+      ? `its theta has ${checkpoint.theta.length} values, the model has ${run.numParams} parameters`
+      : checkpoint.state.length !== run.stateLength
+        ? `its batch-norm state has ${checkpoint.state.length} values, the model has ${run.stateLength}`
+        : checkpoint.optimizer.kind !== run.optimizer
+          ? `it holds ${checkpoint.optimizer.kind} state, the spec's optimizer is ${run.optimizer}`
+          : !(Number.isInteger(checkpoint.step) && checkpoint.step >= 0 && checkpoint.step <= run.totalSteps)
+            ? `its step ${checkpoint.step} is not in [0, ${run.totalSteps}] (the run's steps)`
+            : undefined;
+  if (misfit) throw new Error(`train: options.resumeFrom does not fit this run: ${misfit}; resume only from a checkpoint of the same spec`);
 }

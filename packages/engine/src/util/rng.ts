@@ -13,6 +13,13 @@ export function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/** A generator's position in its stream (JSON-safe), for checkpoints. */
+export interface RngState {
+  state: number;
+  /** The second normal of a Box–Muller pair not yet handed out. */
+  spareNormal?: number;
+}
+
 export class Rng {
   private state: number;
   /** Second normal of the last Box–Muller pair, handed out by the next `normal()`. */
@@ -21,6 +28,17 @@ export class Rng {
   constructor(seed: number) {
     if (!Number.isFinite(seed)) throw new Error(`Rng: seed must be a finite number, got ${seed}`);
     this.state = mix32(Math.floor(seed) >>> 0);
+  }
+
+  /** Where the stream is: restoring it with `setState` makes the generator repeat every later draw. */
+  getState(): RngState {
+    return this.spareNormal === undefined ? { state: this.state } : { state: this.state, spareNormal: this.spareNormal };
+  }
+
+  setState(saved: RngState): void {
+    if (!Number.isInteger(saved.state)) throw new Error(`Rng.setState: state must be a 32-bit integer, got ${saved.state}`);
+    this.state = saved.state | 0;
+    this.spareNormal = saved.spareNormal;
   }
 
   /** An independent generator for a named purpose, e.g. `rng.fork(1)` for init, `fork(2)` for batches. */
