@@ -67,7 +67,7 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
   const owner = `${hostname()}:${process.pid}`;
 
   let queue: RunQueue;
-  const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue, dataDir }, job, outcome);
+  const onJobEnd = (job: Job, outcome: JobOutcome) => handleJobEnd({ store, pubsub, queue, dataDir, owner }, job, outcome);
   if (redisUrl) {
     const { BullRunQueue } = await import('./queue/bull-queue.js');
     queue = new BullRunQueue({ url: redisUrl, namespace });
@@ -98,10 +98,15 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
 }
 
 /**
- * After a job, in the process that owns the queue: a crashed or failed training fails its run
- * with the reason (if the worker could not); then the experiment is settled.
+ * After a job, in the process that owns the queue: a run whose worker process died starts over
+ * (up to MAX_RUN_ATTEMPTS starts, as BullMQ mode retries a stalled job), a failed training fails
+ * its run with the reason (if the worker could not); then the experiment is settled.
  */
-export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; queue: RunQueue; dataDir: string }, job: Job, outcome: JobOutcome): Promise<void> {
+export async function handleJobEnd(
+  deps: { store: Store; pubsub: SaddlePubSub; queue: RunQueue; dataDir: string; owner: string },
+  job: Job,
+  outcome: JobOutcome,
+): Promise<void> {
   const { store, pubsub } = deps;
   const failure = outcome.kind === 'done' ? outcome.error : outcome.reason;
   switch (job.kind) {
@@ -110,7 +115,10 @@ export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; q
       if (!run) return;
       if (outcome.kind === 'orphaned') {
         if (run.status === 'RUNNING') await restartOrFail(deps, run, `the worker training it with other runs died (${outcome.reason})`);
+      } else if (outcome.kind === 'crashed' && run.status === 'RUNNING') {
+        await restartOrFail(deps, run, outcome.reason);
       } else if (failure) {
+        // Crashed before it claimed the run (e.g. the worker could not start): retrying would loop.
         const error = outcome.kind === 'crashed' ? failure : `the worker failed: ${failure.split('\n')[0]}`;
         if (await store.transitionRun(run.id, ['RUNNING', 'QUEUED'], { status: 'FAILED', error, owner: null, finishedAt: Date.now() })) {
           publishRunStatus(pubsub, run.experimentId, run.id, 'FAILED', error);
@@ -120,7 +128,8 @@ export async function handleJobEnd(deps: { store: Store; pubsub: SaddlePubSub; q
       return;
     }
     case 'analyze':
-      if (failure) await failAnalysis({ store, publisher: pubsub }, job.experimentId, `analysis failed: ${failure.split('\n')[0]}`);
+      // This process's workers hold its analyses under its own owner (see WorkerConfig.owner).
+      if (failure) await failAnalysis({ store, publisher: pubsub, owner: deps.owner }, job.experimentId, `analysis failed: ${failure.split('\n')[0]}`);
       return;
     default: {
       const unreachable: never = job;

@@ -83,8 +83,16 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   const port = config.port ?? (process.env.SADDLE_PORT ? Number(process.env.SADDLE_PORT) : 4000);
   const authMode = config.auth ?? (process.env.SADDLE_AUTH === 'required' || process.env.SADDLE_AUTH === 'off' ? process.env.SADDLE_AUTH : 'auto');
   const authRequired = authMode === 'required' || (authMode === 'auto' && !isLoopback(host));
+  // Bound before anything else: a taken port fails the start here, before recovery re-queues runs
+  // and workers are forked (which would train another server's queue, in a process that never exits).
+  const early = await listenEarly(port, host);
   const ownsRuntime = !config.runtime;
-  const runtime = config.runtime ?? (await createRuntime(config));
+  const runtime =
+    config.runtime ??
+    (await createRuntime(config).catch(async (error: unknown) => {
+      await early.close();
+      throw error;
+    }));
   const services = createServices(runtime, {
     queue: runtime.queue instanceof LocalRunQueue ? 'local' : 'bullmq',
     pubsub: process.env.SADDLE_REDIS_URL || config.redisUrl ? 'redis' : 'memory',
@@ -102,7 +110,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   };
 
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = early.server;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { auth?: AuthState }>(
     {
@@ -164,10 +172,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   );
   if (config.webOrigin) app.use(createProxy(config.webOrigin));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => resolve());
-  });
+  early.serve(app);
   const address = httpServer.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}/graphql`;
@@ -187,6 +192,41 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
       await apollo.stop();
       wsServer.close();
       if (ownsRuntime) await runtime.close();
+    },
+  };
+}
+
+/**
+ * An HTTP server bound to host:port at once; requests that arrive before `serve(app)` wait for
+ * the app (start-up takes a second or two) rather than meeting a half-wired one.
+ */
+async function listenEarly(port: number, host: string): Promise<{ server: Server; serve(app: Express): void; close(): Promise<void> }> {
+  let serve!: (app: Express) => void;
+  let abandon!: () => void;
+  const ready = new Promise<Express>((resolve, reject) => {
+    serve = resolve;
+    abandon = () => reject(new Error('the server did not start'));
+  });
+  ready.catch(() => {});
+  const server = createServer((req, res) => {
+    void ready.then(
+      (app) => app(req, res),
+      () => res.destroy(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    server,
+    serve,
+    close: () => {
+      abandon();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

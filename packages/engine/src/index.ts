@@ -12,3 +12,4 @@ export * from './models/index.js';
 export * from './train/index.js';
 export * from './analysis/index.js';
 export * from './experiments/index.js';
+export * from './findings/index.js';

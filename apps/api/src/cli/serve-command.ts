@@ -50,6 +50,22 @@ async function startWeb(io: CliIo): Promise<{ origin: string; child: ChildProces
   return { origin, child };
 }
 
+/**
+ * The message for a port the server cannot bind (taken, or privileged), naming the port and the
+ * fix; undefined for any other error. The server binds before it recovers runs or forks workers,
+ * so nothing has started when this is reported.
+ */
+export function bindRefusal(error: unknown): string | undefined {
+  const { code, port, address } = (error ?? {}) as { code?: unknown; port?: unknown; address?: unknown };
+  const where = `port ${String(port)} on ${String(address)}`;
+  if (code === 'EADDRINUSE') {
+    return `saddle serve: ${where} is already in use (another saddle serve?). Stop that process, or choose a free port with --port <port> (or SADDLE_PORT).`;
+  }
+  if (code === 'EACCES') return `saddle serve: not allowed to listen on ${where}. Choose a port above 1023 with --port <port> (or SADDLE_PORT).`;
+  if (code === 'EADDRNOTAVAIL') return `saddle serve: ${String(address)} is not an address of this machine. Choose another with --host <host> (or SADDLE_HOST).`;
+  return undefined;
+}
+
 export async function serveCommand(options: { web?: boolean; port?: number; host?: string; workers?: number; dataDir?: string }, io: CliIo): Promise<number> {
   const web = options.web ? await startWeb(io) : undefined;
   const stopWeb = () => {
@@ -71,7 +87,15 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       ...(options.workers && { workers: options.workers }),
       ...(options.dataDir && { dataDir: options.dataDir }),
       ...(web && { webOrigin: web.origin }),
+    }).catch((error: unknown) => {
+      const refusal = bindRefusal(error);
+      if (refusal) return refusal;
+      throw error;
     });
+    if (typeof server === 'string') {
+      io.err.write(`${server}\n`);
+      return 1;
+    }
     const origin = server.url.replace(/\/graphql$/, '');
     io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
     await new Promise<void>((resolve) => {

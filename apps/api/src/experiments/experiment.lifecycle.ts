@@ -1,14 +1,16 @@
 /**
  * What happens to an experiment when one of its runs ends: it stays RUNNING while any run is
- * live; once all have ended it fails (a run failed), is cancelled (a run was cancelled), goes to
- * ANALYZING (a preset's analyses are queued as a job of their own), or succeeds. The same code
- * serves the local scheduler, BullMQ workers and `finishRun` from scripts.
+ * live; once all have ended it is cancelled (a run was cancelled), goes to ANALYZING (a preset's
+ * analyses are queued as a job of their own — also when some runs failed, as long as one
+ * succeeded: the figures then show the runs that succeeded and the error names the failed
+ * ones), fails (runs failed and there is nothing to analyse), or succeeds. The same code serves
+ * the local scheduler, BullMQ workers and `finishRun` from scripts.
  */
 import type { RunStatus } from '@saddle/engine';
 import { publishExperimentStatus } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import type { Job } from '../queue/run-queue.js';
-import { isTerminalRunStatus, type ExperimentStatus } from '../store/records.js';
+import { isTerminalRunStatus, type ExperimentStatus, type RunRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface SettleDeps {
@@ -35,10 +37,11 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
   if (experiment.origin !== 'external' && experiment.status !== 'QUEUED' && experiment.status !== 'RUNNING') return;
 
   const count = (status: RunStatus) => runs.filter((r) => r.status === status).length;
-  const failed = runs.filter((r) => r.status === 'FAILED');
-  if (failed.length > 0) {
-    const error = `${failed.length} of ${runs.length} runs failed; first: ${failed[0]?.key}: ${failed[0]?.error ?? 'no reason given'}`;
-    await finish(deps, experimentId, 'FAILED', error);
+  const failed = count('FAILED') > 0;
+  // A cancelled run means someone stopped the experiment: no analysis. A failed one alone does
+  // not waste the runs that succeeded: the analysis still runs on them.
+  if (failed && (count('CANCELLED') > 0 || experiment.origin !== 'preset' || analysedRuns(runs).length === 0)) {
+    await finish(deps, experimentId, 'FAILED', failedRunsError(runs));
     return;
   }
   if (count('CANCELLED') > 0) {
@@ -55,6 +58,34 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
   }
   await finish(deps, experimentId, 'SUCCEEDED', null);
 }
+
+/** The runs an analysis reads: those that ended with weights (a diverged run is a result too). */
+export function analysedRuns(runs: readonly RunRecord[]): RunRecord[] {
+  return runs.filter((r) => r.status === 'SUCCEEDED' || r.status === 'DIVERGED');
+}
+
+/** How many runs failed, each named with its reason (the first few); null when none did. */
+export function failedRunsError(runs: readonly RunRecord[]): string | null {
+  const failed = runs.filter((r) => r.status === 'FAILED');
+  if (failed.length === 0) return null;
+  const shown = failed.slice(0, FAILED_RUNS_NAMED).map((r) => `${r.key}: ${r.error ?? 'no reason given'}`);
+  const more = failed.length > FAILED_RUNS_NAMED ? `; and ${failed.length - FAILED_RUNS_NAMED} more` : '';
+  return `${failed.length} of ${runs.length} runs failed: ${shown.join('; ')}${more}`;
+}
+
+/**
+ * How an experiment ends once its analysis succeeded: SUCCEEDED, or FAILED naming the runs that
+ * failed — its figures are then those of the runs that succeeded, and the error says so.
+ */
+export function analysedExperimentEnd(runs: readonly RunRecord[]): { status: ExperimentStatus; error: string | null } {
+  const error = failedRunsError(runs);
+  if (error === null) return { status: 'SUCCEEDED', error: null };
+  const used = analysedRuns(runs).length;
+  return { status: 'FAILED', error: `${error}. The figures show the ${used} run${used === 1 ? '' : 's'} that succeeded.` };
+}
+
+/** Failed runs named one by one in an experiment's error; the rest are counted. */
+const FAILED_RUNS_NAMED = 5;
 
 async function finish(deps: SettleDeps, experimentId: string, status: ExperimentStatus, error: string | null): Promise<void> {
   const experiment = await deps.store.getExperiment(experimentId);

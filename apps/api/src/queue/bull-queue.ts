@@ -22,8 +22,13 @@ export function bullConnection(url: string): ConnectionOptions {
   };
 }
 
+/**
+ * One id per run and per analysis, so BullMQ merges a job added twice (recovery re-adding one
+ * still waiting or active) instead of handing both to workers. Finished jobs are removed, so an
+ * id can be used again once its job is done.
+ */
 export function bullJobId(job: Job): string {
-  return job.kind === 'train' ? `train-${job.runId}` : `analyze-${job.experimentId}-${Date.now()}`;
+  return job.kind === 'train' ? `train-${job.runId}` : `analyze-${job.experimentId}`;
 }
 
 export class BullRunQueue implements RunQueue {

@@ -1,9 +1,9 @@
 /**
  * On start, nothing may be left hanging: runs left RUNNING by a process that is gone are
  * re-queued from scratch (their partial points and weights dropped) up to a few attempts, then
- * failed with the reason; QUEUED runs (whose in-memory queue died with its process) and
- * analyses that never finished are queued again. Claims are atomic, so a run queued twice
- * still trains once.
+ * failed with the reason; QUEUED runs (whose in-memory queue died with its process), QUEUED
+ * analyses and analyses left RUNNING by a process that is gone are queued again. Claims are
+ * atomic and job ids deterministic, so a run or an analysis queued twice still runs once.
  */
 import { hostname } from 'node:os';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
@@ -81,7 +81,12 @@ export async function recoverOrphans(runtime: Pick<Runtime, 'store' | 'pubsub' |
     await settleExperiment({ store, publisher: pubsub, enqueue: (job) => queue.enqueue(job) }, experimentId);
   }
   for (const experiment of await store.experimentsWithAnalysis(['QUEUED', 'RUNNING'])) {
-    if (experiment.analysisStatus === 'RUNNING') await store.transitionAnalysis(experiment.id, 'RUNNING', 'QUEUED');
+    // An analysis still computed by a live process (a `saddle worker`, another API) is left to
+    // it, as a run is: re-queuing it would compute it twice.
+    if (experiment.analysisStatus === 'RUNNING') {
+      if (isOwnerAlive(experiment.analysisOwner)) continue;
+      if (!(await store.requeueAnalysis(experiment.id, experiment.analysisOwner))) continue;
+    }
     await queue.enqueue({ kind: 'analyze', experimentId: experiment.id });
   }
   return { requeued, failed };

@@ -108,6 +108,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_analysis_owner': {
+    // Who computes an experiment's analysis while it is RUNNING (`host:pid`, like runs.owner):
+    // recovery leaves a live owner's analysis alone, and figures are stored only by the owner.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('experiments').addColumn('analysis_owner', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -41,6 +41,8 @@ export interface ExperimentRecord {
   error: string | null;
   analysisStatus: AnalysisStatus;
   analysisProgress: number;
+  /** `host:pid` of the process computing the analysis while it is RUNNING. */
+  analysisOwner: string | null;
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;

@@ -139,6 +139,7 @@ export class Store {
   async listExperiments(options: {
     first: number;
     after?: { createdAt: number; id: string };
+          analysis_owner: null,
     filter?: ExperimentFilter;
   }): Promise<{ items: ExperimentRecord[]; hasNextPage: boolean; totalCount: number }> {
     const filter = options.filter ?? {};
@@ -247,6 +248,66 @@ export class Store {
     for (const row of rows) byId.get(row.experiment_id)?.push(row.tag);
     return byId;
   }
+  /** QUEUED → RUNNING under `owner`; false when another worker claimed it first (or it was not queued). */
+  async claimAnalysis(id: string, owner: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('experiments')
+      .set({ analysis_status: 'RUNNING', analysis_owner: owner, analysis_progress: 0, updated_at: Date.now() })
+      .where('id', '=', id)
+      .where('analysis_status', '=', 'QUEUED')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * RUNNING → QUEUED, only while `owner` (seen dead by the caller) still holds it: two processes
+   * that both find the owner dead cannot both re-queue over a claim made in between.
+   */
+  async requeueAnalysis(id: string, owner: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('experiments')
+      .set({ analysis_status: 'QUEUED', analysis_owner: null, updated_at: Date.now() })
+      .where('id', '=', id)
+      .where('analysis_status', '=', 'RUNNING')
+      .where((eb) => (owner === null ? eb('analysis_owner', 'is', null) : eb('analysis_owner', '=', owner)))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Ends a RUNNING analysis held by `owner`: stores its figures (replacing any) and the
+   * experiment's end in one transaction. False, and nothing written, when `owner` no longer
+   * holds it (it was re-queued after its process was taken for dead): a process that lost an
+   * analysis never writes into it.
+   */
+  async finishAnalysis(
+    id: string,
+    owner: string,
+    end: { figures?: { id: string; title: string; data: FigureData }[]; status: ExperimentStatus; analysisStatus: 'SUCCEEDED' | 'FAILED'; error: string | null },
+  ): Promise<boolean> {
+    const now = Date.now();
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('experiments')
+        .set({
+          status: end.status,
+          analysis_status: end.analysisStatus,
+          analysis_owner: null,
+          error: end.error,
+          finished_at: now,
+          updated_at: now,
+          ...(end.analysisStatus === 'SUCCEEDED' && { analysis_progress: 1 }),
+        })
+        .where('id', '=', id)
+        .where('analysis_status', '=', 'RUNNING')
+        .where('analysis_owner', '=', owner)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      if (end.figures) await writeFigures(trx, id, end.figures, now);
+      return true;
+    });
+  }
+
 
   async setTags(experimentId: string, tags: string[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -382,24 +443,7 @@ export class Store {
   // ---- figures -------------------------------------------------------------------------------
 
   async replaceFigures(experimentId: string, figures: { id: string; title: string; data: FigureData }[]): Promise<void> {
-    const now = Date.now();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
-      if (figures.length === 0) return;
-      await trx
-        .insertInto('figures')
-        .values(
-          figures.map((f) => ({
-            experiment_id: experimentId,
-            figure_id: f.id,
-            title: f.title,
-            kind: f.data.kind,
-            data: JSON.stringify(f.data),
-            created_at: now,
-          })),
-        )
-        .execute();
-    });
+    await this.db.transaction().execute((trx) => writeFigures(trx, experimentId, figures, Date.now()));
   }
 
   async figuresOf(experimentId: string): Promise<FigureRecord[]> {
@@ -504,6 +548,25 @@ async function insertRun(db: Kysely<Database> | Transaction<Database>, experimen
       external: run.external ? 1 : 0,
       status: run.status,
       progress: 0,
+/** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
+async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
+  await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
+  if (figures.length === 0) return;
+  await trx
+    .insertInto('figures')
+    .values(
+      figures.map((f) => ({
+        experiment_id: experimentId,
+        figure_id: f.id,
+        title: f.title,
+        kind: f.data.kind,
+        data: JSON.stringify(f.data),
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
       summary: null,
       error: null,
       end_state: null,
@@ -568,6 +631,7 @@ function toRun(row: RunRow): RunRecord {
     owner: row.owner,
     attempt: row.attempt,
     createdAt: row.created_at,
+    analysisOwner: row.analysis_owner,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,

@@ -21,6 +21,8 @@ export interface ExperimentTable {
   /** PENDING (runs still going), QUEUED, RUNNING, SUCCEEDED, FAILED, SKIPPED. */
   analysis_status: string;
   analysis_progress: number;
+  /** `host:pid` of the process answering for the analysis while it is RUNNING; null otherwise. */
+  analysis_owner: string | null;
   created_at: number;
   updated_at: number;
   finished_at: number | null;

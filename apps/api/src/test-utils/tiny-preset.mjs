@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+
 // A tiny preset for the API's tests, loaded through SADDLE_PRESET_MODULES by the API and its
 // worker processes alike: two 1→8→1 MLPs on 64 points of sin(5x)/5x, a few epochs each, and an
 // analysis that draws each run's final training loss (so tests can check the figure against the
@@ -57,4 +59,46 @@ export const tinyPreset = {
 /** A preset whose analysis throws, to test that analysis failures are reported. */
 export const brokenAnalysisPreset = { ...tinyPreset, id: 'test-broken-analysis', async analyze() { throw new Error('deliberately broken analysis'); } };
 
-export const presets = [tinyPreset, brokenAnalysisPreset];
+/**
+ * A preset whose analysis computes for $SADDLE_TEST_ANALYSIS_MS (default 3000) without yielding
+ * to the event loop, as a big Hessian does: for tests of who computes an analysis when processes
+ * die. Each computation appends `begin <pid>` and `end <pid>` lines to $SADDLE_TEST_ANALYSIS_LOG.
+ */
+export const slowAnalysisPreset = {
+  ...tinyPreset,
+  id: 'test-slow-analysis',
+  async analyze(runs, options, onProgress) {
+    const log = process.env.SADDLE_TEST_ANALYSIS_LOG;
+    const note = (what) => log && appendFileSync(log, `${what} ${process.pid}\n`);
+    note('begin');
+    const ms = Number(process.env.SADDLE_TEST_ANALYSIS_MS ?? 3000);
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const slice = Date.now() + 50;
+      while (Date.now() < slice) {
+        // busy, like a synchronous kernel
+      }
+      onProgress?.(1 - Math.max(0, until - Date.now()) / ms);
+    }
+    note('end');
+    return tinyPreset.analyze(runs, options);
+  },
+};
+
+/**
+ * Two runs that cannot train as one batch: `short` (2 epochs) and `long` (`epochs`, default 4),
+ * so a test can kill the long one's worker while the short one ends on its own.
+ */
+export const unevenPreset = {
+  ...tinyPreset,
+  id: 'test-uneven',
+  runs(options) {
+    const [first, second] = tinyPreset.runs(options);
+    return [
+      { ...first, key: 'short', spec: { ...first.spec, epochs: 2 } },
+      { ...second, key: 'long' },
+    ];
+  },
+};
+
+export const presets = [tinyPreset, brokenAnalysisPreset, slowAnalysisPreset, unevenPreset];

@@ -1,8 +1,12 @@
 /**
- * One analysis job: load every ended run of an experiment (spec, end state, weights and
- * snapshots from the data directory), call its preset's `analyze`, store the figures, publish.
+ * One analysis job: claim the analysis (QUEUED → RUNNING under this owner), load every run of the
+ * experiment that succeeded (spec, end state, weights and snapshots from the data directory),
+ * call its preset's `analyze`, and store the figures — only while still the owner, so an
+ * analysis that was re-queued after its process was taken for dead is stored once, by the
+ * process that holds it now.
  */
 import type { Figure, RunArtifacts } from '../engine.js';
+import { analysedExperimentEnd, analysedRuns } from '../experiments/experiment.lifecycle.js';
 import type { PresetCatalogue } from '../presets/catalogue.js';
 import { publishExperimentStatus } from '../pubsub/publish.js';
 import { Topic, type EventPublisher } from '../pubsub/topics.js';
@@ -15,6 +19,8 @@ export interface AnalyzeJobContext {
   publisher: EventPublisher;
   dataDir: string;
   catalogue: PresetCatalogue;
+  /** `host:pid` of the process that answers for the analysis while it is RUNNING. */
+  owner: string;
 }
 
 const PROGRESS_PUBLISH_MS = 250;
@@ -23,13 +29,13 @@ export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext
   const { store, publisher } = ctx;
   const experiment = await store.getExperiment(experimentId);
   if (!experiment) return;
-  if (!(await store.transitionAnalysis(experimentId, 'QUEUED', 'RUNNING'))) return;
+  if (!(await store.claimAnalysis(experimentId, ctx.owner))) return;
   let lastPublish = 0;
   try {
     const preset = experiment.preset ? ctx.catalogue.get(experiment.preset) : undefined;
     if (!preset) throw new Error(`preset ${JSON.stringify(experiment.preset)} is not in this worker's catalogue`);
-    const runs = (await store.runsOf(experimentId)).filter((r) => r.status === 'SUCCEEDED' || r.status === 'DIVERGED');
-    const artifacts = await Promise.all(runs.map((run) => loadRunArtifacts(store, ctx.dataDir, run)));
+    const allRuns = await store.runsOf(experimentId);
+    const artifacts = await Promise.all(analysedRuns(allRuns).map((run) => loadRunArtifacts(store, ctx.dataDir, run)));
     const options = {
       scale: experiment.spec.scale ?? 'quick',
       ...(experiment.spec.data && { data: experiment.spec.data }),
@@ -41,17 +47,21 @@ export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext
       lastPublish = now;
       publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'ANALYSIS', experimentId, progress: fraction });
     });
-    await store.replaceFigures(experimentId, figures);
-    await store.updateExperiment(experimentId, { status: 'SUCCEEDED', analysisStatus: 'SUCCEEDED', analysisProgress: 1, error: null, finishedAt: Date.now() });
+    const { status, error } = analysedExperimentEnd(allRuns);
+    if (!(await store.finishAnalysis(experimentId, ctx.owner, { figures, status, analysisStatus: 'SUCCEEDED', error }))) {
+      console.error(`saddle: the analysis of experiment ${experimentId} was taken over by another process; its figures from ${ctx.owner} were not stored`);
+      return;
+    }
     publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'ANALYSIS', experimentId, progress: 1, figureIds: figures.map((f) => f.id) });
-    publishExperimentStatus(publisher, experimentId, 'SUCCEEDED');
+    publishExperimentStatus(publisher, experimentId, status, error);
   } catch (error) {
     await failAnalysis(ctx, experimentId, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-export async function failAnalysis(ctx: { store: Store; publisher: EventPublisher }, experimentId: string, reason: string): Promise<void> {
-  await ctx.store.updateExperiment(experimentId, { status: 'FAILED', analysisStatus: 'FAILED', error: reason, finishedAt: Date.now() });
+/** Fails the analysis held by `ctx.owner` with the reason; nothing happens if another process holds it now. */
+export async function failAnalysis(ctx: { store: Store; publisher: EventPublisher; owner: string }, experimentId: string, reason: string): Promise<void> {
+  if (!(await ctx.store.finishAnalysis(experimentId, ctx.owner, { status: 'FAILED', analysisStatus: 'FAILED', error: reason }))) return;
   ctx.publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'ANALYSIS', experimentId, error: reason });
   publishExperimentStatus(ctx.publisher, experimentId, 'FAILED', reason);
 }

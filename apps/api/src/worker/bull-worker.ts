@@ -15,7 +15,7 @@ import { MAX_RUN_ATTEMPTS } from '../queue/recovery.js';
 import { BullRunQueue, bullConnection, bullQueueName, cancelChannel } from '../queue/bull-queue.js';
 import type { Job } from '../queue/run-queue.js';
 import type { Store } from '../store/store.js';
-import { runAnalyzeJob } from './analyze-job.js';
+import { failAnalysis, runAnalyzeJob } from './analyze-job.js';
 import { runTrainJob } from './train-job.js';
 
 export interface BullWorkerOptions {
@@ -27,9 +27,45 @@ export interface BullWorkerOptions {
   concurrency?: number;
   /** Queue and channel prefix, the API's `redisNamespace`. Default `saddle`. */
   namespace?: string;
+  /**
+   * How long the job of a worker that vanished (killed, machine lost) waits before another worker
+   * takes it over, in ms. Default `SADDLE_STALL_TIMEOUT_MS`, else DEFAULT_STALL_TIMEOUT_MS.
+   */
+  stallTimeoutMs?: number;
+}
+
+/** Default of SADDLE_STALL_TIMEOUT_MS: a vanished worker's job is taken over within ~30 s. */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+/**
+ * BullMQ's timings for a stall budget of `totalMs`. A job is taken over once its lock has
+ * expired (`lockDuration` after the last renewal; a live worker renews it every lockDuration/2)
+ * AND a stalled-job check (every `stalledInterval`) has seen it twice: at most about
+ * lockDuration + stalledInterval after the worker died. BullMQ's defaults (30 s + 30 s) took
+ * 57.7 s; half the budget each keeps the total within it. The flip side: a worker whose event
+ * loop is blocked longer than lockDuration (one synchronous computation without a yield) loses
+ * its job to another worker, which then computes it again while the first may no longer store it.
+ */
+export function stallTimings(totalMs: number): { lockDuration: number; stalledInterval: number } {
+  const half = Math.round(totalMs / 2);
+  return { lockDuration: half, stalledInterval: half };
+}
+
+/** SADDLE_STALL_TIMEOUT_MS, checked: a whole number of milliseconds, at least 2 s. */
+export function stallTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SADDLE_STALL_TIMEOUT_MS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_STALL_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 2000) {
+    throw new Error(
+      `SADDLE_STALL_TIMEOUT_MS must be a whole number of milliseconds, at least 2000 (how long a vanished worker's job waits before another worker takes it; default ${DEFAULT_STALL_TIMEOUT_MS}), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
 }
 
 export async function startBullWorker(options: BullWorkerOptions): Promise<{ close(): Promise<void> }> {
+  const stall = stallTimings(options.stallTimeoutMs ?? stallTimeoutFromEnv());
   await initBackend();
   const namespace = options.namespace ?? 'saddle';
   const publisher = createRedisPubSub({ url: options.url, prefix: `${namespace}:` });
@@ -65,17 +101,36 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
           running.delete(job.runId);
         }
       } else {
-        await runAnalyzeJob(job.experimentId, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue });
+        // Handed out again after a stall: the worker that left the analysis RUNNING is gone, so it
+        // is queued again here — under the dead owner only, so its late figures cannot land.
+        const experiment = await options.store.getExperiment(job.experimentId);
+        if (experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner !== owner) {
+          await options.store.requeueAnalysis(experiment.id, experiment.analysisOwner);
+        }
+        await runAnalyzeJob(job.experimentId, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue, owner });
       }
     },
-    { connection: bullConnection(options.url), concurrency: options.concurrency ?? 1 },
+    { connection: bullConnection(options.url), concurrency: options.concurrency ?? 1, ...stall },
   );
   // A job BullMQ gives up on (it stalled too often, or the processor threw) fails its run with the reason.
   worker.on('failed', (bullJob, error) => {
     const job = bullJob?.data;
+    if (job?.kind === 'analyze') {
+      void failStalledAnalysis(job.experimentId, `analysis failed: ${error.message}`);
+      return;
+    }
     if (job?.kind !== 'train') return;
     void options.store.getRun(job.runId).then((run) => run && failRun(run.id, run.experimentId, `the worker failed: ${error.message}`));
   });
+  /** An analysis BullMQ gave up on (it stalled too often) fails, whoever last held it. */
+  async function failStalledAnalysis(experimentId: string, reason: string): Promise<void> {
+    const experiment = await options.store.getExperiment(experimentId);
+    const ours = experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner === owner;
+    if (experiment?.analysisStatus === 'RUNNING' && !ours) await options.store.requeueAnalysis(experimentId, experiment.analysisOwner);
+    // Held under this owner first, so the failure is written through the one owner-checked path.
+    if (!ours && !(await options.store.claimAnalysis(experimentId, owner))) return;
+    await failAnalysis({ store: options.store, publisher, owner }, experimentId, reason);
+  }
   async function failRun(runId: string, experimentId: string, reason: string): Promise<void> {
     if (await options.store.transitionRun(runId, ['RUNNING', 'QUEUED'], { status: 'FAILED', error: reason, owner: null, finishedAt: Date.now() })) {
       publishRunStatus(publisher, experimentId, runId, 'FAILED', reason);

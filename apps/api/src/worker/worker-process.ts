@@ -5,6 +5,7 @@
  * the job it held and starts a fresh worker.
  */
 import 'reflect-metadata';
+import { Worker } from 'node:worker_threads';
 import { initBackend } from '../engine.js';
 import { createCatalogue, loadPresetModules } from '../presets/catalogue.js';
 import type { EventPublisher, SaddleTopics } from '../pubsub/topics.js';
@@ -14,12 +15,35 @@ import type { ParentMessage, WorkerConfig, WorkerMessage } from './protocol.js';
 import { runTrainJob } from './train-job.js';
 
 function send(message: WorkerMessage): void {
-  process.send?.(message);
+  if (!process.connected) return;
+  // With a callback, a send to a parent that just died (EPIPE) is an error passed here, not an
+  // uncaught 'error' event that kills the worker with a stack; the watchdog ends it instead.
+  process.send?.(message, undefined, undefined, () => {});
+}
+
+/** How often the watchdog looks for the parent, in ms. */
+export const PARENT_CHECK_MS = 200;
+
+/**
+ * Ends this process within PARENT_CHECK_MS of its parent's death, even while the main thread is
+ * busy in a long synchronous computation (an analysis, a big batched step) that keeps IPC's
+ * 'disconnect' from being delivered: a thread of its own compares the parent pid (the process
+ * is re-parented when the API dies) and kills the process. Otherwise a worker of a killed API
+ * trains on, and stores results, while a restarted API has given its job to another worker.
+ */
+function startParentWatchdog(parentPid: number): void {
+  const watchdog = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     setInterval(() => { if (process.ppid !== workerData.parentPid) process.kill(process.pid, 'SIGKILL'); }, workerData.intervalMs);`,
+    { eval: true, workerData: { parentPid, intervalMs: PARENT_CHECK_MS } },
+  );
+  watchdog.unref();
 }
 
 async function main(): Promise<void> {
   const raw = process.env.SADDLE_WORKER_CONFIG;
   if (!raw || !process.send) throw new Error('worker-process: must be forked by LocalRunQueue with SADDLE_WORKER_CONFIG set');
+  startParentWatchdog(process.ppid);
   const config = JSON.parse(raw) as WorkerConfig;
   const [store, extra] = await Promise.all([Store.open(config.database), loadPresetModules(config.presetModules), initBackend()]);
   const catalogue = createCatalogue(extra);
@@ -58,7 +82,7 @@ async function main(): Promise<void> {
             if (job.kind === 'train') {
               await runTrainJob(job.runId, { store, publisher, dataDir: config.dataDir, owner: config.owner, signal: controller.signal, group });
             } else {
-              await runAnalyzeJob(job.experimentId, { store, publisher, dataDir: config.dataDir, catalogue });
+              await runAnalyzeJob(job.experimentId, { store, publisher, dataDir: config.dataDir, catalogue, owner: config.owner });
             }
             send({ type: 'done', job });
           } catch (error) {
