@@ -3,6 +3,10 @@
  * of consecutive points and keep each bucket's lowest and highest point, in step order. Unlike
  * averaging or striding, a one-step spike (or a dip) always survives. A non-finite value counts
  * as the highest of its bucket, so a divergence is never sampled away.
+ *
+ * This is the definition of what `Run.metrics` returns. Reads compute it inside the database
+ * (store/metric-downsample.ts), so a long series is never loaded whole; store.test.ts holds that
+ * SQL to this function on random series, on SQLite and PostgreSQL.
  */
 
 export interface SeriesPoint {

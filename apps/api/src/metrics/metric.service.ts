@@ -6,7 +6,6 @@ import { publishPoints } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import type { StoredMetricPoint } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { downsampleMinMax } from './downsample.js';
 
 const METRIC_KEY_PATTERN = /^[A-Za-z0-9_.:/-]+$/;
 
@@ -37,11 +36,12 @@ export class MetricService {
     // A key asked for twice is read once (the cost limit prices distinct keys too).
     const wanted = keys ? [...new Set(keys)] : await this.deps.store.metricKeys(runId);
     if (wanted.length > LIMITS.seriesPerRequestMax) throw new LimitExceededError('series per request (keys)', LIMITS.seriesPerRequestMax, wanted.length);
+    // Bucketed inside the database (store/metric-downsample.ts, the semantics of downsample.ts):
+    // only the kept points are loaded, and on SQLite the scan runs off the API's thread.
     return Promise.all(
       wanted.map(async (key) => {
-        const all = await this.deps.store.metricSeries(runId, key);
-        const points = downsampleMinMax(all, limit);
-        return { key, points, totalPoints: all.length, sampled: points.length < all.length };
+        const { points, totalPoints } = await this.deps.store.metricSeriesDownsampled(runId, key, limit);
+        return { key, points, totalPoints, sampled: points.length < totalPoints };
       }),
     );
   }

@@ -125,7 +125,7 @@ describe('external runs (logging from scripts)', () => {
 
     expect((await bad(`mutation($id: ID!) { cancelRun(id: $id) { id } }`, { id: missing }))?.extensions).toMatchObject({ code: 'NOT_FOUND', kind: 'Run' });
     expect((await bad(`query($id: ID!) { run(id: $id) { metrics(maxPoints: 1) { key } } }`, { id: run.id }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['maxPoints'] });
-    expect((await bad(`query($id: ID!) { run(id: $id) { metrics(maxPoints: 100000) { key } } }`, { id: run.id }))?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 10_000 });
+    expect((await bad(`query($id: ID!) { run(id: $id) { metrics(keys: ["k"], maxPoints: 10001) { key } } }`, { id: run.id }))?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 10_000, got: 10_001 });
     expect((await bad(`query($id: ID!) { run(id: $id) { metricPage(key: "k", first: 20000) { hasMore } } }`, { id: run.id }))?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSpec } from '@saddle/engine';
+import { downsampleMinMax } from '../metrics/downsample.js';
 import { tempDir } from '../test-utils/temp.js';
 import type { DatabaseConfig } from './database.js';
 import { Store, type NewRun } from './store.js';
@@ -52,6 +53,41 @@ function storeContract(name: string, open: () => Promise<Store>) {
       const page = await store.metricPage(run.id, 'loss', 2490, 5);
       expect(page.points.map((p) => p.step)).toEqual([2491, 2492, 2493, 2494, 2495]);
       expect(page.hasMore).toBe(true);
+    });
+
+    it('downsamples in SQL exactly as downsampleMinMax does on the whole series (random series with spikes, ties, gaps, NaN)', async () => {
+      const id = randomUUID();
+      const run = newRun('d');
+      await store.createExperiment({ id, name: 'D', preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags: [] }, [run]);
+      let seed = 12345;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const shapes: { key: string; length: number; gaps: boolean }[] = [
+        { key: 'dense', length: 5003, gaps: false },
+        { key: 'gappy', length: 3001, gaps: true },
+        { key: 'short', length: 40, gaps: true },
+      ];
+      for (const { key, length, gaps } of shapes) {
+        let step = gaps ? 17 : 0;
+        const points = Array.from({ length }, () => {
+          const r = random();
+          // Coarse values make ties common; rare spikes, dips and non-finite points test the extremes.
+          const value = r < 0.01 ? 1e6 * random() : r < 0.02 ? -1e6 * random() : r < 0.03 ? Number.NaN : Math.round(random() * 8) / 4;
+          const point = { key, step, value, wallTime: 1e12 + step, epoch: r < 0.5 ? null : step / 100 };
+          step += gaps ? 1 + Math.floor(random() * 5) : 1;
+          return point;
+        });
+        // A stretch with no finite value: its bucket keeps its first point as the lowest.
+        for (let i = 200; i < 260 && i < length; i++) points[i]!.value = Number.NaN;
+        await store.upsertMetrics(run.id, points);
+        const whole = await store.metricSeries(run.id, key);
+        for (const maxPoints of [2, 3, 10, 101, 1000, 10_000]) {
+          const reduced = await store.metricSeriesDownsampled(run.id, key, maxPoints);
+          expect(reduced.totalPoints).toBe(length);
+          expect(reduced.points, `${key} at ${maxPoints}`).toEqual(downsampleMinMax(whole, maxPoints));
+        }
+      }
+      expect(await store.metricSeriesDownsampled(run.id, 'absent', 100)).toEqual({ points: [], totalPoints: 0 });
+      expect(await store.metricKeys(run.id)).toEqual(['dense', 'gappy', 'short']);
     });
 
     it('claims a run only once (QUEUED → RUNNING is atomic)', async () => {
@@ -139,6 +175,24 @@ describe('migrations', () => {
       expect(await store.listExperiments({ first: 1 })).toMatchObject({ totalCount: 0 });
       await store.close();
     } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('the SQLite reader thread', () => {
+  it('stops a read past readTimeoutMs with LIMIT_EXCEEDED, and reads again afterwards', async () => {
+    const dir = tempDir();
+    const store = await Store.open({ kind: 'sqlite', file: `${dir.path}/slow.db` }, { readTimeoutMs: 25 });
+    try {
+      const run = newRun('slow');
+      await store.createExperiment({ id: randomUUID(), name: 'S', preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags: [] }, [run]);
+      await store.upsertMetrics(run.id, Array.from({ length: 300_000 }, (_, step) => ({ key: 'k', step, value: step % 7, wallTime: 0, epoch: null })));
+      await expect(store.metricSeriesDownsampled(run.id, 'k', 1000)).rejects.toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED', limit: 25 } });
+      // A fresh reader thread answers the next (quick) read.
+      expect((await store.metricPage(run.id, 'k', null, 3)).points.map((p) => p.step)).toEqual([0, 1, 2]);
+    } finally {
+      await store.close();
       dir.remove();
     }
   });

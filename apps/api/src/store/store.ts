@@ -2,10 +2,14 @@
  * The store: the one query layer over SQLite or PostgreSQL. Everything that reads or writes
  * experiments, runs, metric points, figures, artifacts and tokens goes through here.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
+import { LimitExceededError } from '../errors.js';
 import type { DatabaseConfig } from './database.js';
 import { openDatabase } from './database.js';
+import { downsampledSeriesQuery, metricKeysQuery, seriesStatsQuery, wholeSeriesQuery } from './metric-downsample.js';
+import { upsertMetricRows } from './metric-ingest.js';
+import { SqliteReader, type SqliteReaderOptions } from './sqlite-reader.js';
 import type {
   AnalysisStatus,
   ArtifactRecord,
@@ -68,22 +72,51 @@ export interface RunPatch {
   finishedAt?: number | null;
 }
 
-/** Keeps every statement under SQLite's bound-variable limit (32,766) with 6 columns per row. */
-const METRIC_ROWS_PER_STATEMENT = 1000;
+const DEFAULT_STORE_READ_TIMEOUT_MS = 30_000;
+
+export interface StoreOptions {
+  /** Longest one big read (downsampled series, pages, keys) may run. Default 30,000 ms. */
+  readTimeoutMs?: number;
+}
 
 export class Store {
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: DatabaseConfig['kind'],
+    /** Big reads of a SQLite file run here, off the caller's thread; absent for `:memory:` and PostgreSQL. */
+    private readonly reader: SqliteReader | undefined,
+    private readonly readTimeoutMs: number,
   ) {}
 
-  static async open(config: DatabaseConfig): Promise<Store> {
+  static async open(config: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
     const { db, dialect } = await openDatabase(config);
-    return new Store(db, dialect);
+    const readerOptions: SqliteReaderOptions = options.readTimeoutMs === undefined ? {} : { timeoutMs: options.readTimeoutMs };
+    const reader = config.kind === 'sqlite' && config.file !== ':memory:' ? new SqliteReader(config.file, readerOptions) : undefined;
+    return new Store(db, dialect, reader, options.readTimeoutMs ?? DEFAULT_STORE_READ_TIMEOUT_MS);
   }
 
   async close(): Promise<void> {
+    await this.reader?.close();
     await this.db.destroy();
+  }
+
+  /**
+   * A read that may touch many rows: on SQLite on the reader thread (better-sqlite3 would block
+   * this one), on PostgreSQL (already asynchronous) under a statement timeout; both bounded.
+   */
+  private async bigRead<R>(query: CompiledQuery<R>): Promise<R[]> {
+    if (this.reader) return this.reader.all<R>(query);
+    if (this.dialect !== 'postgres') return (await this.db.executeQuery(query)).rows;
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL statement_timeout = ${sql.lit(Math.round(this.readTimeoutMs))}`.execute(trx);
+        return (await trx.executeQuery(query)).rows;
+      });
+    } catch (error) {
+      // 57014: query_canceled, which is how PostgreSQL ends a statement past statement_timeout.
+      if ((error as { code?: unknown }).code === '57014') throw new LimitExceededError('read time (ms) of one query', this.readTimeoutMs, this.readTimeoutMs);
+      throw error;
+    }
   }
 
   // ---- experiments ---------------------------------------------------------------------------
@@ -372,38 +405,28 @@ export class Store {
    * replaces itself, so a resent batch changes nothing.
    */
   async upsertMetrics(runId: string, points: readonly StoredMetricPoint[]): Promise<void> {
-    if (points.length === 0) return;
-    // Within one statement a key may appear once: PostgreSQL refuses to update a row twice.
-    const unique = new Map<string, StoredMetricPoint>();
-    for (const p of points) unique.set(`${p.key}\u0000${p.step}`, p);
-    const rows = [...unique.values()].map((p) => ({
-      run_id: runId,
-      key: p.key,
-      step: p.step,
-      value: Number.isFinite(p.value) ? p.value : null,
-      wall_time: p.wallTime,
-      epoch: p.epoch,
-    }));
-    await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += METRIC_ROWS_PER_STATEMENT) {
-        await trx
-          .insertInto('metrics')
-          .values(rows.slice(i, i + METRIC_ROWS_PER_STATEMENT))
-          .onConflict((oc) =>
-            oc.columns(['run_id', 'key', 'step']).doUpdateSet((eb) => ({
-              value: eb.ref('excluded.value'),
-              wall_time: eb.ref('excluded.wall_time'),
-              epoch: eb.ref('excluded.epoch'),
-            })),
-          )
-          .execute();
-      }
-    });
+    await upsertMetricRows(this.db, this.dialect, runId, points);
   }
 
   async metricKeys(runId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('metrics').select('key').distinct().where('run_id', '=', runId).orderBy('key').execute();
-    return rows.map((r) => r.key);
+    const rows = await this.bigRead(metricKeysQuery(this.db, runId));
+    return rows.flatMap((r) => (r.key === null ? [] : [r.key]));
+  }
+
+  /**
+   * One series reduced to at most `maxPoints` points (min and max per bucket) inside the
+   * database, with how many points it has: the whole series never leaves the store.
+   */
+  async metricSeriesDownsampled(runId: string, key: string, maxPoints: number): Promise<{ points: StoredMetricPoint[]; totalPoints: number }> {
+    const [stats] = await this.bigRead(seriesStatsQuery(this.db, runId, key));
+    const totalPoints = Number(stats?.count ?? 0);
+    if (totalPoints === 0 || stats?.first_step == null || stats.last_step == null) return { points: [], totalPoints: 0 };
+    const query =
+      totalPoints <= maxPoints
+        ? wholeSeriesQuery(this.db, runId, key)
+        : downsampledSeriesQuery(this.db, this.dialect, runId, key, { count: totalPoints, firstStep: Number(stats.first_step), lastStep: Number(stats.last_step) }, maxPoints);
+    const rows = await this.bigRead(query);
+    return { points: rows.map((row) => toMetricPoint({ key, ...row })), totalPoints };
   }
 
   /** Every point of one series, in step order. */
@@ -427,7 +450,7 @@ export class Store {
   async metricPage(runId: string, key: string, afterStep: number | null, first: number): Promise<{ points: StoredMetricPoint[]; hasMore: boolean }> {
     let query = this.db.selectFrom('metrics').selectAll().where('run_id', '=', runId).where('key', '=', key);
     if (afterStep !== null) query = query.where('step', '>', afterStep);
-    const rows = await query.orderBy('step').limit(first + 1).execute();
+    const rows = await this.bigRead(query.orderBy('step').limit(first + 1).compile());
     return { points: rows.slice(0, first).map(toMetricPoint), hasMore: rows.length > first };
   }
 
