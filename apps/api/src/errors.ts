@@ -14,11 +14,19 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   /** The request is valid but the thing is in a state that does not allow it (e.g. finishing a finished run). */
   CONFLICT = 'CONFLICT',
+  /**
+   * The HTTP request itself cannot be read: not JSON, an unsupported charset or Content-Encoding,
+   * a subscription over HTTP. The same code Apollo gives the requests it refuses itself.
+   */
+  BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL = 'INTERNAL',
 }
 
 /** Codes Apollo and graphql-js produce themselves; they are the client's fault and pass through. */
 const PASS_THROUGH_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** Every `extensions.code` a client can receive: Saddle's own and the ones passed through. */
+export const CLIENT_VISIBLE_CODES: readonly string[] = [...new Set([...Object.values(ErrorCode), ...PASS_THROUGH_CODES])];
 
 export class SaddleError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, httpStatus?: number) {
@@ -55,8 +63,12 @@ export class ForbiddenError extends SaddleError {
 }
 
 export class LimitExceededError extends SaddleError {
-  constructor(what: string, limit: number, got: number) {
-    super(ErrorCode.LIMIT_EXCEEDED, `${what} is limited to ${limit}, got ${got}`, { limit, got });
+  /**
+   * @param httpStatus for limits checked before execution (query depth and cost: 400, a body over
+   * the size limit: 413). A limit a resolver hits stays a field error in a 200 response.
+   */
+  constructor(what: string, limit: number, got: number, httpStatus?: number) {
+    super(ErrorCode.LIMIT_EXCEEDED, `${what} is limited to ${limit}, got ${got}`, { limit, got }, httpStatus);
   }
 }
 
@@ -77,7 +89,11 @@ export interface ErrorLogger {
 export function createErrorFormatter(logger: ErrorLogger = console) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    if (original instanceof SaddleError) return { ...formatted, extensions: { ...original.extensions } };
+    if (original instanceof SaddleError) {
+      // `http` is how Apollo learns the status and headers; it is not part of the answer.
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, extensions };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH_CODES.has(code)) return formatted;
     // Errors graphql-js and Apollo raise themselves (variable coercion, ...) carry no original error.

@@ -15,12 +15,15 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { PubSub } from 'type-graphql';
 import { WebSocketServer } from 'ws';
 import { bearerToken, verifyToken } from './auth/token.service.js';
+import { LIMITS } from './common/limits.js';
 import type { AuthState, SaddleContext, Services } from './context.js';
 import { EngineInfoService } from './engine-info/engine-info.service.js';
 import { createErrorFormatter, SaddleError, UnauthenticatedError } from './errors.js';
+import { answerClientError, createHttpErrorHandler, jsonBody } from './http/http-errors.js';
 import { ExperimentService } from './experiments/experiment.service.js';
 import { MetricService } from './metrics/metric.service.js';
 import { checkOperationLimits, createCostLimitPlugin, createDepthLimitPlugin, type CostLimitOptions, type DepthLimitOptions } from './plugins/operation-limits.js';
+import { createHttpSubscriptionPlugin } from './plugins/http-subscriptions.js';
 import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { RunService } from './runs/run.service.js';
@@ -110,8 +113,16 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   };
 
   const app = express();
+  // Express's development error page prints stacks and file paths; never serve it, whatever NODE_ENV says.
+  app.set('env', 'production');
   const httpServer = early.server;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  httpServer.on('clientError', answerClientError);
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    // The same cap as an HTTP body: ws's default (100 MiB) would take a frame HTTP refuses.
+    maxPayload: LIMITS.requestBytesMax,
+  });
   const wsCleanup = useServer<Record<string, unknown>, { auth?: AuthState }>(
     {
       schema,
@@ -156,6 +167,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       createDepthLimitPlugin(config.depthLimit),
       createCostLimitPlugin(config.costLimit),
+      createHttpSubscriptionPlugin(),
     ],
   });
   await apollo.start();
@@ -165,12 +177,13 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   });
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
+    jsonBody(),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({ services, auth: await authenticate(req.headers.authorization) }),
     }),
   );
   if (config.webOrigin) app.use(createProxy(config.webOrigin));
+  app.use(createHttpErrorHandler());
 
   early.serve(app);
   const address = httpServer.address() as AddressInfo;

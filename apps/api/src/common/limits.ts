@@ -3,6 +3,12 @@
  * one answers LIMIT_EXCEEDED naming the limit; they exist so one request cannot pin the server.
  */
 export const LIMITS = {
+  /**
+   * Bytes of one request: an HTTP body, and a WebSocket frame (ws maxPayload), so no message is
+   * accepted on one transport that the other refuses. 20 MiB holds a logMetrics batch of 10,000
+   * points with long keys many times over.
+   */
+  requestBytesMax: 20 * 1024 * 1024,
   /** `experiments(first)`: default and maximum page size. */
   experimentsPageDefault: 20,
   experimentsPageMax: 100,

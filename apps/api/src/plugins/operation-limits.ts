@@ -2,6 +2,7 @@
  * Depth and cost limits on GraphQL operations, as Apollo plugin factories (HTTP) and as plain
  * checks (the WebSocket path calls them in graphql-ws's onSubscribe). Introspection fields are
  * not counted: GraphiQL's and codegen's introspection query is deep by nature and cheap.
+ * Over HTTP a refused operation is answered 400 (the client's request, not the server, is at fault).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -194,7 +195,7 @@ export function createDepthLimitPlugin<C extends object>(options: DepthLimitOpti
       return {
         async didResolveOperation({ document, operationName }) {
           const depth = operationDepth(document, operationName);
-          if (depth > maxDepth) throw new LimitExceededError('query depth', maxDepth, depth);
+          if (depth > maxDepth) throw new LimitExceededError('query depth', maxDepth, depth, 400);
         },
       };
     },
@@ -208,7 +209,7 @@ export function createCostLimitPlugin<C extends object>(options: CostLimitOption
       return {
         async didResolveOperation({ document, operationName, request, schema }) {
           const cost = operationCost(document, request.variables ?? {}, operationName, { ...options, schema });
-          if (cost > maxCost) throw new LimitExceededError('query cost', maxCost, cost);
+          if (cost > maxCost) throw new LimitExceededError('query cost', maxCost, cost, 400);
         },
       };
     },
