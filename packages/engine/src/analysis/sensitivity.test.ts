@@ -24,7 +24,24 @@ describe('inputSensitivity', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(result.meanFrobeniusNorm).toBeCloseTo(Math.sqrt(w.reduce((s, v) => s + v * v, 0)), 5);
     expect(result.std).toBeLessThan(1e-5);
-    expect(result).toMatchObject({ output: 'logits', samples: 7, outputSize: 3 });
+    expect(result).toMatchObject({ output: 'logits', withRespectTo: 'input', samples: 7, outputSize: 3 });
+  });
+
+  it('of the linear map w.r.t. the raw input x_raw = σ_c·x + μ_c is ‖diag(1/σ)W‖_F (chain rule)', () => {
+    const weights = tf.tensor2d(w, [inputs, outputs]);
+    const bias = tf.tensor1d(b);
+    const x = tf.tensor2d(samples, [7, inputs]);
+    const sigma = [0.5, 2, 4, 0.25];
+    const forward = (batch: tf.Tensor) => tf.add(tf.matMul(batch, weights), bias) as tf.Tensor2D;
+    const raw = inputSensitivity({ forward, x, output: 'logits', rawInputStd: sigma });
+    const oneSigma = inputSensitivity({ forward, x, output: 'logits', rawInputStd: [0.3] });
+    tf.dispose([weights, bias, x]);
+    // ∂(xW)_k/∂x_raw,i = W_ik / σ_i.
+    const expected = Math.sqrt(w.reduce((s, v, j) => s + (v / sigma[Math.floor(j / outputs)]!) ** 2, 0));
+    expect(raw.withRespectTo).toBe('raw-input');
+    expect(raw.meanFrobeniusNorm).toBeCloseTo(expected, 4);
+    expect(oneSigma.meanFrobeniusNorm).toBeCloseTo(Math.sqrt(w.reduce((s, v) => s + v * v, 0)) / 0.3, 4);
+    expect(() => inputSensitivity({ forward, x: tf.zeros([1, inputs]), rawInputStd: [1, 2] })).toThrow(/rawInputStd must hold 1 or 4 values/);
   });
 
   it('of softmax(xW + b) is the mean of ‖(diag p − ppᵀ)Wᵀ‖_F', () => {

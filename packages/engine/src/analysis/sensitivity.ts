@@ -10,10 +10,18 @@ export interface SensitivityInput {
   output?: 'softmax' | 'logits';
   /** Examples per backward pass. Default 256. */
   batchSize?: number;
+  /**
+   * Differentiate with respect to the raw input instead of x: x = (x_raw − μ_c) / σ_c per channel
+   * (last axis), so by the chain rule ∂f/∂x_raw = ∂f/∂x · (1/σ_c). Give σ per channel (one value
+   * for all channels, e.g. MNIST's one). Default: with respect to x as given.
+   */
+  rawInputStd?: readonly number[];
 }
 
 export interface SensitivityResult {
   output: 'softmax' | 'logits';
+  /** What x the derivative is taken with respect to: the input as given (standardised), or the raw one. */
+  withRespectTo: 'input' | 'raw-input';
   /** Mean over the sample of ‖∂f(x)/∂x‖_F. */
   meanFrobeniusNorm: number;
   /** Standard deviation over the sample, and the standard error of the mean. */
@@ -26,7 +34,8 @@ export interface SensitivityResult {
 
 /**
  * Input sensitivity: the Frobenius norm of the Jacobian of the output w.r.t. the input,
- * averaged over examples. Row k of every example's Jacobian comes from one backward pass of
+ * averaged over examples. The input is x as the network sees it (standardised images), unless
+ * `rawInputStd` asks for the raw pixels. Row k of every example's Jacobian comes from one backward pass of
  * Σ_batch f_k, which is exact because in inference mode each output depends on its own input
  * only; so a batch costs one backward pass per output unit.
  */
@@ -41,6 +50,14 @@ export function inputSensitivity(input: SensitivityInput): SensitivityResult {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Error(`Error in inputSensitivity: batchSize must be a positive integer, but got ${batchSize}.`);
   }
+  const std = input.rawInputStd;
+  const channels = input.x.shape[input.x.rank - 1]!;
+  if (std !== undefined && !(std.length === 1 || std.length === channels) ) {
+    throw new Error(`Error in inputSensitivity: rawInputStd must hold 1 or ${channels} values (one per channel), but has ${std.length}.`);
+  }
+  std?.forEach((value, c) => {
+    if (!(value > 0 && Number.isFinite(value))) throw new Error(`Error in inputSensitivity: rawInputStd[${c}] must be a finite number > 0, but got ${value}.`);
+  });
   const norms: number[] = [];
   let outputSize = 0;
   for (let start = 0; start < total; start += batchSize) {
@@ -52,9 +69,12 @@ export function inputSensitivity(input: SensitivityInput): SensitivityResult {
         return output === 'softmax' ? (tf.softmax(logits) as tf.Tensor2D) : logits;
       };
       outputSize = outputs(batch).shape[1];
+      // 1/σ per channel, broadcast over the last axis: the chain rule to the raw input.
+      const inverseStd = std === undefined ? undefined : tf.div(1, tf.tensor1d(std.length === 1 ? Array.from({ length: channels }, () => std[0]!) : [...std]));
       let sumOfSquares = tf.zeros([count]);
       for (let k = 0; k < outputSize; k++) {
-        const rowK = tf.grad((x) => tf.sum(tf.slice(outputs(x), [0, k], [count, 1])))(batch);
+        const gradient = tf.grad((x) => tf.sum(tf.slice(outputs(x), [0, k], [count, 1])))(batch);
+        const rowK = inverseStd ? tf.mul(gradient, inverseStd) : gradient;
         sumOfSquares = tf.add(sumOfSquares, tf.sum(tf.square(tf.reshape(rowK, [count, -1])), 1));
       }
       return tf.sqrt(sumOfSquares);
@@ -63,12 +83,13 @@ export function inputSensitivity(input: SensitivityInput): SensitivityResult {
     squared.dispose();
   }
   const mean = norms.reduce((s, v) => s + v, 0) / norms.length;
-  const std = norms.length > 1 ? Math.sqrt(norms.reduce((s, v) => s + (v - mean) ** 2, 0) / (norms.length - 1)) : 0;
+  const spread = norms.length > 1 ? Math.sqrt(norms.reduce((s, v) => s + (v - mean) ** 2, 0) / (norms.length - 1)) : 0;
   return {
     output,
+    withRespectTo: std === undefined ? 'input' : 'raw-input',
     meanFrobeniusNorm: mean,
-    std,
-    standardError: std / Math.sqrt(norms.length),
+    std: spread,
+    standardError: spread / Math.sqrt(norms.length),
     samples: norms.length,
     outputSize,
     durationMs: performance.now() - started,

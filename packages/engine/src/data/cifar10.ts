@@ -68,6 +68,7 @@ export function loadCifar10Dataset(spec: Extract<DataSpec, { kind: 'cifar10' }>,
   const test = readRecords(dir, [CIFAR10_TEST_FILE], spec.testSize);
   const { mean, std } = standardizeChannels(train.x, test.x, 3);
   return {
+    standardization: { mean, std },
     name: 'cifar10',
     inputShape: [32, 32, 3],
     numClasses: 10,

@@ -22,6 +22,12 @@ export interface Dataset {
   test: DataSplit;
   /** One line for logs and the UI: what was loaded, sizes, normalisation. */
   describe: string;
+  /**
+   * How x was standardised, per channel (last axis): x = (x_raw − mean[c]) / std[c], x_raw the
+   * pixel intensity in [0, 1]. Absent when x is as generated (the target functions). Lets an
+   * analysis report a derivative with respect to the raw input: ∂f/∂x_raw = ∂f/∂x / std[c].
+   */
+  standardization?: { mean: number[]; std: number[] };
 }
 
 /** Where cached data lives: `$SADDLE_DATA_DIR/cache`, default `.saddle/cache` under the working directory. */

@@ -100,6 +100,7 @@ export function loadMnistDataset(spec: Extract<DataSpec, { kind: 'mnist' }>, cac
   const channels = spec.as32x32x3 ? 3 : 1;
   const { mean, std } = standardizeChannels(train.x, test.x, channels);
   return {
+    standardization: { mean, std },
     name: 'mnist',
     inputShape: spec.as32x32x3 ? [32, 32, 3] : [SIDE, SIDE, 1],
     numClasses: 10,

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../data/load.js';
 import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
 
+
 beforeAll(useEngineBackend);
+
 
 describe('sensitivity (quick, end to end)', () => {
   it('reports final loss/accuracy, input sensitivity and ε-sharpness per batch size', async () => {
@@ -23,9 +26,17 @@ describe('sensitivity (quick, end to end)', () => {
         for (const point of series.points) expect(Number.isFinite(point.y)).toBe(true);
       }
     }
-    const sensitivity = figureData(figures, 'sensitivity-vs-batch', 'lines').series[0]!.points;
-    const sharpness = figureData(figures, 'sharpness-vs-batch', 'lines').series[0]!.points;
-    for (const point of [...sensitivity, ...sharpness]) expect(point.y).toBeGreaterThan(0);
+    const [standardised, raw] = figureData(figures, 'sensitivity-vs-batch', 'lines').series;
+    const sharpness = figureData(figures, 'sharpness-vs-batch', 'lines').series[0]!;
+    for (const point of [...standardised!.points, ...sharpness.points]) expect(point.y).toBeGreaterThan(0);
+    // MNIST has one channel: w.r.t. raw pixels is the standardised figure ÷ its σ (chain rule).
+    const mnistStd = (await loadDataset(runs[0]!.spec.data, runs[0]!.spec.seed)).standardization!.std[0]!;
+    expect(mnistStd).toBeGreaterThan(0.2);
+    expect(raw!.label).toMatch(/raw pixels/);
+    raw!.points.forEach((point, i) => expect(point.y).toBeCloseTo(standardised!.points[i]!.y / mnistStd, 3));
+    // A 3-step cap stops the ascent before its rule is met: marked, and the title says it is a lower bound.
+    expect(sharpness.points.every((p) => p.marked === true)).toBe(true);
+    expect(figures.find((f) => f.id === 'sharpness-vs-batch')!.title).toMatch(/lower bound/);
     const accuracy = figureData(figures, 'accuracy-vs-batch', 'lines');
     expect(accuracy.series[0]!.points[0]!.y).toBe(runs[0]!.end.final['train/accuracy']);
   });

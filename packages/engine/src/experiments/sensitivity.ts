@@ -1,7 +1,8 @@
 /**
  * HW1 1-3 "flatness vs generalisation, part 2": the same CNN trained at batch sizes 64 … 1024;
  * for each, final loss and accuracy, the input sensitivity ‖∂f/∂x‖_F (softmax outputs, averaged
- * over test images) and Keskar's ε-sharpness, against the batch size.
+ * over test images; x the standardised input, and the raw pixels by the chain rule) and Keskar's
+ * ε-sharpness (a lower bound: ascent to convergence), against the batch size.
  */
 import * as tf from '@tensorflow/tfjs';
 import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
@@ -17,7 +18,7 @@ export const sensitivity: Preset = {
   title: 'Sensitivity and sharpness vs batch size',
   description:
     'The shallow CNN trained on MNIST at batch sizes 64, 128, 256, 512 and 1024 (64, 256, 1024 at quick scale); final loss/accuracy, input sensitivity (Frobenius norm of the softmax Jacobian, mean over test images) ' +
-    'and ε-sharpness (Keskar et al.) against batch size.',
+    'and ε-sharpness (Keskar et al., a lower bound from ascent run to convergence) against batch size.',
   figures: [
     { id: 'loss-vs-batch', title: 'Final loss vs batch size', kind: 'lines' },
     { id: 'accuracy-vs-batch', title: 'Final accuracy vs batch size', kind: 'lines' },
@@ -30,7 +31,8 @@ export const sensitivity: Preset = {
     ...BATCH_SIZE_PROTOCOL_KNOBS,
     { key: 'sensitivitySamples', description: 'Test images the sensitivity is averaged over', quick: 30, standard: 500, full: 1000, min: 1, integer: true },
     { key: 'sharpnessEpsilon', description: 'ε of the sharpness box ε(|θ|+1)', quick: 1e-3, standard: 1e-3, full: 1e-3, min: 0 },
-    { key: 'sharpnessSteps', description: 'Projected ascent steps of the sharpness search', quick: 5, standard: 20, full: 20, min: 1, integer: true },
+    { key: 'sharpnessSteps', description: 'Cap on the sharpness ascent steps (it stops earlier once the estimate rises by < sharpnessTolerance of itself over 5 steps)', quick: 50, standard: 200, full: 200, min: 1, integer: true },
+    { key: 'sharpnessTolerance', description: 'Stopping rule of the sharpness ascent: relative rise of the estimate over its last 5 steps', quick: 1e-3, standard: 1e-3, full: 1e-3, min: 0 },
     { key: 'sharpnessSamples', description: 'Training images the sharpness loss uses', quick: 200, standard: 1000, full: 2000, min: 1, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
@@ -61,7 +63,7 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
   const knobs = resolveKnobs(sensitivity, options);
   const done = runs.filter((run) => run.end.status === 'SUCCEEDED').sort((a, b) => a.spec.batchSize - b.spec.batchSize);
   const cache = new Map();
-  const rows: { batchSize: number; run: RunArtifacts; sensitivity: number; sharpness: number }[] = [];
+  const rows: { batchSize: number; run: RunArtifacts; sensitivity: number; rawSensitivity?: number; sharpness: number; sharpnessConverged: boolean }[] = [];
   for (const [index, run] of done.entries()) {
     const context = await loadRunContext(run.spec, cache);
     const test = splitTensors(headOf(context.dataset.test, numberKnob(knobs, 'sensitivitySamples')), context.dataset.inputShape);
@@ -70,12 +72,24 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
     const state = run.end.state.length > 0 ? tf.tensor1d(run.end.state) : undefined;
     try {
       const inference = { training: false, ...(state ? { state } : {}) };
-      const sensitivityResult = inputSensitivity({ forward: modelForward(context.model, theta, state), x: test.x, output: 'softmax' });
+      const forward = modelForward(context.model, theta, state);
+      const sensitivityResult = inputSensitivity({ forward, x: test.x, output: 'softmax' });
+      // The same Jacobian through the data set's standardisation: per raw pixel intensity in [0, 1].
+      const standardization = context.dataset.standardization;
+      const rawResult = standardization ? inputSensitivity({ forward, x: test.x, output: 'softmax', rawInputStd: standardization.std }) : undefined;
       const sharpnessResult = epsilonSharpness(lossFunction(context.model, train.x, train.y, run.spec.loss, inference), theta, {
         epsilon: numberKnob(knobs, 'sharpnessEpsilon'),
-        steps: numberKnob(knobs, 'sharpnessSteps'),
+        maxSteps: numberKnob(knobs, 'sharpnessSteps'),
+        relativeTolerance: numberKnob(knobs, 'sharpnessTolerance'),
       });
-      rows.push({ batchSize: run.spec.batchSize, run, sensitivity: sensitivityResult.meanFrobeniusNorm, sharpness: sharpnessResult.sharpness });
+      rows.push({
+        batchSize: run.spec.batchSize,
+        run,
+        sensitivity: sensitivityResult.meanFrobeniusNorm,
+        ...(rawResult ? { rawSensitivity: rawResult.meanFrobeniusNorm } : {}),
+        sharpness: sharpnessResult.sharpness,
+        sharpnessConverged: sharpnessResult.converged,
+      });
     } finally {
       tf.dispose([test.x, test.y, train.x, train.y, theta, ...(state ? [state] : [])]);
     }
@@ -92,13 +106,34 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
     { id: 'accuracy-vs-batch', title: 'Final accuracy vs batch size', data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: pair('accuracy') } },
     {
       id: 'sensitivity-vs-batch',
-      title: 'Sensitivity ‖∂softmax/∂x‖_F (mean over test images) vs batch size',
-      data: { kind: 'lines', x, y: { label: 'sensitivity', scale: 'linear' }, series: [{ label: 'sensitivity', points: rows.map((r) => ({ x: r.batchSize, y: r.sensitivity })) }] },
+      title: 'Sensitivity ‖∂softmax/∂x‖_F (mean over test images) vs batch size: x the standardised input, and the raw pixel intensity in [0, 1] (÷ the standardisation’s σ)',
+      data: {
+        kind: 'lines',
+        x,
+        y: { label: 'sensitivity ‖∂softmax/∂x‖_F', scale: 'linear' },
+        series: [
+          { label: 'w.r.t. the standardised input', points: rows.map((r) => ({ x: r.batchSize, y: r.sensitivity })) },
+          ...(rows.every((r) => r.rawSensitivity !== undefined)
+            ? [{ label: 'w.r.t. raw pixels (intensity in [0, 1])', dashed: true, points: rows.map((r) => ({ x: r.batchSize, y: r.rawSensitivity! })) }]
+            : []),
+        ],
+      },
     },
     {
       id: 'sharpness-vs-batch',
-      title: `ε-sharpness (ε = ${numberKnob(knobs, 'sharpnessEpsilon')}) vs batch size`,
-      data: { kind: 'lines', x, y: { label: 'sharpness (%)', scale: 'linear' }, series: [{ label: 'sharpness', points: rows.map((r) => ({ x: r.batchSize, y: r.sharpness })) }] },
+      title: `ε-sharpness (ε = ${numberKnob(knobs, 'sharpnessEpsilon')}) vs batch size — a lower bound: the largest loss the ascent found in the box (marked: the cap stopped it before it converged)`,
+      data: {
+        kind: 'lines',
+        x,
+        y: { label: 'sharpness (%), lower bound', scale: 'linear' },
+        series: [
+          {
+            label: 'sharpness',
+            markedLabel: 'ascent stopped at the step cap while still rising',
+            points: rows.map((r) => ({ x: r.batchSize, y: r.sharpness, ...(r.sharpnessConverged ? {} : { marked: true }) })),
+          },
+        ],
+      },
     },
   ];
 }
