@@ -17,6 +17,8 @@ export {
   trainEnsemble,
   ensembleGroups,
   initBackend,
+  encodeCheckpoint,
+  decodeCheckpoint,
 } from '@saddle/engine';
 export type {
   BackendInfo,
@@ -33,5 +35,6 @@ export type {
   RunSpec,
   RunStatus,
   Scale,
+  TrainCheckpoint,
   TrainEvent,
 } from '@saddle/engine';

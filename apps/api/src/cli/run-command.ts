@@ -114,6 +114,9 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
             if (event.figureIds) log(`analysis: ${event.figureIds.length} figure(s) stored`);
             else if (event.error) log(`analysis failed: ${event.error}`);
             break;
+          case 'SERIES_RESET':
+            log(`run ${key}: restarted after its worker stopped (series reloaded)`);
+            break;
           case 'METRICS':
             break;
           default: {

@@ -54,8 +54,14 @@ registerEnumType(DataSourceEnum, { name: 'DataSource', description: 'Images for 
 export const FigureKindEnum = { LINES: 'lines', SCATTER: 'scatter', PATHS: 'paths', GRID: 'grid', HISTOGRAM: 'histogram', METRIC_LINES: 'metric-lines' } as const;
 registerEnumType(FigureKindEnum, { name: 'FigureKind', description: 'How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series.' });
 
-export const RunEventTypeEnum = { METRICS: 'METRICS', STATUS: 'STATUS', PROGRESS: 'PROGRESS', SUMMARY: 'SUMMARY' } as const;
-registerEnumType(RunEventTypeEnum, { name: 'RunEventType' });
+export const RunEventTypeEnum = { METRICS: 'METRICS', STATUS: 'STATUS', PROGRESS: 'PROGRESS', SUMMARY: 'SUMMARY', SERIES_RESET: 'SERIES_RESET' } as const;
+registerEnumType(RunEventTypeEnum, {
+  name: 'RunEventType',
+  valuesConfig: { SERIES_RESET: { description: 'The run restarted (its worker died): points after its last checkpoint were dropped and come again. Reload its series.' } },
+});
 
-export const ExperimentEventTypeEnum = { METRICS: 'METRICS', RUN_STATUS: 'RUN_STATUS', RUN_PROGRESS: 'RUN_PROGRESS', STATUS: 'STATUS', ANALYSIS: 'ANALYSIS' } as const;
-registerEnumType(ExperimentEventTypeEnum, { name: 'ExperimentEventType' });
+export const ExperimentEventTypeEnum = { METRICS: 'METRICS', RUN_STATUS: 'RUN_STATUS', RUN_PROGRESS: 'RUN_PROGRESS', STATUS: 'STATUS', ANALYSIS: 'ANALYSIS', SERIES_RESET: 'SERIES_RESET' } as const;
+registerEnumType(ExperimentEventTypeEnum, {
+  name: 'ExperimentEventType',
+  valuesConfig: { SERIES_RESET: { description: 'A run (runId) restarted and its stored series changed: reload that run’s series.' } },
+});

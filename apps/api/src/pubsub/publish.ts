@@ -27,6 +27,12 @@ export function publishRunProgress(publisher: EventPublisher, experimentId: stri
   publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'RUN_PROGRESS', experimentId, runId, progress });
 }
 
+/** A restarted run's stored series were cut back to its checkpoint (or emptied): live views reload them. */
+export function publishSeriesReset(publisher: EventPublisher, experimentId: string, runId: string): void {
+  publisher.publish(Topic.RunEvents, runId, { type: 'SERIES_RESET', runId, experimentId });
+  publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'SERIES_RESET', experimentId, runId });
+}
+
 export function publishExperimentStatus(publisher: EventPublisher, experimentId: string, status: ExperimentStatus, error: string | null = null): void {
   publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'STATUS', experimentId, status, error });
 }

@@ -14,7 +14,8 @@ export interface MetricPointPayload {
   epoch: number | null;
 }
 
-export type RunEventType = 'METRICS' | 'STATUS' | 'PROGRESS' | 'SUMMARY';
+/** SERIES_RESET: the run restarted and its stored series changed (points after its checkpoint were dropped): reload them. */
+export type RunEventType = 'METRICS' | 'STATUS' | 'PROGRESS' | 'SUMMARY' | 'SERIES_RESET';
 
 export interface RunEventPayload {
   type: RunEventType;
@@ -26,12 +27,12 @@ export interface RunEventPayload {
   error?: string | null;
 }
 
-export type ExperimentEventType = 'METRICS' | 'RUN_STATUS' | 'RUN_PROGRESS' | 'STATUS' | 'ANALYSIS';
+export type ExperimentEventType = 'METRICS' | 'RUN_STATUS' | 'RUN_PROGRESS' | 'STATUS' | 'ANALYSIS' | 'SERIES_RESET';
 
 export interface ExperimentEventPayload {
   type: ExperimentEventType;
   experimentId: string;
-  /** The run the event is about (METRICS, RUN_STATUS, RUN_PROGRESS). */
+  /** The run the event is about (METRICS, RUN_STATUS, RUN_PROGRESS, SERIES_RESET). */
   runId?: string;
   points?: MetricPointPayload[];
   runStatus?: RunStatus;

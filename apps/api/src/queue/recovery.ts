@@ -9,7 +9,6 @@ import { hostname } from 'node:os';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import { publishRunStatus } from '../pubsub/publish.js';
 import type { Runtime } from '../runtime.js';
-import { removeRunArtifacts } from '../store/artifact-files.js';
 import type { RunRecord } from '../store/records.js';
 
 /** Starts a run gets in all (the first and re-queues after its process died). */
@@ -32,8 +31,9 @@ export function isOwnerAlive(owner: string | null): boolean {
 }
 
 /**
- * A RUNNING run whose process stopped starts over: outputs dropped, QUEUED again with one more
- * attempt, its job enqueued — or, after MAX_RUN_ATTEMPTS starts, FAILED as "interrupted n
+ * A RUNNING run whose process stopped starts again: QUEUED with one more attempt, its job
+ * enqueued; the job resumes it from its latest checkpoint (or from scratch), dropping what it
+ * stored after that point (train-job's resumePoint) — or, after MAX_RUN_ATTEMPTS starts, FAILED as "interrupted n
  * times: `why`". Returns
  * what happened (undefined when the run was no longer RUNNING).
  */
@@ -44,8 +44,6 @@ export async function restartOrFail(
 ): Promise<'requeued' | 'failed' | undefined> {
   const { store, pubsub, queue } = runtime;
   if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
-    await store.resetRunOutputs(run.id);
-    removeRunArtifacts(runtime.dataDir, run.id);
     const moved = await store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null, error: null });
     if (!moved) return undefined;
     publishRunStatus(pubsub, run.experimentId, run.id, 'QUEUED');

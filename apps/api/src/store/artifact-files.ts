@@ -3,7 +3,7 @@
  * followed by the float32 non-trainable state (batch-norm running statistics), little-endian.
  * The store's `artifacts` table records each file with the two lengths needed to split it.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function writeWeights(dataDir: string, runId: string, name: string, theta: Float32Array, state: Float32Array): string {
@@ -33,4 +33,25 @@ export function readWeights(dataDir: string, relative: string, thetaLength: numb
 
 export function removeRunArtifacts(dataDir: string, runId: string): void {
   rmSync(join(dataDir, 'artifacts', runId), { recursive: true, force: true });
+}
+
+/**
+ * Writes a run's checkpoint bytes as `artifacts/<runId>/checkpoint-<step>.bin`, through a
+ * temporary file and a rename, so a process killed mid-write never leaves a torn checkpoint.
+ */
+export function writeCheckpointFile(dataDir: string, runId: string, step: number, bytes: Uint8Array): string {
+  const relative = join('artifacts', runId, `checkpoint-${String(step).padStart(9, '0')}.bin`);
+  mkdirSync(join(dataDir, 'artifacts', runId), { recursive: true });
+  const temporary = join(dataDir, `${relative}.${process.pid}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, join(dataDir, relative));
+  return relative;
+}
+
+export function readArtifactFile(dataDir: string, relative: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(dataDir, relative)));
+}
+
+export function removeArtifactFile(dataDir: string, relative: string): void {
+  rmSync(join(dataDir, relative), { force: true });
 }

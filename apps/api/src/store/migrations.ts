@@ -115,6 +115,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('experiments').addColumn('analysis_owner', 'text').execute();
     },
   },
+  '0003_run_checkpoints': {
+    // The latest resumable checkpoint of each run, so a restarted run resumes instead of starting over.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('checkpoints')
+        .addColumn('run_id', 'text', (c) => c.primaryKey().references('runs.id').onDelete('cascade'))
+        .addColumn('step', 'integer', (c) => c.notNull())
+        .addColumn('epoch', 'double precision', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -56,6 +56,8 @@ export interface StoredRunEnd {
   final: Record<string, number>;
   divergedAtStep?: number;
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  /** When the run's last start resumed from a checkpoint: the checkpoint's step. */
+  resumedFromStep?: number;
 }
 
 export type RunConfig = Record<string, string | number | boolean>;

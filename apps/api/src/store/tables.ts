@@ -96,6 +96,17 @@ export interface ArtifactTable {
   created_at: number;
 }
 
+/** The latest resumable checkpoint of a run (one row per run): where a restarted run resumes. */
+export interface CheckpointTable {
+  run_id: string;
+  /** Steps the checkpoint had completed: the run resumes with the next one. */
+  step: number;
+  epoch: number;
+  /** File relative to the data directory (encodeCheckpoint's bytes). */
+  path: string;
+  created_at: number;
+}
+
 export interface TokenTable {
   id: string;
   name: string;
@@ -115,6 +126,7 @@ export interface Database {
   figures: FigureTable;
   artifacts: ArtifactTable;
   tokens: TokenTable;
+  checkpoints: CheckpointTable;
 }
 
 export type ExperimentRow = Selectable<ExperimentTable>;

@@ -81,11 +81,11 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
       const job = bullJob.data;
       if (job.kind === 'train') {
         // BullMQ hands a job out again only when its holder's lock expired: that worker is gone,
-        // so a run it left RUNNING starts over here (or fails once it has had its starts).
+        // so a run it left RUNNING starts again here, from its checkpoint when it has one (or
+        // fails once it has had its starts). runTrainJob drops what it stored after that point.
         const run = await options.store.getRun(job.runId);
         if (run?.status === 'RUNNING' && run.owner !== owner) {
           if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
-            await options.store.resetRunOutputs(run.id);
             await options.store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null });
           } else {
             await failRun(run.id, run.experimentId, `interrupted ${run.attempt + 1} times: the worker running it stopped each time`);

@@ -137,6 +137,8 @@ export type ExperimentEventType =
   | 'METRICS'
   | 'RUN_PROGRESS'
   | 'RUN_STATUS'
+  /** A run (runId) restarted and its stored series changed: reload that run’s series. */
+  | 'SERIES_RESET'
   | 'STATUS';
 
 export type ExperimentFilter = {
@@ -617,6 +619,8 @@ export type RunEvent = {
 export type RunEventType =
   | 'METRICS'
   | 'PROGRESS'
+  /** The run restarted (its worker died): points after its last checkpoint were dropped and come again. Reload its series. */
+  | 'SERIES_RESET'
   | 'STATUS'
   | 'SUMMARY';
 
