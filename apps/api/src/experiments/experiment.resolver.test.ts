@@ -77,6 +77,8 @@ describe('launchExperiment', () => {
       [{ preset: 'test-tiny', spec: { model: { name: 'm', layers: [] } } }, ['input', 'spec'], /either a preset or a spec/],
       [{ preset: 'test-tiny', overrides: { colour: 'red' } }, ['input', 'overrides'], /unknown override 'colour'/],
       [{ preset: 'test-tiny', overrides: { epochs: 0 } }, ['input', 'overrides'], /positive integer/],
+      // An own `__proto__` key, as JSON variables carry it: refused like any unknown key, not dropped.
+      [{ preset: 'fit-function', overrides: JSON.parse('{"__proto__": {"epochs": 2}}') as Record<string, unknown> }, ['input', 'overrides'], /unknown override '__proto__'/],
       [{ preset: 'test-tiny', tags: ['ok', ' bad'] }, ['input', 'tags', 1], /tag " bad" is not allowed/],
       [{ preset: 'test-tiny', name: '   ' }, ['input', 'name'], /name must not be empty/],
     ];

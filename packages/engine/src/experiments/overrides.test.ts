@@ -37,6 +37,9 @@ describe('overrides', () => {
 
   it('names the key and what is allowed when an override is wrong', () => {
     expect(() => fit.runs({ scale: 'quick', overrides: { epoch: 5 } })).toThrow(/unknown override 'epoch'.*epochs.*optimizer\.lr/);
+    // As JSON.parse (the API's variables) and `--set` build them: an own key named __proto__.
+    expect(() => fit.runs({ scale: 'quick', overrides: JSON.parse('{"__proto__": {"epochs": 2}}') as Record<string, unknown> })).toThrow(/unknown override '__proto__'/);
+    expect(() => fit.runs({ scale: 'quick', overrides: JSON.parse('{"__proto__": 3}') as Record<string, unknown> })).toThrow(/unknown override '__proto__'/);
     expect(() => fit.runs({ scale: 'quick', overrides: { epochs: 'five' } })).toThrow(/'epochs' must be a finite number, got "five"/);
     expect(() => fit.runs({ scale: 'quick', overrides: { model: 'resnet' } })).toThrow(/'model' must name a zoo model \(mlp-shallow.*cnn-shallow/);
     expect(() => fit.runs({ scale: 'quick', overrides: { 'optimizer.kind': 'rmsprop' } })).toThrow(/'optimizer.kind' must be one of sgd, adam/);

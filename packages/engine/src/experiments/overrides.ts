@@ -100,8 +100,10 @@ export function splitOverrides(
   preset: Pick<Preset, 'id' | 'knobs'>,
   overrides: Record<string, unknown> | undefined,
 ): { knobs: Record<string, unknown>; paths: Record<string, unknown> } {
-  const knobs: Record<string, unknown> = {};
-  const paths: Record<string, unknown> = {};
+  // Without a prototype, `paths['__proto__'] = v` is an own key like any other (and is refused as
+  // an unknown override); on a plain object it would set the prototype and vanish silently.
+  const knobs: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const paths: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const knobKeys = new Set(preset.knobs.map((knob) => knob.key));
   for (const [key, value] of Object.entries(overrides ?? {})) {
     if (knobKeys.has(key)) knobs[key] = value;
