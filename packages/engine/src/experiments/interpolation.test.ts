@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../models/model.js';
 import { figureData, runQuick, useEngineBackend } from '../test-utils/presets.js';
 
 beforeAll(useEngineBackend);
@@ -29,6 +30,20 @@ describe('interpolation (quick, end to end)', () => {
         expect(at(1)).toBeCloseTo(runs[1]!.end.final[`${series.label}/${metric}`]!, 4);
       }
     }
+    // Marked: exactly the α where some extrapolated running variance (1 − α)v₁ + αv₂ is < 0.
+    const model = buildModel(runs[0]!.spec.model, [28, 28, 1]);
+    const varianceIndices = model.buffers.filter((b) => b.role === 'movingVariance').flatMap((b) => Array.from({ length: b.size }, (_, i) => b.offset + i));
+    const [stateA, stateB] = [runs[0]!.end.state, runs[1]!.end.state];
+    const clampedAt = (alpha: number) => varianceIndices.some((i) => Math.fround((1 - alpha) * stateA[i]! + alpha * stateB[i]!) < 0);
+    const expectedMarked = loss.series[0]!.points.map((p) => clampedAt(p.x));
+    expect(expectedMarked.some(Boolean)).toBe(true);
+    for (const figure of [loss, accuracy]) {
+      for (const series of figure.series) {
+        expect(series.points.map((p) => p.marked === true)).toEqual(expectedMarked);
+        expect(series.markedLabel).toMatch(/clamped to 0/);
+      }
+    }
+    expect(figures.find((f) => f.id === 'loss-vs-alpha')!.title).toMatch(/marked: α where extrapolated batch-norm variances were clamped/);
     // Far outside the segment the loss is worse than at either solution.
     const train = loss.series[0]!.points;
     expect(train[0]!.y).toBeGreaterThan(Math.max(train[2]!.y, train[4]!.y));

@@ -93,19 +93,28 @@ async function analyzeInterpolation(runs: RunArtifacts[], options: PresetOptions
     tf.dispose([train.x, train.y, test.x, test.y]);
   }
   const x = { label: `α (0: ${first.key}, 1: ${second.key})`, scale: 'linear' as const };
+  // α where an extrapolated running variance went negative and was clamped to 0: batch norm then
+  // divides by √ε alone there, so the numbers at those α (losses of ~1e4) are of a patched model.
+  const clamped = new Set(result.clampedVarianceAlphas);
+  const clampNote = clamped.size > 0 ? ' (marked: α where extrapolated batch-norm variances were clamped to 0)' : '';
   const series = (metric: 'loss' | 'accuracy') =>
     result.splits.map((split) => ({
       label: split.name,
       dashed: split.name === 'test',
-      points: result.alphas.map((alpha, i) => ({ x: alpha, y: (metric === 'loss' ? split.loss : split.accuracy ?? [])[i] ?? Number.NaN })),
+      ...(clamped.size > 0 ? { markedLabel: 'a batch-norm running variance extrapolated below 0 was clamped to 0' } : {}),
+      points: result.alphas.map((alpha, i) => ({
+        x: alpha,
+        y: (metric === 'loss' ? split.loss : split.accuracy ?? [])[i] ?? Number.NaN,
+        ...(clamped.has(alpha) ? { marked: true } : {}),
+      })),
     }));
   const figures: Figure[] = [
-    { id: 'loss-vs-alpha', title: 'Loss along the line between the two solutions', data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: series('loss') } },
+    { id: 'loss-vs-alpha', title: `Loss along the line between the two solutions${clampNote}`, data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: series('loss') } },
   ];
   if (result.splits.every((split) => split.accuracy)) {
     figures.push({
       id: 'accuracy-vs-alpha',
-      title: 'Accuracy along the line between the two solutions',
+      title: `Accuracy along the line between the two solutions${clampNote}`,
       data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: series('accuracy') },
     });
   }
