@@ -4,6 +4,7 @@ import { checkRange } from '../common/validate.js';
 import { BadInputError, ConflictError, LimitExceededError, NotFoundError } from '../errors.js';
 import { publishPoints } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
+import { lastOfEach } from '../store/metric-ingest.js';
 import type { StoredMetricPoint } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
@@ -52,7 +53,11 @@ export class MetricService {
     return { key, points, hasMore, lastStep: points.length > 0 ? (points[points.length - 1] as StoredMetricPoint).step : null };
   }
 
-  /** Validates the whole batch first: either every point is written or none is. */
+  /**
+   * Validates the whole batch first: either every point is written or none is. Returns how many
+   * distinct (key, step) points the batch held: one sent twice is stored (and published) once,
+   * the later one winning, as it would had it come in a later batch.
+   */
   async log(runId: string, points: PointInput[]): Promise<number> {
     if (points.length > LIMITS.logMetricsBatchMax) throw new LimitExceededError('points per logMetrics batch', LIMITS.logMetricsBatchMax, points.length);
     const run = await this.deps.store.getRun(runId);
@@ -69,8 +74,9 @@ export class MetricService {
       }
       return { key: p.key, step: p.step, value: p.value ?? Number.NaN, wallTime: p.wallTime ?? now, epoch: p.epoch ?? null };
     });
-    await this.deps.store.upsertMetrics(runId, stored);
-    publishPoints(this.deps.publisher, run.experimentId, runId, stored);
-    return stored.length;
+    const unique = lastOfEach(stored);
+    await this.deps.store.upsertMetrics(runId, unique);
+    publishPoints(this.deps.publisher, run.experimentId, runId, unique);
+    return unique.length;
   }
 }

@@ -56,6 +56,6 @@ export class LogMetricsResult {
   @Field(() => String)
   runId!: string;
 
-  @Field(() => Int, { description: 'Points written (a resent point replaces itself: the same batch twice changes nothing).' })
+  @Field(() => Int, { description: 'Distinct (key, step) points written: one sent twice in a batch counts once and the later wins; a resent point replaces itself, so the same batch twice changes nothing.' })
   accepted!: number;
 }

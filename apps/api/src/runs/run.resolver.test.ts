@@ -96,6 +96,21 @@ describe('external runs (logging from scripts)', () => {
     expect(failed.data?.experiment.error).toMatch(/CUDA OOM/);
   });
 
+  it('counts a (key, step) sent twice in one batch once; the later point wins', async () => {
+    const run = await createRun({ name: 'dupes' });
+    const logged = await server.run<{ logMetrics: { accepted: number } }>(LOG, {
+      runId: run.id,
+      points: [
+        { key: 'loss', step: 0, value: 1 },
+        { key: 'loss', step: 0, value: 2 },
+        { key: 'acc', step: 0, value: 0.5 },
+      ],
+    });
+    expect(logged.data?.logMetrics.accepted).toBe(2);
+    const read = await server.run<{ run: { metricPage: { points: { step: number; value: number }[] } } }>(`query($id: ID!) { run(id: $id) { metricPage(key: "loss") { points { step value } } } }`, { id: run.id });
+    expect(read.data?.run.metricPage.points).toEqual([{ step: 0, value: 2 }]);
+  });
+
   it('refuses bad input to createRun, logMetrics, finishRun and cancelRun', async () => {
     const missing = '00000000-0000-0000-0000-000000000000';
     const bad = async (query: string, variables: Record<string, unknown>) => (await server.run(query, variables)).errors?.[0];

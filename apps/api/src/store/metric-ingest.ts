@@ -28,7 +28,7 @@ function sqliteInsert(rows: number): string {
 }
 
 /** Later points win: within one statement a (key, step) may appear once (PostgreSQL refuses to update a row twice). */
-function lastOfEach(points: readonly StoredMetricPoint[]): StoredMetricPoint[] {
+export function lastOfEach(points: readonly StoredMetricPoint[]): StoredMetricPoint[] {
   const unique = new Map<string, StoredMetricPoint>();
   for (const p of points) unique.set(`${p.key}\u0000${p.step}`, p);
   return unique.size === points.length ? [...points] : [...unique.values()];

@@ -292,7 +292,7 @@ export type LinesFigure = {
 
 export type LogMetricsResult = {
   __typename?: 'LogMetricsResult';
-  /** Points written (a resent point replaces itself: the same batch twice changes nothing). */
+  /** Distinct (key, step) points written: one sent twice in a batch counts once and the later wins; a resent point replaces itself, so the same batch twice changes nothing. */
   accepted: Scalars['Int']['output'];
   runId: Scalars['String']['output'];
 };
