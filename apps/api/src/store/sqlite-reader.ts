@@ -11,6 +11,7 @@
  * gets an error naming the limit, and the next read starts a fresh thread.
  */
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LimitExceededError } from '../errors.js';
 
@@ -31,12 +32,15 @@ interface Pending {
 
 type Reply = { ready: true } | { id: number; rows: unknown[] } | { id: number; error: string };
 
-// Plain CommonJS run by `eval`, so the same code works from the built dist and from vitest's
-// TypeScript sources (a worker file path would differ between the two). Statements are cached by
-// their text: the store sends the same few queries over and over.
+// Source run by `eval`, so the same code works from the built dist and from vitest's TypeScript
+// sources (a worker file path would differ between the two). Only dynamic import(): an eval
+// worker is CommonJS or ESM depending on the process's flags (--input-type=module makes it
+// ESM, where require does not exist). Statements are cached by their text: the store sends the
+// same few queries over and over.
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.modulePath);
+(async () => {
+const { parentPort, workerData } = await import('node:worker_threads');
+const Database = (await import(workerData.moduleUrl)).default;
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 15000');
 parentPort.postMessage({ ready: true });
@@ -54,6 +58,9 @@ parentPort.on('message', ({ id, sql, parameters }) => {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+// A failure to open the database rejects this promise unhandled, which ends the thread with an
+// 'error' event: the reader fails the waiting reads with it.
+})();
 `;
 
 export class SqliteReader {
@@ -65,7 +72,7 @@ export class SqliteReader {
   private nextId = 1;
   private closed = false;
   private readonly timeoutMs: number;
-  private readonly modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  private readonly moduleUrl = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
 
   constructor(
     private readonly file: string,
@@ -111,7 +118,7 @@ export class SqliteReader {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, modulePath: this.modulePath } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, moduleUrl: this.moduleUrl } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       if ('ready' in reply) {
