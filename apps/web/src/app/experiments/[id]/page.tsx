@@ -90,6 +90,14 @@ export default function ExperimentPage() {
           refetchRuns({ requestPolicy: 'network-only' });
           refetchAnalyses({ requestPolicy: 'network-only' });
           break;
+        case 'SERIES_RESET':
+          // The run restarted and its stored points changed: merging would keep dropped ones, so start over.
+          if (event.runId) {
+            const runId = event.runId;
+            setSeries((previous) => ({ ...previous, [runId]: {} }));
+            refetch({ requestPolicy: 'network-only' });
+          }
+          break;
         default:
           break;
       }
@@ -98,7 +106,7 @@ export default function ExperimentPage() {
       if (result.data) apply(result.data.experimentEvents);
     });
     return unsubscribe;
-  }, [client, id, refetchRuns, refetchAnalyses]);
+  }, [client, id, refetch, refetchRuns, refetchAnalyses]);
 
   // After a reconnection, reload everything: events sent while the socket was down are lost.
   useEffect(() => {

@@ -59,6 +59,10 @@ export default function RunPage() {
         setSeries((previous) => addBatch(previous, points));
       } else if (event.type === 'PROGRESS' && typeof event.progress === 'number') {
         setProgress(event.progress);
+      } else if (event.type === 'SERIES_RESET') {
+        // The run restarted and its stored points changed: merging would keep dropped ones, so start over.
+        setSeries({});
+        refetch({ requestPolicy: 'network-only' });
       } else {
         refetch({ requestPolicy: 'network-only' });
       }
