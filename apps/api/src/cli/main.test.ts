@@ -46,7 +46,7 @@ describe('saddle (CLI)', () => {
   it('exits 2 naming the bad argument on bad usage', async () => {
     const scale = await saddle('run', 'test-tiny', '--scale', 'huge', '--data-dir', dir.path);
     expect(scale.code).toBe(2);
-    expect(scale.err).toMatch(/--scale <scale>' argument 'huge' is invalid\. Allowed choices are quick, full/);
+    expect(scale.err).toMatch(/--scale <scale>' argument 'huge' is invalid\. Allowed choices are quick, standard, full/);
     const preset = await saddle('run', 'no-such-preset', '--data-dir', dir.path);
     expect(preset.code).toBe(2);
     expect(preset.err).toMatch(/bad <preset> "no-such-preset".*\n\s+allowed: .*test-tiny/);
@@ -98,11 +98,35 @@ describe('saddle (CLI)', () => {
     expect(lines.length - 1).toBe(pointCount);
   });
 
+  it('judges a stored experiment: the finding’s numbers are those of its stored series', async () => {
+    const run = await saddle('run', 'gradient-norm', '--set', 'epochs=20', '--json', '--workers', '1', '--data-dir', dir.path);
+    expect(run.code).toBe(0);
+    const id = (JSON.parse(run.out) as { experiment: { id: string } }).experiment.id;
+    const json = await saddle('findings', id, '--json', '--data-dir', dir.path);
+    expect(json.code).toBe(0);
+    const [result] = JSON.parse(json.out) as { preset: string; scale: string; findings: { id: string; verdict: string; numbers: Record<string, number>; evidence: string }[] }[];
+    expect(result).toMatchObject({ preset: 'gradient-norm', scale: 'quick' });
+    const [finding] = result!.findings;
+    expect(finding?.id).toBe('gradient-norm/small-near-minimum');
+    // Recomputed from the export: the median of the last tenth of grad_norm over its peak.
+    const exported = JSON.parse((await saddle('export', id, '--data-dir', dir.path)).out) as { runs: { metrics: Record<string, { value: number }[]> }[] };
+    const norms = exported.runs[0]!.metrics.grad_norm!.map((p) => p.value);
+    const tail = norms.slice(Math.floor(norms.length * 0.9)).sort((a, b) => a - b);
+    const mid = tail.length >> 1;
+    const median = tail.length % 2 ? tail[mid]! : (tail[mid - 1]! + tail[mid]!) / 2;
+    expect(finding!.numbers.sinc5).toBeCloseTo(median / Math.max(...norms), 12);
+    expect(finding!.verdict).toBe(median / Math.max(...norms) < 0.1 ? 'holds' : 'does not hold');
+    const table = await saddle('findings', '--scale', 'quick', '--data-dir', dir.path);
+    expect(table.out).toMatch(/^\| preset \| scale \| claim \| verdict \| seeds \| evidence \| wall time \|$/m);
+    expect(table.out).toMatch(/\| gradient-norm \| quick \| As training approaches a minimum .* \| \*\*(holds|does not hold)\*\* \| 1 \| sinc5: late median \/ peak = /);
+    expect((await saddle('findings', 'no-such-id', '--data-dir', dir.path)).err).toMatch(/saddle findings: bad <experimentIds>: Experiment "no-such-id" does not exist/);
+  });
+
   it('creates tokens that are stored hashed', async () => {
     const { code, out } = await saddle('token', 'create', '--scope', 'write', '--name', 'ci', '--data-dir', dir.path);
     expect(code).toBe(0);
     const token = out.trim();
-    expect(token).toMatch(/^sdl_[0-9a-f]{8}_[\w-]+$/);
+    expect(token).toMatch(/^sdl_[0-9a-f]{32}_[\w-]+$/);
     const store = await Store.open({ kind: 'sqlite', file: join(dir.path, 'saddle.db') });
     try {
       expect(await store.tokenByHash(hashToken(token))).toMatchObject({ scope: 'write', name: 'ci', revoked: false });

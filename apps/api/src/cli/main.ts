@@ -8,6 +8,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { createToken } from '../auth/token.service.js';
 import { zooSummaries } from '../engine.js';
 import { experimentExport, experimentMetricsCsv } from '../experiments/experiment.export.js';
+import { experimentFindings, findingsMarkdown, newestPerPreset } from '../findings/findings.service.js';
 import { SaddleError } from '../errors.js';
 import { createRuntime } from '../runtime.js';
 import { runCommand, type CliIo } from './run-command.js';
@@ -124,6 +125,33 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       } catch (error) {
         if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
           io.err.write(`saddle export: bad <experimentId>: ${error.message}\n`);
+          exitCode = 2;
+          return;
+        }
+        throw error;
+      } finally {
+        await runtime.close();
+      }
+    });
+
+  program
+    .command('findings')
+    .description('the verdict of each HW1 claim from stored experiments, with its evidence (a Markdown table)')
+    .argument('[experimentIds...]', 'experiments to judge (default: the newest finished experiment of each preset)')
+    .addOption(new Option('--scale <scale>', 'only experiments of this scale (default experiments)').choices([...SCALES]))
+    .option('--tag <tag>', 'only experiments with this tag (default experiments)')
+    .option('--json', 'print JSON instead of Markdown')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (ids: string[], options: { scale?: Scale; tag?: string; json?: boolean; dataDir?: string }) => {
+      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
+      try {
+        const chosen = ids.length > 0 ? ids : await newestPerPreset(runtime.store, options);
+        const results = [];
+        for (const id of chosen) results.push(await experimentFindings(runtime.store, id));
+        io.out.write(options.json ? `${JSON.stringify(results, null, 2)}\n` : findingsMarkdown(results));
+      } catch (error) {
+        if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
+          io.err.write(`saddle findings: bad <experimentIds>: ${error.message}\n`);
           exitCode = 2;
           return;
         }
