@@ -1,6 +1,6 @@
 /**
  * On start, nothing may be left hanging: runs left RUNNING by a process that is gone are
- * re-queued from scratch (their partial points and weights dropped) up to a few attempts, then
+ * re-queued (their job resumes them from their latest checkpoint, or from scratch) up to a few attempts, then
  * failed with the reason; QUEUED runs (whose in-memory queue died with its process), QUEUED
  * analyses and analyses left RUNNING by a process that is gone are queued again. Claims are
  * atomic and job ids deterministic, so a run or an analysis queued twice still runs once.
