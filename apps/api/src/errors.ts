@@ -11,6 +11,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** Too many wrong tokens from this client address: wait `extensions.retryAfterSeconds` (HTTP 429, Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   /** The request is valid but the thing is in a state that does not allow it (e.g. finishing a finished run). */
   CONFLICT = 'CONFLICT',
@@ -59,6 +61,17 @@ export class UnauthenticatedError extends SaddleError {
 export class ForbiddenError extends SaddleError {
   constructor(message: string) {
     super(ErrorCode.FORBIDDEN, message, {}, 403);
+  }
+}
+
+export class RateLimitedError extends SaddleError {
+  constructor(retryAfterMs: number) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(ErrorCode.RATE_LIMITED, `Too many failed token checks from this address; try again in ${retryAfterSeconds} s with a valid token (\`saddle token create\`).`, {
+      retryAfterSeconds,
+      // Apollo turns extensions.http into the response's status and headers (a Map is required).
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

@@ -13,12 +13,15 @@ import express, { type Express } from 'express';
 import { parse, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PubSub } from 'type-graphql';
-import { WebSocketServer } from 'ws';
-import { bearerToken, verifyToken } from './auth/token.service.js';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { parseAuthMode, type AuthMode } from './auth/auth-mode.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import type { FailedAuthLimitOptions } from './auth/failed-auth-limiter.js';
+import { createOriginPolicy, isLoopback, parseAllowedOrigins } from './auth/origin-policy.js';
 import { LIMITS } from './common/limits.js';
 import type { AuthState, SaddleContext, Services } from './context.js';
 import { EngineInfoService } from './engine-info/engine-info.service.js';
-import { createErrorFormatter, SaddleError, UnauthenticatedError } from './errors.js';
+import { createErrorFormatter, ErrorCode, RateLimitedError, SaddleError } from './errors.js';
 import { answerClientError, createHttpErrorHandler, jsonBody } from './http/http-errors.js';
 import { ExperimentService } from './experiments/experiment.service.js';
 import { MetricService } from './metrics/metric.service.js';
@@ -29,19 +32,26 @@ import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { RunService } from './runs/run.service.js';
 import { buildSaddleSchema } from './schema.js';
 
-export type AuthMode =
-  /** Tokens required unless bound to a loopback address. */
-  | 'auto'
-  | 'required'
-  | 'off';
+export type { AuthMode } from './auth/auth-mode.js';
+export { isLoopback } from './auth/origin-policy.js';
 
 export interface ServerConfig extends RuntimeConfig {
   /** Default `SADDLE_HOST`, else 127.0.0.1. */
   host?: string;
   /** Default `SADDLE_PORT`, else 4000; 0 picks a free port. */
   port?: number;
-  /** Default `SADDLE_AUTH` (`required` | `off`), else `auto`. */
+  /** Default `SADDLE_AUTH` (`auto` | `required` | `off`; anything else is refused), else `auto`. */
   auth?: AuthMode;
+  /**
+   * Origins (besides the server's own) whose pages may call the API and open its WebSocket, e.g.
+   * `https://saddle.lab.example` behind a reverse proxy. Default: `SADDLE_ALLOWED_ORIGINS`
+   * (comma-separated), else none. See auth/origin-policy.ts.
+   */
+  allowedOrigins?: string[];
+  /** Wrong tokens allowed per client address (default 10 per minute); see FailedAuthLimiter. */
+  authRateLimit?: FailedAuthLimitOptions;
+  /** How often open sockets' tokens are re-checked, so a revoked token's subscriptions end (ms, default 10 000). */
+  tokenRecheckMs?: number;
   /** Serve this runtime instead of creating one (it is then not closed by `stop`). */
   runtime?: Runtime;
   /** Forward every path but /graphql to this origin (the Next.js dashboard), so both share one origin. */
@@ -65,10 +75,6 @@ export interface SaddleServer {
   stop(): Promise<void>;
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
-
 export function createServices(runtime: Runtime, deployment: { queue: string; pubsub: string; workers: number | null }): Services {
   const { store, queue, pubsub, catalogue, dataDir } = runtime;
   const runs = new RunService({ store, queue, publisher: pubsub });
@@ -84,7 +90,7 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
 export async function createSaddleServer(config: ServerConfig = {}): Promise<SaddleServer> {
   const host = config.host ?? process.env.SADDLE_HOST ?? '127.0.0.1';
   const port = config.port ?? (process.env.SADDLE_PORT ? Number(process.env.SADDLE_PORT) : 4000);
-  const authMode = config.auth ?? (process.env.SADDLE_AUTH === 'required' || process.env.SADDLE_AUTH === 'off' ? process.env.SADDLE_AUTH : 'auto');
+  const authMode = config.auth ? parseAuthMode(config.auth, 'ServerConfig.auth') : parseAuthMode(process.env.SADDLE_AUTH);
   const authRequired = authMode === 'required' || (authMode === 'auto' && !isLoopback(host));
   // Bound before anything else: a taken port fails the start here, before recovery re-queues runs
   // and workers are forked (which would train another server's queue, in a process that never exits).
@@ -103,14 +109,18 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   });
   const schema = await buildSaddleSchema(runtime.pubsub as unknown as PubSub);
 
-  const authenticate = async (authorization: unknown): Promise<AuthState> => {
-    const token = bearerToken(authorization);
-    if (!authRequired && !token) return { required: false, scope: null, tokenId: null };
-    if (!token) throw new UnauthenticatedError();
-    const record = await verifyToken(runtime.store, token);
-    if (!record) throw new UnauthenticatedError('The bearer token is not valid (unknown or revoked).');
-    return { required: authRequired, scope: record.scope, tokenId: record.id };
-  };
+  const authenticator = createAuthenticator({ store: runtime.store, required: authRequired, ...(config.authRateLimit && { limit: config.authRateLimit }) });
+  const originPolicy = createOriginPolicy({ host, authRequired, allowedOrigins: config.allowedOrigins ?? parseAllowedOrigins(process.env.SADDLE_ALLOWED_ORIGINS) });
+  // Open sockets and the token each was accepted with: re-checked per operation and every
+  // tokenRecheckMs, so `saddle token revoke` also ends subscriptions already running.
+  const socketTokens = new Map<WebSocket, string>();
+  const closeRevoked = (socket: WebSocket) => socket.close(4403, 'Forbidden: the token was revoked');
+  const recheckTimer = setInterval(() => {
+    for (const [socket, token] of socketTokens) {
+      void authenticator.stillValid(token).then((valid) => valid || closeRevoked(socket), () => undefined);
+    }
+  }, config.tokenRecheckMs ?? 10_000);
+  recheckTimer.unref();
 
   const app = express();
   // Express's development error page prints stacks and file paths; never serve it, whatever NODE_ENV says.
@@ -122,22 +132,44 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     path: '/graphql',
     // The same cap as an HTTP body: ws's default (100 MiB) would take a frame HTTP refuses.
     maxPayload: LIMITS.requestBytesMax,
+    // Browsers let any page open a WebSocket anywhere (no CORS): Origin and Host decide here.
+    verifyClient: ({ req }, done) => {
+      const refusal = originPolicy.refusal({ host: req.headers.host, origin: req.headers.origin });
+      if (refusal) done(false, 403, refusal);
+      else done(true);
+    },
   });
-  const wsCleanup = useServer<Record<string, unknown>, { auth?: AuthState }>(
+  const wsCleanup = useServer<Record<string, unknown>, { auth?: AuthState; token?: string }>(
     {
       schema,
-      // A refused connection_init closes the socket with 4403 Forbidden.
+      // A refused connection_init closes the socket with 4403 Forbidden (4429 while rate limited).
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = params.authorization ?? params.Authorization ?? ctx.extra.request.headers.authorization;
         try {
-          ctx.extra.auth = await authenticate(header);
+          const { auth, token } = await authenticator.authenticate(header, ctx.extra.request.socket.remoteAddress);
+          ctx.extra.auth = auth;
+          if (token) {
+            ctx.extra.token = token;
+            socketTokens.set(ctx.extra.socket, token);
+          }
           return true;
-        } catch {
+        } catch (error) {
+          if (error instanceof RateLimitedError) ctx.extra.socket.close(4429, `Too many failed token checks; retry in ${String(error.extensions.retryAfterSeconds)} s`);
           return false;
         }
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      onClose: (ctx) => {
+        socketTokens.delete(ctx.extra.socket);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        // A socket outlives `saddle token revoke`: every operation re-checks its token.
+        if (ctx.extra.token && !(await authenticator.stillValid(ctx.extra.token))) {
+          // After the error goes out (graphql-ws sends it once this returns), not before it.
+          const socket = ctx.extra.socket;
+          setTimeout(() => closeRevoked(socket), 0);
+          return [new SaddleError(ErrorCode.UNAUTHENTICATED, 'The bearer token was revoked; sign in with another token.')];
+        }
         try {
           // Parsed again inside graphql-ws; the limits need the document first.
           checkOperationLimits(parse(payload.query), payload.variables ?? undefined, payload.operationName, {
@@ -172,6 +204,12 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   });
   await apollo.start();
 
+  // First, before any route: a foreign Host (DNS rebinding) or a foreign page's Origin gets nothing.
+  app.use((req, res, next) => {
+    const refusal = originPolicy.refusal({ host: req.headers.host, origin: req.headers.origin });
+    if (!refusal) return next();
+    res.status(403).json({ errors: [{ message: refusal, extensions: { code: ErrorCode.FORBIDDEN } }] });
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -179,7 +217,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     '/graphql',
     jsonBody(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ services, auth: await authenticate(req.headers.authorization) }),
+      context: async ({ req }) => ({ services, auth: (await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress)).auth }),
     }),
   );
   if (config.webOrigin) app.use(createProxy(config.webOrigin));
@@ -202,6 +240,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     execute: (request, auth = {}) =>
       apollo.executeOperation(request, { contextValue: { services, auth: { required: false, scope: null, tokenId: null, ...auth } } }),
     async stop() {
+      clearInterval(recheckTimer);
       await apollo.stop();
       wsServer.close();
       if (ownsRuntime) await runtime.close();

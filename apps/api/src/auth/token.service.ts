@@ -1,8 +1,9 @@
 /**
- * Bearer tokens for scripts and the dashboard. A token is `sdl_<id>_<secret>`; only the sha256
+ * Bearer tokens for scripts and the dashboard. A token is `sdl_<id>_<secret>` (id: 32 hex
+ * characters, secret: 24 random bytes in base64url); only the sha256
  * of the whole string is stored, so a leaked database does not leak usable tokens.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TokenRecord, TokenScope } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
@@ -11,7 +12,10 @@ export function hashToken(token: string): string {
 }
 
 export async function createToken(store: Store, scope: TokenScope, name = `${scope} token`): Promise<{ token: string; record: TokenRecord }> {
-  const id = randomUUID().slice(0, 8);
+  // 128 random bits: an id names a token in `saddle token revoke` and in logs, and must not be
+  // guessable (it was 8 hex characters, 32 bits, until 2026-12; such tokens stay valid, since
+  // verification hashes the whole token and never parses the id).
+  const id = randomBytes(16).toString('hex');
   const token = `sdl_${id}_${randomBytes(24).toString('base64url')}`;
   await store.addToken({ id, name, scope, hash: hashToken(token) });
   const record = await store.tokenByHash(hashToken(token));
