@@ -139,6 +139,7 @@ export class Store {
           error: null,
           analysis_status: experiment.analysisStatus,
           analysis_progress: 0,
+          analysis_owner: null,
           created_at: now,
           updated_at: now,
           finished_at: null,
@@ -172,7 +173,6 @@ export class Store {
   async listExperiments(options: {
     first: number;
     after?: { createdAt: number; id: string };
-          analysis_owner: null,
     filter?: ExperimentFilter;
   }): Promise<{ items: ExperimentRecord[]; hasNextPage: boolean; totalCount: number }> {
     const filter = options.filter ?? {};
@@ -248,39 +248,6 @@ export class Store {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async experimentsWithAnalysis(statuses: AnalysisStatus[]): Promise<ExperimentRecord[]> {
-    const rows = await this.db.selectFrom('experiments').selectAll().where('analysis_status', 'in', statuses).execute();
-    return rows.map(toExperiment);
-  }
-
-  async deleteExperiment(id: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const runIds = (await trx.selectFrom('runs').select('id').where('experiment_id', '=', id).execute()).map((r) => r.id);
-      // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with the pragma on.
-      if (runIds.length > 0) {
-        await trx.deleteFrom('metrics').where('run_id', 'in', runIds).execute();
-        await trx.deleteFrom('artifacts').where('run_id', 'in', runIds).execute();
-        await trx.deleteFrom('runs').where('experiment_id', '=', id).execute();
-      }
-      await trx.deleteFrom('figures').where('experiment_id', '=', id).execute();
-      await trx.deleteFrom('experiment_tags').where('experiment_id', '=', id).execute();
-      const result = await trx.deleteFrom('experiments').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
-    });
-  }
-
-  async tagsOf(experimentIds: readonly string[]): Promise<Map<string, string[]>> {
-    const byId = new Map<string, string[]>(experimentIds.map((id) => [id, []]));
-    if (experimentIds.length === 0) return byId;
-    const rows = await this.db
-      .selectFrom('experiment_tags')
-      .selectAll()
-      .where('experiment_id', 'in', [...experimentIds])
-      .orderBy('tag')
-      .execute();
-    for (const row of rows) byId.get(row.experiment_id)?.push(row.tag);
-    return byId;
-  }
   /** QUEUED → RUNNING under `owner`; false when another worker claimed it first (or it was not queued). */
   async claimAnalysis(id: string, owner: string): Promise<boolean> {
     const result = await this.db
@@ -341,6 +308,39 @@ export class Store {
     });
   }
 
+  async experimentsWithAnalysis(statuses: AnalysisStatus[]): Promise<ExperimentRecord[]> {
+    const rows = await this.db.selectFrom('experiments').selectAll().where('analysis_status', 'in', statuses).execute();
+    return rows.map(toExperiment);
+  }
+
+  async deleteExperiment(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const runIds = (await trx.selectFrom('runs').select('id').where('experiment_id', '=', id).execute()).map((r) => r.id);
+      // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with the pragma on.
+      if (runIds.length > 0) {
+        await trx.deleteFrom('metrics').where('run_id', 'in', runIds).execute();
+        await trx.deleteFrom('artifacts').where('run_id', 'in', runIds).execute();
+        await trx.deleteFrom('runs').where('experiment_id', '=', id).execute();
+      }
+      await trx.deleteFrom('figures').where('experiment_id', '=', id).execute();
+      await trx.deleteFrom('experiment_tags').where('experiment_id', '=', id).execute();
+      const result = await trx.deleteFrom('experiments').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    });
+  }
+
+  async tagsOf(experimentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byId = new Map<string, string[]>(experimentIds.map((id) => [id, []]));
+    if (experimentIds.length === 0) return byId;
+    const rows = await this.db
+      .selectFrom('experiment_tags')
+      .selectAll()
+      .where('experiment_id', 'in', [...experimentIds])
+      .orderBy('tag')
+      .execute();
+    for (const row of rows) byId.get(row.experiment_id)?.push(row.tag);
+    return byId;
+  }
 
   async setTags(experimentId: string, tags: string[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -548,6 +548,25 @@ export class Store {
   }
 }
 
+/** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
+async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
+  await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
+  if (figures.length === 0) return;
+  await trx
+    .insertInto('figures')
+    .values(
+      figures.map((f) => ({
+        experiment_id: experimentId,
+        figure_id: f.id,
+        title: f.title,
+        kind: f.data.kind,
+        data: JSON.stringify(f.data),
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
 async function insertTags(db: Kysely<Database> | Transaction<Database>, experimentId: string, tags: string[]): Promise<void> {
   const unique = [...new Set(tags)];
   if (unique.length === 0) return;
@@ -571,25 +590,6 @@ async function insertRun(db: Kysely<Database> | Transaction<Database>, experimen
       external: run.external ? 1 : 0,
       status: run.status,
       progress: 0,
-/** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
-async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
-  await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
-  if (figures.length === 0) return;
-  await trx
-    .insertInto('figures')
-    .values(
-      figures.map((f) => ({
-        experiment_id: experimentId,
-        figure_id: f.id,
-        title: f.title,
-        kind: f.data.kind,
-        data: JSON.stringify(f.data),
-        created_at: now,
-      })),
-    )
-    .execute();
-}
-
       summary: null,
       error: null,
       end_state: null,
@@ -631,6 +631,7 @@ function toExperiment(row: ExperimentRow): ExperimentRecord {
     error: row.error,
     analysisStatus: row.analysis_status as AnalysisStatus,
     analysisProgress: row.analysis_progress,
+    analysisOwner: row.analysis_owner,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
@@ -654,7 +655,6 @@ function toRun(row: RunRow): RunRecord {
     owner: row.owner,
     attempt: row.attempt,
     createdAt: row.created_at,
-    analysisOwner: row.analysis_owner,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
