@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth/auth.checker.js';
+import { ViewerResolver } from './auth/viewer.resolver.js';
 import { EngineInfoResolver } from './engine-info/engine-info.resolver.js';
 import { ExperimentResolver } from './experiments/experiment.resolver.js';
 import { MetricResolver } from './metrics/metric.resolver.js';
@@ -10,7 +11,7 @@ import { PresetResolver } from './presets/preset.resolver.js';
 import { createMemoryPubSub } from './pubsub/pubsub.js';
 import { RunResolver } from './runs/run.resolver.js';
 
-export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver] as const;
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver] as const;
 
 export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
   return buildSchema({
