@@ -47,6 +47,8 @@ export interface LineChartProps<Datum> {
   onToggle?: (id: string) => void;
   /** Shows the legend below the plot (default true). */
   legend?: boolean;
+  /** Data drawn with a ring marker on their line (e.g. α where batch norm was patched); the caller says what a marker means. */
+  marked?: (d: Datum) => boolean;
   margin?: Margin;
 }
 
@@ -95,6 +97,7 @@ export function LineChart<Datum>({
   hidden: hiddenProp,
   onToggle,
   legend = true,
+  marked,
   margin = DEFAULT_MARGIN,
 }: LineChartProps<Datum>) {
   const [hiddenState, toggleState] = useLegendToggle();
@@ -274,6 +277,25 @@ export function LineChart<Datum>({
               />,
             ];
           })}
+          {marked
+            ? visible.flatMap((p) =>
+                p.series.data
+                  .filter((d) => marked(d) && definedX(d) && isPlottable(y(d), yKind))
+                  .map((d, i) => (
+                    <circle
+                      key={`marker-${p.series.id}-${i}`}
+                      className="saddle-marker"
+                      cx={px(d)}
+                      cy={yScale(y(d)) ?? 0}
+                      r={4.5}
+                      fill="#fff"
+                      stroke={p.color}
+                      strokeWidth={2}
+                      data-series={p.series.id}
+                    />
+                  )),
+              )
+            : null}
           {groupBands.map((band) => (
             <LinePath<BandPoint>
               key={`mean-${band.group}`}

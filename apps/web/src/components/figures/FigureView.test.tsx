@@ -89,6 +89,44 @@ describe('FigureView', () => {
     expect(container.querySelectorAll('rect.saddle-bar').length).toBeGreaterThan(0);
   });
 
+  it('switches a scatter between definitions of y, read from each point’s meta, and says which it shows', async () => {
+    const data: FigureData = {
+      kind: 'scatter',
+      x: axis('loss', 'log'),
+      y: axis('positive / all'),
+      points: [
+        { x: 0.01, y: 0.2, runKey: 'r1', meta: { all: 0.2, nonFlat: 0.9 } },
+        { x: 0.02, y: 0.1, runKey: 'r2', meta: { all: 0.1, nonFlat: Number.NaN } },
+      ],
+      views: [
+        { id: 'all', label: 'over all eigenvalues', y: axis('positive / all'), metaKey: 'all' },
+        { id: 'non-flat', label: 'over non-flat eigenvalues', y: axis('positive / non-flat'), metaKey: 'nonFlat' },
+      ],
+    };
+    const { container } = await renderDrawn(<FigureView title="Minimal ratio" data={data} />);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(2);
+    expect(screen.getByText(/y: over all eigenvalues · 2 points/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'over non-flat eigenvalues' }));
+    // r2 has no finite value under this definition: left out, and counted in the caption.
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(1);
+    expect(screen.getByText(/y: over non-flat eigenvalues · 1 points \(1 without a value here\)/)).toBeTruthy();
+    expect(screen.getAllByText('positive / non-flat').length).toBeGreaterThan(0);
+  });
+
+  it('rings the marked points of a lines figure and says what a ring means', async () => {
+    const data: FigureData = {
+      kind: 'lines',
+      x: axis('α'),
+      y: axis('loss', 'log'),
+      series: [{ label: 'train', markedLabel: 'variance clamped to 0', points: [{ x: -1, y: 1e4, marked: true }, { x: 0, y: 0.1 }, { x: 1, y: 0.2 }] }],
+    };
+    const { container } = await renderDrawn(<FigureView title="Interpolation" data={data} />);
+    expect(container.querySelectorAll('circle.saddle-marker')).toHaveLength(1);
+    expect(screen.getByText('○ variance clamped to 0')).toBeTruthy();
+    const { container: plain } = await renderDrawn(<FigureView title="Plain" data={figures.lines} />);
+    expect(plain.querySelectorAll('circle.saddle-marker')).toHaveLength(0);
+  });
+
   it('switches paths views', async () => {
     const { container } = await renderDrawn(<FigureView title="PCA" data={figures.paths} />);
     expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(2);

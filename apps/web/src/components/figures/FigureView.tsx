@@ -52,18 +52,24 @@ interface Part<K extends FigureData['kind']> {
   csv: () => string;
 }
 
+type LinePoint = XY & { marked?: boolean };
+const isMarked = (d: LinePoint) => d.marked === true;
+
 function LinesFigure({ title, data, csv }: Part<'lines'>) {
-  const series = useMemo<Series<XY>[]>(
+  const series = useMemo<Series<LinePoint>[]>(
     () => data.series.map((s, i) => ({ id: `${i}:${s.label}`, label: s.label, group: s.group, dashed: s.dashed, data: [...s.points].sort((a, b) => a.x - b.x) })),
     [data],
   );
   const groups = new Set(data.series.map((s) => s.group).filter(Boolean));
   const [bands, setBands] = useState(false);
   const canBand = groups.size > 0 && groups.size < data.series.length;
+  // What a ring marker means, once per distinct explanation (e.g. a clamped batch-norm variance).
+  const markedLabels = [...new Set(data.series.filter((s) => s.points.some(isMarked)).map((s) => s.markedLabel ?? 'marked point'))];
   return (
     <ChartCard
       title={title}
       csv={csv}
+      caption={markedLabels.length > 0 ? `○ ${markedLabels.join('; ')}` : undefined}
       controls={
         canBand ? (
           <label className="row muted" style={{ gap: 4, fontSize: 12 }}>
@@ -73,7 +79,7 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
       }
     >
       {(width, height) => (
-        <LineChart<XY> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} />
+        <LineChart<LinePoint> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} marked={isMarked} />
       )}
     </ChartCard>
   );
@@ -81,27 +87,56 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
 
 function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
   const [selected, setSelected] = useState<ScatterPoint | null>(() => data.points.find((p) => p.marked) ?? null);
+  // Definitions of y to switch between (e.g. the minimal ratio over all or over non-flat eigenvalues).
+  const views = data.views ?? [];
+  const [viewId, setViewId] = useState(views[0]?.id ?? '');
+  const view = views.find((v) => v.id === viewId) ?? views[0];
+  const yAxis = view?.y ?? data.y;
+  const points = useMemo<ScatterPoint[]>(() => {
+    if (!view) return data.points;
+    // A point whose meta has no finite value for this view (e.g. every direction flat) is left out, and counted.
+    return data.points.flatMap((p) => {
+      const value = p.meta?.[view.metaKey];
+      return typeof value === 'number' && Number.isFinite(value) ? [{ ...p, y: value }] : [];
+    });
+  }, [data.points, view]);
+  const missing = data.points.length - points.length;
   // A point may carry a spectrum (e.g. the Hessian eigenvalues of that run): show it when selected.
   const spectrumKey = selected?.meta ? Object.keys(selected.meta).find((k) => Array.isArray(selected.meta?.[k])) : undefined;
   const spectrum = spectrumKey && selected?.meta ? (selected.meta[spectrumKey] as number[]) : null;
   const bins = useMemo(() => (spectrum ? binValues(spectrum, 30) : []), [spectrum]);
   return (
     <div className={spectrum ? 'grid-2' : undefined}>
-      <ChartCard title={title} csv={csv} caption={`${data.points.length} points · click a point to inspect it`}>
+      <ChartCard
+        title={title}
+        csv={csv}
+        caption={`${view ? `y: ${view.label} · ` : ''}${points.length} points${missing > 0 ? ` (${missing} without a value here)` : ''} · click a point to inspect it`}
+        controls={
+          views.length > 1 ? (
+            <div className="segmented" role="group" aria-label="Definition">
+              {views.map((v) => (
+                <button key={v.id} type="button" className={v.id === view?.id ? 'on' : undefined} onClick={() => setViewId(v.id)}>
+                  {v.label}
+                </button>
+              ))}
+            </div>
+          ) : null
+        }
+      >
         {(width, height) => (
           <ScatterChart<ScatterPoint>
             width={width}
             height={height}
-            data={data.points}
+            data={points}
             x={px}
             y={py}
             group={(d) => d.group}
-            marked={(d) => d === selected || (selected === null && d.marked === true)}
+            marked={(d) => (selected !== null && d.runKey !== undefined ? d.runKey === selected.runKey : d === selected) || (selected === null && d.marked === true)}
             pointKey={(d, i) => d.runKey ?? d.label ?? String(i)}
             xScale={data.x.scale}
-            yScale={data.y.scale}
+            yScale={yAxis.scale}
             xLabel={data.x.label}
-            yLabel={data.y.label}
+            yLabel={yAxis.label}
             onSelect={setSelected}
             renderTooltip={(d) => (
               <>
@@ -111,7 +146,7 @@ function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
                   <span className="value">{formatNumber(d.x, 4)}</span>
                 </div>
                 <div className="chart-tooltip-row">
-                  <span className="name">{data.y.label}</span>
+                  <span className="name">{yAxis.label}</span>
                   <span className="value">{formatNumber(d.y, 4)}</span>
                 </div>
                 {Object.entries(d.meta ?? {})
