@@ -61,6 +61,8 @@ export interface ZeroGradientPoint {
   diverged: boolean;
   /** Optimiser steps taken; the last evaluation was at this step. */
   steps: number;
+  /** The step `theta` was evaluated at (≤ `steps`): where the weights returned come from. */
+  bestStep: number;
   /** ‖∇L‖ and L at `theta`. */
   gradNorm: number;
   loss: number;
@@ -135,7 +137,7 @@ function* descend(terms: readonly WeightedLoss[], theta0: tf.Tensor1D, options: 
   const evaluate = terms.length === 1 ? onePass(terms[0]!) : twoPasses(terms);
   const optimizer = createOptimizer(options.optimizer);
   let theta = theta0.clone();
-  let best: { theta: tf.Tensor1D; gradNorm: number; loss: number } | undefined;
+  let best: { theta: tf.Tensor1D; gradNorm: number; loss: number; step: number } | undefined;
   let returned = false;
   try {
     for (let steps = 0; ; steps++) {
@@ -147,11 +149,19 @@ function* descend(terms: readonly WeightedLoss[], theta0: tf.Tensor1D, options: 
         // `!(a <= b)` so that a first, non-finite evaluation is replaced by any finite one.
         if (best === undefined || (finite && !(best.gradNorm <= gradNorm))) {
           best?.theta.dispose();
-          best = { theta: theta.clone(), gradNorm, loss };
+          best = { theta: theta.clone(), gradNorm, loss, step: steps };
         }
         if (!finite || gradNorm < gradNormThreshold || steps >= maxSteps) {
           returned = true;
-          return { theta: best.theta, converged: finite && gradNorm < gradNormThreshold, diverged: !finite, steps, gradNorm: best.gradNorm, loss: best.loss };
+          return {
+            theta: best.theta,
+            converged: finite && gradNorm < gradNormThreshold,
+            diverged: !finite,
+            steps,
+            bestStep: best.step,
+            gradNorm: best.gradNorm,
+            loss: best.loss,
+          };
         }
         const next = optimizer.step(theta, direction);
         theta.dispose();

@@ -61,6 +61,12 @@ describe('trainEnsemble', () => {
     expect(points(recorders[0]!.events)[0]!.value).not.toBe(points(recorders[1]!.events)[0]!.value);
   });
 
+  it('labels weights without a phase with the last step and its train/loss', async () => {
+    const [end] = await trainEnsemble([spec(3)], [() => {}]);
+    const single = await train(spec(3), () => {});
+    for (const e of [end!, single]) expect(e.weightsAt).toEqual({ step: e.steps, epoch: e.epochs, loss: e.final['train/loss'] });
+  });
+
   it('runs the zero-gradient phase per run, as train() does', async () => {
     const zg = { zeroGradient: { gradNormThreshold: 1e-6, maxSteps: 10, optimizer: { kind: 'adam' as const, lr: 1e-3 } }, epochs: 1 };
     const single = await train(spec(7, zg), () => {});
@@ -97,6 +103,17 @@ describe('trainEnsemble', () => {
     // The walk really ends at a best point that is not its last one for at least one run.
     const lastNorms = recorders.map((r) => points(r.events).filter((p) => p.key === 'zero_grad/grad_norm').at(-1)!.value);
     expect(ends.some((end, k) => end.zeroGradient!.gradNorm < lastNorms[k]!)).toBe(true);
+    // The weights are labelled with the step they were taken at (the phase's best point, numbered
+    // on from training's steps) and carry L and ‖∇L‖ there, not the pre-phase train/loss.
+    for (const [k, end] of [...ends.entries(), ...singles.map((s, k) => [k, s.end] as const)]) {
+      const norms = points((k < ends.length && end === ends[k] ? recorders : singles)[k]!.events).filter((p) => p.key === 'zero_grad/grad_norm');
+      const best = norms.reduce((a, b) => (b.value < a.value ? b : a));
+      expect(end.weightsAt).toMatchObject({ step: best.step, gradNorm: end.zeroGradient!.gradNorm, loss: end.zeroGradient!.loss });
+      expect(end.weightsAt!.step).toBeGreaterThanOrEqual(end.steps);
+      expect(end.weightsAt!.loss).not.toBe(end.final['train/loss']);
+    }
+    const lateBest = ends.findIndex((end, k) => end.zeroGradient!.gradNorm < lastNorms[k]!);
+    expect(ends[lateBest]!.weightsAt!.step).toBeLessThan(ends[lateBest]!.steps + ends[lateBest]!.zeroGradient!.steps);
   });
 
   it('batches runs of different function targets (same shapes), each as train() gives it', async () => {

@@ -19,7 +19,7 @@ import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
 import { computeEnsembleLosses, ensembleAccuracy } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
-import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
+import { checkpoint, endWeightsAt, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 import { zeroGradientPhase } from './zero-gradient-phase.js';
 
 export interface TrainEnsembleOptions {
@@ -115,6 +115,7 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
       theta: theta ?? new Float32Array(0),
       state: new Float32Array(0),
       final: { ...m.metrics.last },
+      ...(theta ? { weightsAt: endWeightsAt(status, step, step / stepsPerEpoch, m.metrics.last) } : {}),
       durationMs: Date.now() - startedAt,
       ...extra,
     };
@@ -345,11 +346,13 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
         // As in train(): the run ends at the best point of the phase, diverged or not.
         const theta = Float32Array.from(point.theta.dataSync());
         point.theta.dispose();
+        const bestAt = mainSteps + point.bestStep;
+        const weightsAt = { step: bestAt, epoch: epochOf(bestAt), loss: point.loss, gradNorm: point.gradNorm };
         if (point.diverged) {
           const at = mainSteps + point.steps;
-          endMember(m, 'DIVERGED', theta, { error: `zero-gradient phase diverged at its step ${point.steps} (run step ${at})`, divergedAtStep: at });
+          endMember(m, 'DIVERGED', theta, { error: `zero-gradient phase diverged at its step ${point.steps} (run step ${at})`, divergedAtStep: at, weightsAt });
         } else {
-          endMember(m, 'SUCCEEDED', theta, { zeroGradient: { converged: point.converged, steps: point.steps, gradNorm: point.gradNorm, loss: point.loss } });
+          endMember(m, 'SUCCEEDED', theta, { zeroGradient: { converged: point.converged, steps: point.steps, gradNorm: point.gradNorm, loss: point.loss }, weightsAt });
         }
       }
     }

@@ -37,6 +37,13 @@ export interface RunEnd {
   stopCriterion?: { reached: boolean; step: number; epoch: number; value: number };
   /** Present when the zero-gradient phase ran. */
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  /**
+   * Where `theta` was taken. Without a zero-gradient phase: at `steps`, with the last evaluated
+   * full-training-set loss (gradNorm unknown). With one: at `steps` + the phase's step of its best
+   * point, with the full-training-set L and ‖∇L‖ there (not `final['train/loss']`, which is of the
+   * weights before the phase). Absent when the run ended without weights.
+   */
+  weightsAt?: { step: number; epoch: number; loss?: number; gradNorm?: number };
   /** Present when the run was resumed (`TrainOptions.resumeFrom`): the checkpoint's step. */
   resumedFromStep?: number;
   /** Of this call only (a resumed run's earlier time is not counted). */

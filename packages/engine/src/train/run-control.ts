@@ -1,5 +1,5 @@
 /** Pieces shared by the single-run loop (`train.ts`) and the ensemble loop (`ensemble.ts`). */
-import type { MetricPoint, TrainSink } from './events.js';
+import type { MetricPoint, RunEnd, TrainSink } from './events.js';
 
 /** Thrown inside a loop to end a run early with a status other than FAILED. */
 export class RunStop extends Error {
@@ -35,3 +35,13 @@ export async function checkpoint(signal: AbortSignal | undefined, step: number):
 
 /** How many steps between progress events: about 100 per run. */
 export const progressInterval = (totalSteps: number): number => Math.max(1, Math.round(totalSteps / 100));
+
+/**
+ * Where a run's θ was taken when no zero-gradient phase moved it: at its last step, where a
+ * SUCCEEDED run was last evaluated (so `train/loss` is of these weights); for a run stopped early
+ * the last evaluation may be older, so no loss is claimed.
+ */
+export function endWeightsAt(status: RunEnd['status'], step: number, epoch: number, last: Record<string, number> | undefined): NonNullable<RunEnd['weightsAt']> {
+  const loss = status === 'SUCCEEDED' ? last?.['train/loss'] : undefined;
+  return { step, epoch, ...(loss !== undefined ? { loss } : {}) };
+}

@@ -17,7 +17,7 @@ import { accuracy, computeLoss, lossFunction } from './losses.js';
 import { createOptimizer, type FlatOptimizer } from './optimizers.js';
 import { batchTensors } from './batch-tensors.js';
 import type { TrainCheckpoint } from './checkpoint.js';
-import { checkpoint, MetricBuffer, progressInterval, RunStop } from './run-control.js';
+import { checkpoint, endWeightsAt, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 import { zeroGradientPhase } from './zero-gradient-phase.js';
 
 export interface TrainOptions {
@@ -78,6 +78,8 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
   let stepsPerEpoch = 1;
   let metrics: MetricBuffer | undefined;
   let zeroGradient: RunEnd['zeroGradient'];
+  // Set by the zero-gradient phase, whose best point is not at the last step; otherwise θ is at `step`.
+  let weightsAt: RunEnd['weightsAt'];
   let stopCriterion: RunEnd['stopCriterion'];
 
   const finish = (status: RunEnd['status'], extra: Partial<RunEnd> = {}): RunEnd => {
@@ -90,6 +92,7 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       state: state ? Float32Array.from(state.dataSync()) : new Float32Array(0),
       final: { ...(metrics?.last ?? {}) },
       ...(zeroGradient ? { zeroGradient } : {}),
+      ...(theta ? { weightsAt: weightsAt ?? endWeightsAt(status, step, step / stepsPerEpoch, metrics?.last) } : {}),
       ...(options.resumeFrom ? { resumedFromStep: options.resumeFrom.step } : {}),
       ...(stopCriterion ? { stopCriterion } : {}),
       durationMs: Date.now() - startedAt,
@@ -250,6 +253,8 @@ export async function train(specInput: RunSpec | RunSpecInput, sink: TrainSink, 
       // The run ends at the best point of the phase (see ZeroGradientPoint.theta), diverged or not.
       theta.dispose();
       theta = point.theta;
+      const at = mainSteps + point.bestStep;
+      weightsAt = { step: at, epoch: epochOf(at), loss: point.loss, gradNorm: point.gradNorm };
       if (point.diverged) {
         const at = mainSteps + point.steps;
         throw new RunStop('DIVERGED', `zero-gradient phase diverged at its step ${point.steps} (run step ${at})`, at);
