@@ -380,13 +380,11 @@ export class Store {
    * Updates the run only while its status is one of `from`; true when it did. This is how a
    * worker claims a QUEUED run and how a cancel avoids overwriting a run that already ended.
    */
-  async transitionRun(id: string, from: RunStatus[], patch: RunPatch): Promise<boolean> {
-    const result = await this.db
-      .updateTable('runs')
-      .set(runPatchColumns(patch))
-      .where('id', '=', id)
-      .where('status', 'in', from)
-      .executeTakeFirst();
+  async transitionRun(id: string, from: RunStatus[], patch: RunPatch, owner?: string): Promise<boolean> {
+    let query = this.db.updateTable('runs').set(runPatchColumns(patch)).where('id', '=', id).where('status', 'in', from);
+    // With `owner`: only while that process still holds the run (it was not restarted elsewhere).
+    if (owner !== undefined) query = query.where('owner', '=', owner);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 

@@ -253,6 +253,10 @@ function runWriter(run: TrainableRun, ctx: TrainJobContext): { sink: (event: Tra
     await writes;
     const end = writeError ? failedEnd(writeError, 'storing its results failed') : trained;
 
+    // A process that lost the run (taken for dead, the run restarted under another owner) writes
+    // no weights or end over the new start.
+    const current = await store.getRun(runId);
+    if (current?.status !== 'RUNNING' || current.owner !== ctx.owner) return end.status;
     if (end.theta.length > 0) {
       const path = writeWeights(ctx.dataDir, runId, 'final', end.theta, end.state);
       await store.addArtifact({ id: randomUUID(), runId, kind: 'final', step: end.steps, epoch: end.epochs, path, thetaLength: end.theta.length, stateLength: end.state.length });
@@ -273,14 +277,13 @@ function runWriter(run: TrainableRun, ctx: TrainJobContext): { sink: (event: Tra
       removeArtifactFile(ctx.dataDir, checkpoint.path);
     }
     const error = end.status === 'SUCCEEDED' ? null : (end.error ?? end.status.toLowerCase());
-    await store.updateRun(runId, {
-      status: end.status,
-      error,
-      end: stored,
-      progress: end.status === 'SUCCEEDED' ? 1 : undefined,
-      finishedAt: Date.now(),
-      owner: null,
-    });
+    const ended = await store.transitionRun(
+      runId,
+      ['RUNNING'],
+      { status: end.status, error, end: stored, progress: end.status === 'SUCCEEDED' ? 1 : undefined, finishedAt: Date.now(), owner: null },
+      ctx.owner,
+    );
+    if (!ended) return end.status;
     if (end.status === 'SUCCEEDED') publishRunProgress(publisher, run.experimentId, runId, 1);
     publishRunStatus(publisher, run.experimentId, runId, end.status, error);
     return end.status;
