@@ -1,8 +1,9 @@
 /**
  * Entry point of a local worker process (forked by `LocalRunQueue`). It opens its own
  * connection to the store, takes one job at a time from the parent, and sends events back
- * over IPC for the parent to publish. A crash here kills only this process: the parent fails
- * the job it held and starts a fresh worker.
+ * over IPC for the parent to publish. A crash here kills only this process: the parent starts
+ * the runs it held over (up to 3 starts) and forks a fresh worker. It ends itself when the parent
+ * dies (see startParentWatchdog).
  */
 import 'reflect-metadata';
 import { Worker } from 'node:worker_threads';
