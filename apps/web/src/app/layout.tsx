@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '../lib/Providers';
+import { AuthGate } from '../components/SignIn';
 import { TopBar } from '../components/TopBar';
 import './globals.css';
 
@@ -15,7 +16,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <Providers>
           <TopBar />
-          <main>{children}</main>
+          <AuthGate>
+            <main>{children}</main>
+          </AuthGate>
         </Providers>
       </body>
     </html>

@@ -9,7 +9,7 @@ import { NewExperiment } from '../components/NewExperiment';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../components/StatusBadge';
 import { errorText, fieldErrors } from '../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../lib/format';
-import { useConnection } from '../lib/Providers';
+import { READ_ONLY_HINT, useCanWrite, useConnection } from '../lib/Providers';
 
 type ExperimentRow = WebExperimentsQuery['experiments']['edges'][number]['node'];
 
@@ -29,6 +29,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function ExperimentsPage() {
   const router = useRouter();
   const { epoch } = useConnection();
+  const canWrite = useCanWrite();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string>('');
   const [creating, setCreating] = useState(false);
@@ -73,7 +74,7 @@ export default function ExperimentsPage() {
           <h1>Experiments</h1>
           <div className="sub">{data ? `${data.experiments.totalCount} experiment${data.experiments.totalCount === 1 ? '' : 's'}` : ' '}</div>
         </div>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
+        <button type="button" className="primary" onClick={() => setCreating(true)} disabled={!canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>
           New experiment
         </button>
       </div>
@@ -112,7 +113,7 @@ export default function ExperimentsPage() {
               Start with the first figure of HW1: shallow versus deep networks with the same number of parameters fitting sin(5x)/5x. The quick version
               trains in about a minute, and you can watch the curves grow.
             </p>
-            <button type="button" className="primary" onClick={launchFitFunction} disabled={quick.fetching}>
+            <button type="button" className="primary" onClick={launchFitFunction} disabled={quick.fetching || !canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>
               {quick.fetching ? 'Launching…' : 'Launch fit-function (quick)'}
             </button>
             {[...quickErrors.general, ...Object.values(quickErrors.byField)].map((m) => (
@@ -121,7 +122,7 @@ export default function ExperimentsPage() {
               </div>
             ))}
             <p style={{ marginTop: 18, fontSize: 12.5 }}>
-              or <button type="button" onClick={() => setCreating(true)}>pick another preset</button>
+              or <button type="button" onClick={() => setCreating(true)} disabled={!canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>pick another preset</button>
             </p>
           </div>
         ) : null}

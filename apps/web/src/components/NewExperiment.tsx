@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
+import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 type Preset = WebPresetsQuery['presets'][number];
@@ -52,6 +53,7 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
   const router = useRouter();
   const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
   const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const canWrite = useCanWrite();
   const [presetId, setPresetId] = useState(initialPreset ?? 'fit-function');
   const [scale, setScale] = useState<ScaleName>('QUICK');
   const [name, setName] = useState('');
@@ -178,7 +180,7 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!preset || launch.fetching}>
+          <button type="submit" className="primary" disabled={!preset || launch.fetching || !canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>
             {launch.fetching ? 'Launching…' : 'Launch'}
           </button>
         </div>

@@ -2,14 +2,15 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useConnection } from '../lib/Providers';
+import { READ_ONLY_HINT, useConnection, useSession } from '../lib/Providers';
 
-const LABEL = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting to the API…' } as const;
+const LABEL = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting to the API…', unauthorized: 'Sign-in needed' } as const;
 
-/** Navigation and the live-connection indicator. */
+/** Navigation, the live-connection indicator and the signed-in token's scope. */
 export function TopBar() {
   const pathname = usePathname();
   const { state } = useConnection();
+  const { viewer, signedIn, signOut } = useSession();
   const active = (prefix: string) => (prefix === '/' ? pathname === '/' || pathname.startsWith('/experiments') || pathname.startsWith('/runs') : pathname.startsWith(prefix));
   return (
     <header className="topbar">
@@ -33,6 +34,16 @@ export function TopBar() {
         <span className="dot" />
         {LABEL[state]}
       </span>
+      {viewer && !viewer.canWrite ? (
+        <span className="conn" data-testid="read-only" title={READ_ONLY_HINT}>
+          Read-only
+        </span>
+      ) : null}
+      {signedIn ? (
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      ) : null}
     </header>
   );
 }

@@ -1,7 +1,16 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { cacheExchange, Client, fetchExchange, subscriptionExchange } from 'urql';
+import { authorization } from './token';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+/** `unauthorized`: the API refused the socket's token (close 4403): sign in again rather than retry. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
+
+/** graphql-ws close code for a refused connection_init (no, a wrong or a revoked token). */
+export const CLOSE_FORBIDDEN = 4403;
+
+function closeCode(event: unknown): number | undefined {
+  return typeof event === 'object' && event !== null && 'code' in event && typeof event.code === 'number' ? event.code : undefined;
+}
 
 /**
  * Where the API is. By default the page's own origin (`saddle serve --web` serves both);
@@ -19,16 +28,19 @@ export function apiEndpoints(location: Pick<Location, 'protocol' | 'host'>): { h
  * The urql client of the dashboard: queries and mutations POST (Apollo's CSRF prevention rejects
  * GET), subscriptions go over one graphql-ws socket that retries forever with backoff, so the
  * dashboard survives an API restart; `onState` drives the connection indicator and refetches.
+ * With a token, both send it: `Authorization: Bearer` on HTTP, `authorization` in connection_init.
  */
-export function createSaddleClient(onState: (state: ConnectionState) => void): { client: Client; ws: WsClient } {
+export function createSaddleClient(onState: (state: ConnectionState) => void, token: string | null = null): { client: Client; ws: WsClient } {
   const { http, ws: wsUrl } = apiEndpoints(window.location);
   let everConnected = false;
   const ws = createWsClient({
     url: wsUrl,
     lazy: false,
     keepAlive: 10_000,
+    connectionParams: authorization(token),
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    // A refused token stays refused: retrying would only count as failed sign-ins (rate limited).
+    shouldRetry: (event) => closeCode(event) !== CLOSE_FORBIDDEN,
     // 0.5 s, 1 s, 2 s, ... capped at 5 s, with jitter so many tabs do not reconnect in lockstep.
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** retries) + Math.random() * 300)),
     on: {
@@ -36,13 +48,14 @@ export function createSaddleClient(onState: (state: ConnectionState) => void): {
         everConnected = true;
         onState('connected');
       },
-      closed: () => onState(everConnected ? 'reconnecting' : 'connecting'),
+      closed: (event) => onState(closeCode(event) === CLOSE_FORBIDDEN ? 'unauthorized' : everConnected ? 'reconnecting' : 'connecting'),
       error: () => onState(everConnected ? 'reconnecting' : 'connecting'),
     },
   });
   const client = new Client({
     url: http,
     preferGetMethod: false,
+    fetchOptions: () => ({ headers: authorization(token) }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,

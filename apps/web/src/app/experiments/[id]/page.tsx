@@ -23,7 +23,7 @@ import { errorText } from '../../../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
-import { useConnection } from '../../../lib/Providers';
+import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
 
 type Experiment = NonNullable<WebExperimentQuery['experiment']>;
 type ExperimentEvent = WebExperimentEventsSubscription['experimentEvents'];
@@ -40,6 +40,7 @@ export default function ExperimentPage() {
   const router = useRouter();
   const client = useClient();
   const { epoch } = useConnection();
+  const canWrite = useCanWrite();
   const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentDocument, variables: { id, maxPoints: 2000 } });
   const [runsResult, refetchRuns] = useQuery({ query: WebExperimentRunsDocument, variables: { id }, pause: !data });
   const [analysesResult, refetchAnalyses] = useQuery({ query: WebExperimentAnalysesDocument, variables: { id }, pause: !data });
@@ -176,7 +177,7 @@ export default function ExperimentPage() {
             <ProgressBar value={progress} label="Experiment progress" />
           </div>
           {live ? (
-            <button type="button" className="danger" onClick={() => cancelExperiment({ id }).then(() => refetchRuns({ requestPolicy: 'network-only' }))}>
+            <button type="button" className="danger" disabled={!canWrite} title={canWrite ? undefined : READ_ONLY_HINT} onClick={() => cancelExperiment({ id }).then(() => refetchRuns({ requestPolicy: 'network-only' }))}>
               Cancel
             </button>
           ) : null}
@@ -291,6 +292,8 @@ export default function ExperimentPage() {
                           <button
                             type="button"
                             className="small danger"
+                            disabled={!canWrite}
+                            title={canWrite ? undefined : READ_ONLY_HINT}
                             onClick={(e) => {
                               e.stopPropagation();
                               void cancelRun({ id: run.id }).then(() => refetchRuns({ requestPolicy: 'network-only' }));
