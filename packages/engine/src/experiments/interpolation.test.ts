@@ -14,6 +14,12 @@ describe('interpolation (quick, end to end)', () => {
       evalSize: 0,
     });
     expect(runs.map((r) => r.key)).toEqual(['bs64', 'bs1024']);
+    // The protocol in the title, with which runs met its criterion (their own final train accuracy says).
+    const missed = runs.filter((r) => r.end.final['train/accuracy']! < 0.8).map((r) => r.key);
+    expect(runs.map((r) => r.end.stopCriterion?.reached)).toEqual(runs.map((r) => !missed.includes(r.key)));
+    expect(figures.find((f) => f.id === 'loss-vs-alpha')!.title).toContain(
+      `each trained to train/accuracy ≥ 0.8 (cap 2 epochs): ${missed.length === 0 ? 'reached by all' : `NOT reached by ${missed.join(', ')}`}`,
+    );
     const loss = figureData(figures, 'loss-vs-alpha', 'lines');
     const accuracy = figureData(figures, 'accuracy-vs-alpha', 'lines');
     expect(loss.y.scale).toBe('log');

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { interpolate, type InterpolationResult } from '../analysis/interpolation.js';
-import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, finishRuns } from './common.js';
+import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, describeBatchSizeProtocol, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -96,7 +96,7 @@ async function analyzeInterpolation(runs: RunArtifacts[], options: PresetOptions
   // α where an extrapolated running variance went negative and was clamped to 0: batch norm then
   // divides by √ε alone there, so the numbers at those α (losses of ~1e4) are of a patched model.
   const clamped = new Set(result.clampedVarianceAlphas);
-  const clampNote = clamped.size > 0 ? ' (marked: α where extrapolated batch-norm variances were clamped to 0)' : '';
+  const clampNote = `${clamped.size > 0 ? ' (marked: α where extrapolated batch-norm variances were clamped to 0)' : ''}; ${describeBatchSizeProtocol(runs)}`;
   const series = (metric: 'loss' | 'accuracy') =>
     result.splits.map((split) => ({
       label: split.name,

@@ -40,4 +40,30 @@ describe('sensitivity (quick, end to end)', () => {
     const accuracy = figureData(figures, 'accuracy-vs-batch', 'lines');
     expect(accuracy.series[0]!.points[0]!.y).toBe(runs[0]!.end.final['train/accuracy']);
   });
+
+  it('two seeds per batch size: each point is their mean ± the standard error over seeds; the title says so and names the protocol', async () => {
+    const { runs, figures } = await runQuick('sensitivity', {
+      batchSizes: '32,300',
+      seeds: 2,
+      'data.trainSize': 300,
+      'data.testSize': 100,
+      maxEpochs: 2,
+      trainAccuracy: 0.5,
+      sensitivitySamples: 10,
+      sharpnessSamples: 50,
+      sharpnessSteps: 2,
+    });
+    expect(runs.map((r) => [r.key, r.spec.seed])).toEqual([['bs32', 0], ['bs32/seed1', 1], ['bs300', 0], ['bs300/seed1', 1]]);
+    const accuracy = figureData(figures, 'accuracy-vs-batch', 'lines').series[1]!; // test
+    for (const [i, batchSize] of [32, 300].entries()) {
+      const values = runs.filter((r) => r.spec.batchSize === batchSize).map((r) => r.end.final['test/accuracy']!);
+      const m = (values[0]! + values[1]!) / 2;
+      // Two values: s = |a − b|/√2, SE = s/√2 = |a − b|/2.
+      expect(accuracy.points[i]).toMatchObject({ x: batchSize });
+      expect(accuracy.points[i]!.y).toBeCloseTo(m, 12);
+      expect(accuracy.points[i]!.error).toBeCloseTo(Math.abs(values[0]! - values[1]!) / 2, 12);
+    }
+    const title = figures.find((f) => f.id === 'sensitivity-vs-batch')!.title;
+    expect(title).toMatch(/mean ± standard error over 2 seeds; each trained to train\/accuracy ≥ 0.5 \(cap 2 epochs\)/);
+  });
 });

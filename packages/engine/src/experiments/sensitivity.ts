@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { inputSensitivity, modelForward } from '../analysis/sensitivity.js';
 import { epsilonSharpness } from '../analysis/sharpness.js';
 import { lossFunction } from '../train/losses.js';
-import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, finishRuns, withSeeds } from './common.js';
+import { mean, standardError } from '../findings/stats.js';
+import { BATCH_SIZE_PROTOCOL_KNOBS, batchSizeProtocol, classificationData, cnnRunSpec, describeBatchSizeProtocol, finishRuns, withSeeds } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
 import type { Figure, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
@@ -58,12 +59,23 @@ export const sensitivity: Preset = {
   },
 };
 
+interface Row {
+  batchSize: number;
+  run: RunArtifacts;
+  sensitivity: number;
+  sensitivityError: number;
+  rawSensitivity?: number;
+  rawSensitivityError?: number;
+  sharpness: number;
+  sharpnessConverged: boolean;
+}
+
 /** Per batch size: final loss/accuracy (from training), input sensitivity and ε-sharpness. */
 async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, onProgress?: (fraction: number) => void): Promise<Figure[]> {
   const knobs = resolveKnobs(sensitivity, options);
   const done = runs.filter((run) => run.end.status === 'SUCCEEDED').sort((a, b) => a.spec.batchSize - b.spec.batchSize);
   const cache = new Map();
-  const rows: { batchSize: number; run: RunArtifacts; sensitivity: number; rawSensitivity?: number; sharpness: number; sharpnessConverged: boolean }[] = [];
+  const rows: Row[] = [];
   for (const [index, run] of done.entries()) {
     const context = await loadRunContext(run.spec, cache);
     const test = splitTensors(headOf(context.dataset.test, numberKnob(knobs, 'sensitivitySamples')), context.dataset.inputShape);
@@ -86,7 +98,8 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
         batchSize: run.spec.batchSize,
         run,
         sensitivity: sensitivityResult.meanFrobeniusNorm,
-        ...(rawResult ? { rawSensitivity: rawResult.meanFrobeniusNorm } : {}),
+        sensitivityError: sensitivityResult.standardError,
+        ...(rawResult ? { rawSensitivity: rawResult.meanFrobeniusNorm, rawSensitivityError: rawResult.standardError } : {}),
         sharpness: sharpnessResult.sharpness,
         sharpnessConverged: sharpnessResult.converged,
       });
@@ -96,32 +109,43 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
     onProgress?.((index + 1) / done.length);
   }
   const x = { label: 'batch size', scale: 'log' as const };
-  const final = (metric: string) => rows.map(({ batchSize, run }) => ({ x: batchSize, y: run.end.final[metric] ?? Number.NaN }));
+  // One point per batch size: the mean over its seeds, ± one standard error over the seeds (with a
+  // single seed the sensitivity's error is its standard error over the test images instead).
+  const seeds = Math.max(...[...groupBy(rows, (r) => r.batchSize).values()].map((g) => g.length));
+  const perBatch = (value: (r: Row) => number, withinRunError?: (r: Row) => number, markUnconverged = false) =>
+    [...groupBy(rows, (r) => r.batchSize)].map(([batchSize, group]) => {
+      const values = group.map(value);
+      const error = group.length >= 2 ? standardError(values) : withinRunError ? withinRunError(group[0]!) : undefined;
+      return { x: batchSize, y: mean(values), ...(error !== undefined && Number.isFinite(error) ? { error } : {}), ...(markUnconverged && group.some((r) => !r.sharpnessConverged) ? { marked: true } : {}) };
+    });
+  const final = (metric: string) => perBatch((r) => r.run.end.final[metric] ?? Number.NaN);
   const pair = (metric: 'loss' | 'accuracy') => [
     { label: 'train', points: final(`train/${metric}`) },
     { label: 'test', dashed: true, points: final(`test/${metric}`) },
   ];
+  const spread = seeds >= 2 ? `mean ± standard error over ${seeds} seeds` : 'one seed; sensitivity ± its standard error over the test images';
+  const protocol = describeBatchSizeProtocol(done);
   return [
-    { id: 'loss-vs-batch', title: 'Final loss vs batch size', data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: pair('loss') } },
-    { id: 'accuracy-vs-batch', title: 'Final accuracy vs batch size', data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: pair('accuracy') } },
+    { id: 'loss-vs-batch', title: `Final loss vs batch size (${spread}; ${protocol})`, data: { kind: 'lines', x, y: { label: 'loss', scale: 'log' }, series: pair('loss') } },
+    { id: 'accuracy-vs-batch', title: `Final accuracy vs batch size (${spread}; ${protocol})`, data: { kind: 'lines', x, y: { label: 'accuracy', scale: 'linear' }, series: pair('accuracy') } },
     {
       id: 'sensitivity-vs-batch',
-      title: 'Sensitivity ‖∂softmax/∂x‖_F (mean over test images) vs batch size: x the standardised input, and the raw pixel intensity in [0, 1] (÷ the standardisation’s σ)',
+      title: `Sensitivity ‖∂softmax/∂x‖_F (mean over test images) vs batch size: x the standardised input, and the raw pixel intensity in [0, 1] (÷ the standardisation’s σ) (${spread}; ${protocol})`,
       data: {
         kind: 'lines',
         x,
         y: { label: 'sensitivity ‖∂softmax/∂x‖_F', scale: 'linear' },
         series: [
-          { label: 'w.r.t. the standardised input', points: rows.map((r) => ({ x: r.batchSize, y: r.sensitivity })) },
+          { label: 'w.r.t. the standardised input', points: perBatch((r) => r.sensitivity, (r) => r.sensitivityError) },
           ...(rows.every((r) => r.rawSensitivity !== undefined)
-            ? [{ label: 'w.r.t. raw pixels (intensity in [0, 1])', dashed: true, points: rows.map((r) => ({ x: r.batchSize, y: r.rawSensitivity! })) }]
+            ? [{ label: 'w.r.t. raw pixels (intensity in [0, 1])', dashed: true, points: perBatch((r) => r.rawSensitivity!, (r) => r.rawSensitivityError ?? Number.NaN) }]
             : []),
         ],
       },
     },
     {
       id: 'sharpness-vs-batch',
-      title: `ε-sharpness (ε = ${numberKnob(knobs, 'sharpnessEpsilon')}) vs batch size — a lower bound: the largest loss the ascent found in the box (marked: the cap stopped it before it converged)`,
+      title: `ε-sharpness (ε = ${numberKnob(knobs, 'sharpnessEpsilon')}) vs batch size — a lower bound: the largest loss the ascent found in the box (marked: the cap stopped it before it converged) (${spread}; ${protocol})`,
       data: {
         kind: 'lines',
         x,
@@ -130,10 +154,22 @@ async function analyzeSensitivity(runs: RunArtifacts[], options: PresetOptions, 
           {
             label: 'sharpness',
             markedLabel: 'ascent stopped at the step cap while still rising',
-            points: rows.map((r) => ({ x: r.batchSize, y: r.sharpness, ...(r.sharpnessConverged ? {} : { marked: true }) })),
+            points: perBatch((r) => r.sharpness, undefined, true),
           },
         ],
       },
     },
   ];
+}
+
+/** Items by key, keys in first-seen order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

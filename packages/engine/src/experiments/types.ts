@@ -96,8 +96,11 @@ export type FigureData =
         group?: string;
         runKey?: string;
         dashed?: boolean;
-        /** `marked` points are drawn with a marker; `markedLabel` says what a marker means. */
-        points: (XY & { marked?: boolean })[];
+        /**
+         * `marked` points are drawn with a marker; `markedLabel` says what a marker means. `error`
+         * is the half-length of the point's error bar (one standard error; the title says over what).
+         */
+        points: (XY & { marked?: boolean; error?: number })[];
         markedLabel?: string;
       }[];
     }

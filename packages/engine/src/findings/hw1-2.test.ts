@@ -16,7 +16,7 @@ function ratioFigure(points: { loss: number; all: number; nonFlat: number; marke
 describe('HW1 1-2 findings', () => {
   it('minimal ratio: one verdict per definition from the converged points, by the lowest-loss quarter and ρ', () => {
     // Ratio over all eigenvalues stays low (dead units: flat directions); over non-flat it is 1 at low loss.
-    const points = Array.from({ length: 8 }, (_, i) => ({ loss: 10 ** -(8 - i), all: 0.1, nonFlat: i < 4 ? 1 : 0.6 }));
+    const points: { loss: number; all: number; nonFlat: number; marked?: boolean }[] = Array.from({ length: 8 }, (_, i) => ({ loss: 10 ** -(8 - i), all: 0.1, nonFlat: i < 4 ? 1 : 0.6 }));
     points.push({ loss: 1e-9, all: 1, nonFlat: 1, marked: true }); // not converged: left out
     const [all, nonFlat] = findingsOf(stored('minimal-ratio', [], [ratioFigure(points)]));
     expect(all).toMatchObject({ id: 'minimal-ratio/to-one-as-loss-to-zero/all', verdict: 'does not hold', seeds: 8 });

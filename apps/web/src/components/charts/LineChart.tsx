@@ -49,6 +49,8 @@ export interface LineChartProps<Datum> {
   legend?: boolean;
   /** Data drawn with a ring marker on their line (e.g. α where batch norm was patched); the caller says what a marker means. */
   marked?: (d: Datum) => boolean;
+  /** Half-length of a datum's error bar (e.g. one standard error over seeds); none where undefined. */
+  errorBar?: (d: Datum) => number | undefined;
   margin?: Margin;
 }
 
@@ -98,6 +100,7 @@ export function LineChart<Datum>({
   onToggle,
   legend = true,
   marked,
+  errorBar,
   margin = DEFAULT_MARGIN,
 }: LineChartProps<Datum>) {
   const [hiddenState, toggleState] = useLegendToggle();
@@ -277,6 +280,31 @@ export function LineChart<Datum>({
               />,
             ];
           })}
+          {errorBar
+            ? visible.flatMap((p) =>
+                p.series.data.flatMap((d, i) => {
+                  const half = errorBar(d);
+                  const value = y(d);
+                  if (half === undefined || !Number.isFinite(half) || !definedX(d) || !isPlottable(value, yKind)) return [];
+                  // On a log axis a bar reaching 0 or below is cut at the axis' bottom.
+                  const top = yScale(value + half) ?? 0;
+                  const low = value - half;
+                  const bottom = isPlottable(low, yKind) ? (yScale(low) ?? innerHeight) : innerHeight;
+                  const cx = px(d);
+                  return [
+                    <path
+                      key={`error-${p.series.id}-${i}`}
+                      className="saddle-error-bar"
+                      d={`M${cx - 3},${top}H${cx + 3}M${cx},${top}V${bottom}M${cx - 3},${bottom}H${cx + 3}`}
+                      stroke={p.color}
+                      strokeWidth={1.25}
+                      fill="none"
+                      data-series={p.series.id}
+                    />,
+                  ];
+                }),
+              )
+            : null}
           {marked
             ? visible.flatMap((p) =>
                 p.series.data

@@ -52,8 +52,9 @@ interface Part<K extends FigureData['kind']> {
   csv: () => string;
 }
 
-type LinePoint = XY & { marked?: boolean };
+type LinePoint = XY & { marked?: boolean; error?: number };
 const isMarked = (d: LinePoint) => d.marked === true;
+const errorOf = (d: LinePoint) => d.error;
 
 function LinesFigure({ title, data, csv }: Part<'lines'>) {
   const series = useMemo<Series<LinePoint>[]>(
@@ -79,7 +80,7 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
       }
     >
       {(width, height) => (
-        <LineChart<LinePoint> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} marked={isMarked} />
+        <LineChart<LinePoint> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} marked={isMarked} errorBar={errorOf} />
       )}
     </ChartCard>
   );
