@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../auth/token.service.js';
 import { Store } from '../store/store.js';
 import { tempDir, TINY_PRESET_MODULE } from '../test-utils/temp.js';
-import { main } from './main.js';
+import { getPreset, initBackend, type Figure, type RunArtifacts } from '../engine.js';
+import { formatBytes, main } from './main.js';
 
 function capture(): { out: Writable & { text(): string }; err: Writable & { text(): string } } {
   const make = () => {
@@ -98,6 +99,83 @@ describe('saddle (CLI)', () => {
     expect(lines.length - 1).toBe(pointCount);
   });
 
+  it('exports the snapshots’ values: the PCA figure recomputed from the file alone is the stored one', async () => {
+    const overrides = { runs: 2, epochs: 10, 'data.n': 200 };
+    const sets = Object.entries(overrides).flatMap(([key, value]) => ['--set', `${key}=${value}`]);
+    const run = await saddle('run', 'pca-trajectories', ...sets, '--json', '--workers', '1', '--data-dir', dir.path);
+    expect(run.code).toBe(0);
+    const id = (JSON.parse(run.out) as { experiment: { id: string } }).experiment.id;
+    const full = await saddle('export', id, '--data-dir', dir.path);
+    expect(full.code).toBe(0);
+    expect(full.err).toMatch(new RegExp(`^saddle export: ${formatBytes(Buffer.byteLength(full.out)).replace('.', '\\.')}\n$`));
+    type Exported = {
+      snapshotValues: boolean;
+      runs: (Pick<RunArtifacts, 'key' | 'group' | 'config' | 'spec'> & {
+        status: string;
+        snapshots: { step: number; epoch: number; path: string; theta?: number[]; state?: number[] }[];
+        weights: { step: number; parameters: { values: number[] }[]; buffers: { values: number[] }[] };
+      })[];
+      analyses: Figure[];
+    };
+    const exported = JSON.parse(full.out) as Exported;
+    expect(exported.snapshotValues).toBe(true);
+    // Only the file: runs rebuilt from it, snapshots from their values (no data directory).
+    const runs: RunArtifacts[] = exported.runs.map((r) => ({
+      key: r.key,
+      group: r.group,
+      config: r.config,
+      spec: r.spec,
+      end: {
+        status: 'SUCCEEDED',
+        steps: r.weights.step,
+        epochs: 0,
+        theta: Float32Array.from(r.weights.parameters.flatMap((p) => p.values)),
+        state: Float32Array.from(r.weights.buffers.flatMap((b) => b.values)),
+        final: {},
+        durationMs: 0,
+      },
+      snapshots: r.snapshots.map((s) => ({ step: s.step, epoch: s.epoch, theta: Float32Array.from(s.theta!), state: Float32Array.from(s.state!) })),
+    }));
+    expect(runs[0]!.snapshots.length).toBeGreaterThan(1);
+    // Analyses run in worker processes; this one runs here, on the engine's own backend.
+    await initBackend();
+    const [recomputed] = await getPreset('pca-trajectories').analyze(runs, { scale: 'quick', overrides });
+    const stored = exported.analyses.find((f) => f.id === 'pca')!;
+    expect(recomputed!.data).toEqual(stored.data);
+
+    // --no-snapshots: steps and paths only, a smaller file, and the size says so.
+    const slim = await saddle('export', id, '--no-snapshots', '--data-dir', dir.path);
+    const slimDoc = JSON.parse(slim.out) as Exported;
+    expect(slimDoc.snapshotValues).toBe(false);
+    expect(slimDoc.runs[0]!.snapshots[0]).toEqual({ step: exported.runs[0]!.snapshots[0]!.step, epoch: exported.runs[0]!.snapshots[0]!.epoch, path: exported.runs[0]!.snapshots[0]!.path });
+    expect(slim.out.length).toBeLessThan(full.out.length / 2);
+    expect(slim.err).toMatch(/snapshot values left out/);
+  });
+
+  it('labels final weights after a zero-gradient phase with their own step, loss and ‖∇L‖', async () => {
+    const sets = ['runs=1', 'epochs=20', 'data.n=50', 'zeroGradient.maxSteps=30'].flatMap((set) => ['--set', set]);
+    const run = await saddle('run', 'minimal-ratio', ...sets, '--json', '--workers', '1', '--data-dir', dir.path);
+    expect(run.code).toBe(0);
+    const id = (JSON.parse(run.out) as { experiment: { id: string } }).experiment.id;
+    const [exported] = (JSON.parse((await saddle('export', id, '--no-snapshots', '--data-dir', dir.path)).out) as {
+      runs: {
+        steps: number;
+        final: Record<string, number>;
+        zeroGradient: { steps: number; loss: number; gradNorm: number };
+        weightsAt: { step: number; loss: number; gradNorm: number };
+        weights: { step: number; loss: number; gradNorm: number };
+        metrics: Record<string, { step: number; value: number }[]>;
+      }[];
+    }).runs;
+    const { steps, zeroGradient, weightsAt, weights } = exported!;
+    // The phase's best point: the step of its smallest ‖∇L‖, numbered on from training's steps.
+    const best = exported!.metrics['zero_grad/grad_norm']!.reduce((a, b) => (b.value < a.value ? b : a));
+    expect(weightsAt).toMatchObject({ step: best.step, loss: zeroGradient.loss, gradNorm: zeroGradient.gradNorm });
+    expect(weightsAt.step).toBeGreaterThan(steps);
+    expect(weights).toMatchObject({ step: weightsAt.step, loss: zeroGradient.loss, gradNorm: zeroGradient.gradNorm });
+    expect(weights.loss).not.toBe(exported!.final['train/loss']);
+  });
+
   it('judges a stored experiment: the finding’s numbers are those of its stored series', async () => {
     const run = await saddle('run', 'gradient-norm', '--set', 'epochs=20', '--json', '--workers', '1', '--data-dir', dir.path);
     expect(run.code).toBe(0);
@@ -120,6 +198,18 @@ describe('saddle (CLI)', () => {
     expect(table.out).toMatch(/^\| preset \| scale \| claim \| verdict \| seeds \| evidence \| wall time \|$/m);
     expect(table.out).toMatch(/\| gradient-norm \| quick \| As training approaches a minimum .* \| \*\*(holds|does not hold)\*\* \| 1 \| sinc5: late median \/ peak = /);
     expect((await saddle('findings', 'no-such-id', '--data-dir', dir.path)).err).toMatch(/saddle findings: bad <experimentIds>: Experiment "no-such-id" does not exist/);
+  });
+
+  it('a stop criterion reaches the stored run and the analysis run by the workers (the figure names who met it)', async () => {
+    const run = await saddle('run', 'interpolation', '--set', 'data.trainSize=200', '--set', 'data.testSize=100', '--set', 'maxEpochs=2', '--set', 'trainAccuracy=0.5', '--set', 'alphas=3', '--set', 'evalSize=50', '--json', '--workers', '2', '--data-dir', dir.path);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { experiment: { id: string }; analyses: { id: string; title: string }[] };
+    const exported = JSON.parse((await saddle('export', result.experiment.id, '--no-snapshots', '--data-dir', dir.path)).out) as {
+      runs: { key: string; final: Record<string, number>; stopCriterion?: { reached: boolean; step: number } }[];
+    };
+    for (const r of exported.runs) expect(r.stopCriterion?.reached, r.key).toBe(r.final['train/accuracy']! >= 0.5);
+    const missed = exported.runs.filter((r) => !r.stopCriterion?.reached).map((r) => r.key);
+    expect(result.analyses.find((a) => a.id === 'loss-vs-alpha')!.title).toContain(missed.length === 0 ? 'reached by all' : `NOT reached by ${missed.join(', ')}`);
   });
 
   it('creates tokens that are stored hashed', async () => {

@@ -111,17 +111,23 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
 
   program
     .command('export')
-    .description('everything of an experiment: specs, every metric point, analyses, final weights per layer')
+    .description('everything of an experiment: specs, every metric point, analyses, final weights per layer, every snapshot’s values')
     .argument('<experimentId>')
     .addOption(new Option('--format <format>', 'json: everything; csv: every metric point').choices(['json', 'csv']).default('json'))
     .option('--out <file>', 'write here instead of stdout')
+    .option('--no-snapshots', 'leave the snapshots’ values out (their steps and paths stay): smaller, but PCA and landscapes can no longer be recomputed from the file')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (experimentId: string, options: { format: 'json' | 'csv'; out?: string; dataDir?: string }) => {
+    .action(async (experimentId: string, options: { format: 'json' | 'csv'; out?: string; snapshots: boolean; dataDir?: string }) => {
       const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
       try {
-        const text = options.format === 'csv' ? await experimentMetricsCsv(runtime.store, experimentId) : `${JSON.stringify(await experimentExport(runtime.store, runtime.dataDir, experimentId))}\n`;
+        const text =
+          options.format === 'csv'
+            ? await experimentMetricsCsv(runtime.store, experimentId)
+            : `${JSON.stringify(await experimentExport(runtime.store, runtime.dataDir, experimentId, { snapshots: options.snapshots }))}\n`;
         if (options.out) writeFileSync(options.out, text);
         else io.out.write(text);
+        // On stderr, so that stdout stays the document.
+        io.err.write(`saddle export: ${formatBytes(Buffer.byteLength(text))}${options.format === 'json' && !options.snapshots ? ' (snapshot values left out)' : ''}\n`);
       } catch (error) {
         if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
           io.err.write(`saddle export: bad <experimentId>: ${error.message}\n`);
@@ -229,4 +235,16 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     io.err.write(`saddle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
+}
+
+/** 1234567 → "1.2 MB" (powers of 1000, as `ls -h --si`). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,8 +1,10 @@
 /**
  * The documents an experiment is handed out as: the result (what `saddle run --json` prints)
  * and the full export (`saddle export`): specs, every metric point unsampled, analysis results,
- * each run's final weights split per layer with shapes, and the data spec needed to recompute
- * any number elsewhere.
+ * each run's final weights split per layer with shapes (labelled with the step they were taken
+ * at, and the loss and ‖∇L‖ there), every snapshot's flat θ and state (unless left out), and the
+ * data spec needed to recompute any number elsewhere: PCA paths and landscapes come from the
+ * snapshots alone.
  */
 import { buildModel, inputShapeOf } from '../engine.js';
 import { NotFoundError } from '../errors.js';
@@ -27,6 +29,8 @@ function runResult(run: RunRecord) {
     final: run.end?.final ?? null,
     ...(run.end?.divergedAtStep !== undefined && { divergedAtStep: run.end.divergedAtStep }),
     ...(run.end?.zeroGradient && { zeroGradient: run.end.zeroGradient }),
+    ...(run.end?.stopCriterion && { stopCriterion: run.end.stopCriterion }),
+    ...(run.end?.weightsAt && { weightsAt: run.end.weightsAt }),
   };
 }
 
@@ -67,6 +71,10 @@ async function finalWeights(store: Store, dataDir: string, run: RunRecord) {
   const model = buildModel(run.spec.model, inputShapeOf(run.spec.data));
   return {
     step: final.step,
+    epoch: final.epoch,
+    // After a zero-gradient phase these differ from the run's `final` metrics (taken before it).
+    ...(run.end?.weightsAt?.loss !== undefined && { loss: run.end.weightsAt.loss }),
+    ...(run.end?.weightsAt?.gradNorm !== undefined && { gradNorm: run.end.weightsAt.gradNorm }),
     parameters: model.params.map((p) => ({ name: p.name, layer: p.layerName, role: p.role, shape: p.shape, values: Array.from(theta.subarray(p.offset, p.offset + p.size)) })),
     buffers: model.buffers.map((b) => ({ name: b.name, layer: b.layerName, role: b.role, shape: b.shape, values: Array.from(state.subarray(b.offset, b.offset + b.size)) })),
   };
@@ -78,7 +86,28 @@ function groupByKey(points: StoredMetricPoint[]): Record<string, { step: number;
   return series;
 }
 
-export async function experimentExport(store: Store, dataDir: string, id: string) {
+export interface ExportOptions {
+  /**
+   * Include every snapshot's values (flat θ and state, in the order of `weights.parameters`), so
+   * PCA and landscape figures can be recomputed from the file alone. Default true; false keeps
+   * only their steps and paths into the data directory (far smaller for long trajectories).
+   */
+  snapshots?: boolean;
+}
+
+/** A run's snapshots in step order, with their values unless `values` is false. */
+async function runSnapshots(store: Store, dataDir: string, run: RunRecord, values: boolean) {
+  const files = (await store.artifactsOf(run.id, 'snapshot')).sort((a, b) => a.step - b.step);
+  return files.map((s) => {
+    const head = { step: s.step, epoch: s.epoch, path: s.path };
+    if (!values) return head;
+    const { theta, state } = readWeights(dataDir, s.path, s.thetaLength, s.stateLength);
+    return { ...head, theta: Array.from(theta), state: Array.from(state) };
+  });
+}
+
+export async function experimentExport(store: Store, dataDir: string, id: string, options: ExportOptions = {}) {
+  const withSnapshots = options.snapshots ?? true;
   const experiment = await experimentHead(store, id);
   const runs = await store.runsOf(id);
   const figures = await store.figuresOf(id);
@@ -89,7 +118,7 @@ export async function experimentExport(store: Store, dataDir: string, id: string
       spec: run.spec,
       data: run.spec?.data ?? null,
       summary: run.summary,
-      snapshots: (await store.artifactsOf(run.id, 'snapshot')).map((s) => ({ step: s.step, epoch: s.epoch, path: s.path })),
+      snapshots: await runSnapshots(store, dataDir, run, withSnapshots),
       weights: await finalWeights(store, dataDir, run),
       metrics: groupByKey(await store.allMetrics(run.id)),
     });
@@ -97,6 +126,7 @@ export async function experimentExport(store: Store, dataDir: string, id: string
   return {
     format: EXPORT_FORMAT,
     exportedAt: new Date().toISOString(),
+    snapshotValues: withSnapshots,
     experiment,
     runs: exported,
     analyses: figures.map(({ id: figureId, title, data }) => ({ id: figureId, title, data })),

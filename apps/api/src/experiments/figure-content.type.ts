@@ -16,6 +16,7 @@ export class FigureAxis {
 export class XYPoint {
   @Field(() => Float, { nullable: true }) x!: number | null;
   @Field(() => Float, { nullable: true }) y!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Drawn with a marker; the series’ markedLabel says why (e.g. a clamped batch-norm variance).' }) marked?: boolean;
 }
 
 @ObjectType({ description: 'One curve of a LINES figure (or a 1-D slice of a GRID).' })
@@ -25,6 +26,7 @@ export class LineSeries {
   @Field(() => String, { nullable: true }) runKey?: string;
   @Field(() => Boolean, { nullable: true }) dashed?: boolean;
   @Field(() => [XYPoint]) points!: XYPoint[];
+  @Field(() => String, { nullable: true, description: 'What a marked point of this series means.' }) markedLabel?: string;
 }
 
 @ObjectType()
@@ -45,11 +47,20 @@ export class ScatterPoint {
   @Field(() => JSONObjectScalar, { nullable: true, description: 'Extra values per point, e.g. eigenvalues.' }) meta?: Record<string, unknown>;
 }
 
+@ObjectType({ description: 'Another definition of a SCATTER figure’s y: every point’s meta[metaKey]. The first view is the one y shows.' })
+export class ScatterView {
+  @Field(() => String) id!: string;
+  @Field(() => String) label!: string;
+  @Field(() => FigureAxis) y!: FigureAxis;
+  @Field(() => String) metaKey!: string;
+}
+
 @ObjectType()
 export class ScatterFigure {
   @Field(() => FigureAxis) x!: FigureAxis;
   @Field(() => FigureAxis) y!: FigureAxis;
   @Field(() => [ScatterPoint]) points!: ScatterPoint[];
+  @Field(() => [ScatterView], { nullable: true, description: 'Definitions of y the viewer can switch between.' }) views?: ScatterView[];
 }
 
 @ObjectType({ description: 'A point of a trajectory, with the loss and accuracy there when known.' })

@@ -6,6 +6,21 @@ import { KeyedMetricPoint } from '../metrics/metric.type.js';
 import type { RunEventType } from '../pubsub/topics.js';
 import type { RunRecord } from '../store/records.js';
 
+@ObjectType({ description: 'Where a run’s final weights were taken: after a zero-gradient phase, its best point (training steps + phase steps), with L and ‖∇L‖ there.' })
+export class RunWeightsAt {
+  @Field(() => Int)
+  step!: number;
+
+  @Field(() => Float)
+  epoch!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Full-training-set loss at these weights, when known.' })
+  loss!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Full-training-set ‖∇L‖ at these weights, when known (after a zero-gradient phase).' })
+  gradNorm!: number | null;
+}
+
 @ObjectType({ description: 'One row of a model summary (the familiar Keras layout).' })
 export class SummaryRow {
   @Field(() => String, { description: 'e.g. `conv2d_1 (Conv2D)`' })
@@ -124,6 +139,9 @@ export class Run {
 
   @Field(() => JSONScalar, { nullable: true, description: 'Result of the zero-gradient phase: { converged, steps, gradNorm, loss }.' })
   zeroGradient!: unknown;
+
+  @Field(() => RunWeightsAt, { nullable: true, description: 'Where the final weights were taken; differs from `steps` and `final` after a zero-gradient phase.' })
+  weightsAt!: RunWeightsAt | null;
 }
 
 export function toRunObject(record: RunRecord): Run {
@@ -151,6 +169,7 @@ export function toRunObject(record: RunRecord): Run {
     steps: record.end?.steps ?? null,
     divergedAtStep: record.end?.divergedAtStep ?? null,
     zeroGradient: record.end?.zeroGradient ?? null,
+    weightsAt: record.end?.weightsAt ? { loss: null, gradNorm: null, ...record.end.weightsAt } : null,
   };
 }
 

@@ -56,6 +56,8 @@ export interface StoredRunEnd {
   final: Record<string, number>;
   divergedAtStep?: number;
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  /** Where the final weights were taken (the engine's `RunEnd.weightsAt`); their artifact carries the same step. */
+  weightsAt?: { step: number; epoch: number; loss?: number; gradNorm?: number };
   /** When the run's last start resumed from a checkpoint: the checkpoint's step. */
   resumedFromStep?: number;
 }

@@ -89,6 +89,8 @@ export async function loadRunArtifacts(store: Store, dataDir: string, run: RunRe
       state: weights.state,
       final: run.end.final,
       ...(run.end.zeroGradient && { zeroGradient: run.end.zeroGradient }),
+      ...(run.end.stopCriterion && { stopCriterion: run.end.stopCriterion }),
+      ...(run.end.weightsAt && { weightsAt: run.end.weightsAt }),
       durationMs: run.end.durationMs,
     },
     snapshots,

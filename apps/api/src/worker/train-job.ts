@@ -259,7 +259,9 @@ function runWriter(run: TrainableRun, ctx: TrainJobContext): { sink: (event: Tra
     if (current?.status !== 'RUNNING' || current.owner !== ctx.owner) return end.status;
     if (end.theta.length > 0) {
       const path = writeWeights(ctx.dataDir, runId, 'final', end.theta, end.state);
-      await store.addArtifact({ id: randomUUID(), runId, kind: 'final', step: end.steps, epoch: end.epochs, path, thetaLength: end.theta.length, stateLength: end.state.length });
+      // Labelled with the step the weights were taken at (after a zero-gradient phase: its best point), not the end of training.
+      const at = end.weightsAt ?? { step: end.steps, epoch: end.epochs };
+      await store.addArtifact({ id: randomUUID(), runId, kind: 'final', step: at.step, epoch: at.epoch, path, thetaLength: end.theta.length, stateLength: end.state.length });
     }
     const stored: StoredRunEnd = {
       steps: end.steps,
@@ -268,6 +270,7 @@ function runWriter(run: TrainableRun, ctx: TrainJobContext): { sink: (event: Tra
       final: end.final,
       ...(end.divergedAtStep !== undefined && { divergedAtStep: end.divergedAtStep }),
       ...(end.zeroGradient && { zeroGradient: end.zeroGradient }),
+      ...(end.weightsAt && { weightsAt: end.weightsAt }),
       ...(end.resumedFromStep !== undefined && { resumedFromStep: end.resumedFromStep }),
     };
     // An ended run is not restarted: its checkpoint has served.

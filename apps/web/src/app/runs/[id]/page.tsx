@@ -195,6 +195,17 @@ export default function RunPage() {
                   <dd>{run.divergedAtStep}</dd>
                 </>
               ) : null}
+              {run.weightsAt && run.weightsAt.step !== run.steps ? (
+                // After a zero-gradient phase the stored weights are not those `final` describes.
+                <>
+                  <dt>Final weights</dt>
+                  <dd>
+                    step {run.weightsAt.step}
+                    {run.weightsAt.loss !== null && run.weightsAt.loss !== undefined ? ` · loss ${formatNumber(run.weightsAt.loss, 4)}` : ''}
+                    {run.weightsAt.gradNorm !== null && run.weightsAt.gradNorm !== undefined ? ` · ‖∇L‖ ${formatNumber(run.weightsAt.gradNorm, 3)}` : ''}
+                  </dd>
+                </>
+              ) : null}
               {Object.entries(final).map(([key, value]) => (
                 <FinalRow key={key} name={`final ${key}`} value={value} />
               ))}
