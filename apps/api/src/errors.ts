@@ -21,6 +21,8 @@ export enum ErrorCode {
    * a subscription over HTTP. The same code Apollo gives the requests it refuses itself.
    */
   BAD_REQUEST = 'BAD_REQUEST',
+  /** The server's disk (or database) is full: nothing of the request was stored; resend it once space is freed. */
+  STORAGE_FULL = 'STORAGE_FULL',
   INTERNAL = 'INTERNAL',
 }
 
@@ -91,6 +93,20 @@ export class ConflictError extends SaddleError {
   }
 }
 
+/**
+ * A write the database refused for want of space (SQLite's SQLITE_FULL, PostgreSQL's 53100
+ * disk_full). The message says what was being stored; `cause` keeps the database's own error
+ * for the log. Clients see the message and code, never the cause (it may hold file paths).
+ */
+export class StorageFullError extends SaddleError {
+  constructor(
+    what: string,
+    override readonly cause: unknown,
+  ) {
+    super(ErrorCode.STORAGE_FULL, `disk full while ${what}: nothing of it was stored; free space on the server's data disk and send it again`);
+  }
+}
+
 export interface ErrorLogger {
   error(message: string, error: unknown): void;
 }
@@ -103,6 +119,8 @@ export function createErrorFormatter(logger: ErrorLogger = console) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof SaddleError) {
+      // The server's problem, not the client's: the operator must hear of it, with the database's own error.
+      if (original instanceof StorageFullError) logger.error(original.message, original.cause);
       // `http` is how Apollo learns the status and headers; it is not part of the answer.
       const { http: _http, ...extensions } = original.extensions;
       return { ...formatted, extensions };

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createSaddleServer } from '../server.js';
+import { StoreOpenError } from '../store/storage-errors.js';
 import type { CliIo } from './run-command.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../../web', import.meta.url));
@@ -55,6 +56,29 @@ async function startWeb(io: CliIo): Promise<{ origin: string; child: ChildProces
  * fix; undefined for any other error. The server binds before it recovers runs or forks workers,
  * so nothing has started when this is reported.
  */
+const FS_REASONS = {
+  EACCES: 'not writable by this user',
+  EPERM: 'not writable by this user',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  EEXIST: 'a file is in the way of the directory',
+} as const;
+
+/**
+ * A start that failed on the data directory or the store: the message names the path and the
+ * fix (StoreOpenError says both; a bare fs error has its path), so no stack is printed.
+ */
+export function storeRefusal(error: unknown): string | undefined {
+  if (error instanceof StoreOpenError) return `saddle serve: ${error.message}.`;
+  const { code, path, syscall } = (error ?? {}) as { code?: unknown; path?: unknown; syscall?: unknown };
+  if (typeof path === 'string' && syscall !== 'listen' && typeof code === 'string' && code in FS_REASONS) {
+    const why = FS_REASONS[code as keyof typeof FS_REASONS];
+    return `saddle serve: cannot write ${path} (${String(code)}: ${why}). Fix that, or choose another data directory with --data-dir <dir> (or SADDLE_DATA_DIR).`;
+  }
+  return undefined;
+}
+
 export function bindRefusal(error: unknown): string | undefined {
   const { code, port, address } = (error ?? {}) as { code?: unknown; port?: unknown; address?: unknown };
   const where = `port ${String(port)} on ${String(address)}`;
@@ -88,7 +112,7 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       ...(options.dataDir && { dataDir: options.dataDir }),
       ...(web && { webOrigin: web.origin }),
     }).catch((error: unknown) => {
-      const refusal = bindRefusal(error);
+      const refusal = storeRefusal(error) ?? bindRefusal(error);
       if (refusal) return refusal;
       throw error;
     });

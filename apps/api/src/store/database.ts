@@ -3,12 +3,13 @@
  * PostgreSQL (`SADDLE_DATABASE_URL`), behind one kysely query layer, and brings its schema up to
  * date with the one set of migrations.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
+import { corruptStoreError, sqliteOpenError, StoreOpenError } from './storage-errors.js';
 import type { Database } from './tables.js';
 
 export type DatabaseConfig =
@@ -27,22 +28,95 @@ export interface OpenDatabase {
   dialect: DatabaseConfig['kind'];
 }
 
+/**
+ * Opens and migrates the store. A SQLite file that cannot be used (unwritable, read-only, empty,
+ * not a database, failing `PRAGMA quick_check`) is refused with a StoreOpenError naming the file
+ * and the fix, before anything is written into it.
+ */
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  const db = config.kind === 'sqlite' ? openSqlite(config.file) : await openPostgres(config);
-  await migrateToLatest(db);
+  if (config.kind === 'postgres') {
+    const db = await openPostgres(config);
+    await migrateToLatest(db);
+    return { db, dialect: config.kind };
+  }
+  const db = openSqlite(config.file);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw sqliteOpenError((error as { cause?: unknown }).cause ?? error, config.file) ?? error;
+  }
   return { db, dialect: config.kind };
 }
 
 function openSqlite(file: string): Kysely<Database> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
-  // WAL lets the API read while worker processes write; busy_timeout makes concurrent writers
-  // wait for each other instead of failing with SQLITE_BUSY.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 15000');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw sqliteOpenError(error, file) ?? error;
+    }
+    refuseEmptyFile(file);
+  }
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma('busy_timeout = 15000');
+    // Before the first write: a corrupt store is refused, not written further into.
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corruptStoreError(file, `PRAGMA quick_check: ${String(check)}`);
+    // WAL lets the API read while worker processes write; busy_timeout makes concurrent writers
+    // wait for each other instead of failing with SQLITE_BUSY.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite?.close();
+    if (error instanceof StoreOpenError) throw error;
+    throw sqliteOpenError(error, file) ?? error;
+  }
+  return new Kysely<Database>({ dialect: new SaddleSqliteDialect(sqlite) });
+}
+
+/**
+ * SQLite treats a zero-length file as a new, empty database; for a store that existed, that is
+ * a truncation, and serving it would silently start over. A store Saddle made is never empty
+ * (the WAL header and the migrations are written at once), unless its pages are still in the WAL.
+ */
+function refuseEmptyFile(file: string): void {
+  const size = (path: string) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  };
+  if (size(file) === 0 && !size(`${file}-wal`)) {
+    throw new StoreOpenError(
+      `the store ${file} is empty (0 bytes): it was truncated or made by something else, and Saddle will not start over in it. ` +
+        'Restore it from a backup, or delete it to start a new, empty store',
+    );
+  }
+}
+
+/**
+ * SQLite ends a transaction itself when a statement fails with SQLITE_FULL, SQLITE_IOERR or
+ * SQLITE_NOMEM; kysely's ROLLBACK then fails with "cannot rollback - no transaction is active",
+ * and that error would replace the real one. Rolling back only an open transaction keeps it.
+ */
+class SaddleSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
 
 async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Promise<Kysely<Database>> {
@@ -72,7 +146,7 @@ async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`openDatabase: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`openDatabase: migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -10,6 +10,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from './database.js';
 import type { StoredMetricPoint } from './records.js';
+import { storageWriteError } from './storage-errors.js';
 import type { Database } from './tables.js';
 
 /** 500 rows × 6 columns stays far under SQLite's bound-variable limit (32,766). */
@@ -37,7 +38,16 @@ export function lastOfEach(points: readonly StoredMetricPoint[]): StoredMetricPo
 /** SQLite cannot keep NaN or ±∞: a non-finite value is stored as NULL (read back as NaN). */
 const storedValue = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
+/** A full disk fails the whole batch (one transaction) with a StorageFullError naming the run. */
 export async function upsertMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['kind'], runId: string, points: readonly StoredMetricPoint[]): Promise<void> {
+  try {
+    await writeMetricRows(db, dialect, runId, points);
+  } catch (error) {
+    throw storageWriteError(error, `storing metrics of run ${runId}`);
+  }
+}
+
+async function writeMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['kind'], runId: string, points: readonly StoredMetricPoint[]): Promise<void> {
   if (points.length === 0) return;
   const rows = lastOfEach(points);
   if (dialect === 'postgres') {
