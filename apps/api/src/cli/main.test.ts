@@ -2,7 +2,7 @@
  * The CLI as a user runs it (in-process through `main`, output captured): exit codes, messages
  * naming the bad argument, a preset run with its JSON result, models, export and tokens.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +210,15 @@ describe('saddle (CLI)', () => {
     for (const r of exported.runs) expect(r.stopCriterion?.reached, r.key).toBe(r.final['train/accuracy']! >= 0.5);
     const missed = exported.runs.filter((r) => !r.stopCriterion?.reached).map((r) => r.key);
     expect(result.analyses.find((a) => a.id === 'loss-vs-alpha')!.title).toContain(missed.length === 0 ? 'reached by all' : `NOT reached by ${missed.join(', ')}`);
+  });
+
+  it('explains a store it cannot open in one line naming the file, without a stack', async () => {
+    const bad = join(dir.path, 'truncated');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'saddle.db'), '');
+    const result = await saddle('token', 'create', '--scope', 'read', '--data-dir', bad);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`saddle: the store ${join(bad, 'saddle.db')} is empty (0 bytes): it was truncated or made by something else, and Saddle will not start over in it. Restore it from a backup, or delete it to start a new, empty store.\n`);
   });
 
   it('creates tokens that are stored hashed', async () => {

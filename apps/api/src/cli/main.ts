@@ -11,6 +11,7 @@ import { experimentExport, experimentMetricsCsv } from '../experiments/experimen
 import { experimentFindings, findingsMarkdown, newestPerPreset } from '../findings/findings.service.js';
 import { SaddleError } from '../errors.js';
 import { createRuntime } from '../runtime.js';
+import { StoreOpenError } from '../store/storage-errors.js';
 import { runCommand, type CliIo } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 import { SCALES, type Scale } from '@saddle/engine';
@@ -232,7 +233,9 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       // Help and version exit 0; every usage error (unknown option, bad value, missing argument) is 2.
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.err.write(`saddle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A store that cannot be opened is explained in full (path and fix): no stack.
+    if (error instanceof StoreOpenError) io.err.write(`saddle: ${error.message}.\n`);
+    else io.err.write(`saddle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
 }
