@@ -12,7 +12,7 @@ import { TopBar } from './TopBar';
 
 vi.mock('next/navigation', () => ({ usePathname: () => '/' }));
 
-/** A WebSocket that opens and records what graphql-ws sends; the server never acknowledges. */
+/** A WebSocket that opens and records what graphql-ws sends; it never acknowledges a good token. */
 class RecordingSocket {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
@@ -33,6 +33,13 @@ class RecordingSocket {
   }
   send(data: string) {
     RecordingSocket.sent.push(data);
+    // Like the API: a connection_init without the good token is refused with 4403, often before
+    // the HTTP check has answered.
+    const message = JSON.parse(data) as { type: string; payload?: { authorization?: string } };
+    if (message.type === 'connection_init' && message.payload?.authorization !== `Bearer ${READ_TOKEN}`) {
+      this.readyState = 3;
+      this.onclose?.({ code: 4403, reason: 'Forbidden', wasClean: true });
+    }
   }
   close() {
     this.readyState = 3;

@@ -9,7 +9,7 @@ import { ErrorNotice } from './StatusBadge';
  * The token is tried against the API and kept in this browser's localStorage once accepted.
  */
 export function SignIn() {
-  const { signIn, message, status } = useSession();
+  const { signIn, message, signingIn } = useSession();
   const [token, setToken] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,22 +32,33 @@ export function SignIn() {
             <ErrorNotice>{message}</ErrorNotice>
           </div>
         ) : null}
-        <button type="submit" className="primary" style={{ marginTop: 12 }} disabled={!token.trim() || status === 'checking'}>
-          {status === 'checking' ? 'Checking…' : 'Sign in'}
+        <button type="submit" className="primary" style={{ marginTop: 12 }} disabled={!token.trim() || signingIn}>
+          {signingIn ? 'Checking…' : 'Sign in'}
         </button>
       </form>
     </div>
   );
 }
 
-/** The page, or the sign-in form while the API wants a token. */
+/**
+ * The page, or the sign-in form while the API wants a token (and while a token from it is tried,
+ * so the form does not flicker away), or a placeholder until the API said which.
+ */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const { status } = useSession();
-  return status === 'signed-out' ? (
-    <main>
-      <SignIn />
-    </main>
-  ) : (
-    <>{children}</>
-  );
+  const { status, signingIn } = useSession();
+  if (status === 'signed-out' || signingIn) {
+    return (
+      <main>
+        <SignIn />
+      </main>
+    );
+  }
+  if (status === 'checking') {
+    return (
+      <main>
+        <div className="skeleton" style={{ height: 320 }} aria-busy="true" aria-label="Loading" />
+      </main>
+    );
+  }
+  return <>{children}</>;
 }

@@ -21,6 +21,8 @@ export interface Session {
   viewer: Viewer | null;
   /** Whether a token is in use (so signing out means something). */
   signedIn: boolean;
+  /** A token from the sign-in form is being tried (the form stays up meanwhile). */
+  signingIn: boolean;
   /** Why the sign-in form is shown: a refused or revoked token, too many attempts. */
   message: string | null;
   /** Tries this token; it is saved in localStorage once the API accepts it. */
@@ -30,7 +32,7 @@ export interface Session {
 }
 
 const ConnectionContext = createContext<Connection>({ state: 'connecting', epoch: 0 });
-const SessionContext = createContext<Session>({ status: 'checking', viewer: null, signedIn: false, message: null, signIn: () => undefined, signOut: () => undefined });
+const SessionContext = createContext<Session>({ status: 'checking', viewer: null, signedIn: false, signingIn: false, message: null, signIn: () => undefined, signOut: () => undefined });
 
 /** The socket's state and a counter that changes on each reconnection. */
 export function useConnection(): Connection {
@@ -73,21 +75,26 @@ export function Providers({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null);
   // Bumped by every sign-in, so trying the same token again asks the API again.
   const [attempt, setAttempt] = useState(0);
+  const [signingIn, setSigningIn] = useState(false);
 
   useEffect(() => setToken(readToken()), []);
 
   useEffect(() => {
     if (token === undefined) return;
     let live = true;
+    // The socket is refused (4403) as soon as the HTTP check is: only once the token was accepted
+    // does a refused socket mean something new (the token was revoked since).
+    let accepted = false;
     const refuse = (why: string | null) => {
       if (!live) return;
       if (token) clearToken();
       setMessage(why);
       setStatus('signed-out');
+      setSigningIn(false);
       setViewer(null);
     };
     const { client: created, ws } = createSaddleClient((state) => {
-      if (state === 'unauthorized') refuse(token ? 'The API refused this token (it may have been revoked). Sign in with another one.' : null);
+      if (state === 'unauthorized' && accepted) refuse(token ? 'The API refused this token (it may have been revoked). Sign in with another one.' : null);
       setConnection((previous) => ({ state, epoch: state === 'connected' ? previous.epoch + 1 : previous.epoch }));
     }, token);
     setStatus('checking');
@@ -97,6 +104,8 @@ export function Providers({ children }: { children: ReactNode }) {
       .then((result) => {
         if (!live) return;
         if (result.data) {
+          accepted = true;
+          setSigningIn(false);
           if (token) saveToken(token);
           setViewer(result.data.viewer);
           setMessage(null);
@@ -106,6 +115,7 @@ export function Providers({ children }: { children: ReactNode }) {
           refuse(token || codes(result.error).includes('RATE_LIMITED') ? serverMessage : null);
         } else {
           // The API is not reachable (yet): show the pages, which retry; the socket's reconnection asks again.
+          setSigningIn(false);
           setStatus('ready');
         }
       });
@@ -129,6 +139,7 @@ export function Providers({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((candidate: string) => {
     setToken(candidate.trim());
+    setSigningIn(true);
     setAttempt((n) => n + 1);
   }, []);
   const signOut = useCallback(() => {
@@ -136,7 +147,9 @@ export function Providers({ children }: { children: ReactNode }) {
     setMessage(null);
     setToken(null);
   }, []);
-  const session = useMemo<Session>(() => ({ status, viewer, signedIn: status === 'ready' && Boolean(token), message, signIn, signOut }), [status, viewer, token, message, signIn, signOut]);
+  const session = useMemo<Session>(() => ({ status, viewer, signedIn: status === 'ready' && Boolean(token), signingIn, message, signIn, signOut }),
+    [status, viewer, token, signingIn, message, signIn, signOut],
+  );
 
   if (!client) {
     return (
