@@ -9,7 +9,13 @@ function ratioFigure(points: { loss: number; all: number; nonFlat: number; marke
   return {
     id: 'ratio-vs-loss',
     title: '',
-    data: { kind: 'scatter', x: axis, y: axis, points: points.map((p) => ({ x: p.loss, y: p.all, marked: p.marked ?? false, meta: { minimalRatioAll: p.all, minimalRatioNonFlat: p.nonFlat } })) },
+    data: {
+      kind: 'scatter',
+      x: axis,
+      y: axis,
+      // Spectrum: 3 positive above the noise tolerance 0.01, one −0.5 (negative), two tiny (flat under noise).
+      points: points.map((p) => ({ x: p.loss, y: p.all, marked: p.marked ?? false, meta: { minimalRatioAll: p.all, minimalRatioNonFlat: p.nonFlat, flat: 4, eigenvalues: [2, 1, 0.5, -0.5, 0.001, -0.001], toleranceNoise: 0.01 } })),
+    },
   };
 }
 
@@ -18,7 +24,10 @@ describe('HW1 1-2 findings', () => {
     // Ratio over all eigenvalues stays low (dead units: flat directions); over non-flat it is 1 at low loss.
     const points: { loss: number; all: number; nonFlat: number; marked?: boolean }[] = Array.from({ length: 8 }, (_, i) => ({ loss: 10 ** -(8 - i), all: 0.1, nonFlat: i < 4 ? 1 : 0.6 }));
     points.push({ loss: 1e-9, all: 1, nonFlat: 1, marked: true }); // not converged: left out
-    const [all, nonFlat] = findingsOf(stored('minimal-ratio', [], [ratioFigure(points)]));
+    const [all, nonFlat, noiseOnly] = findingsOf(stored('minimal-ratio', [], [ratioFigure(points)]));
+    // From the stored spectra: 3 positive of 4 above the noise tolerance at every point.
+    expect(noiseOnly).toMatchObject({ id: 'minimal-ratio/to-one-as-loss-to-zero/noise-only', verdict: 'mixed', numbers: { lowLossRatio: 0.75, highLossRatio: 0.75 } });
+    expect(nonFlat!.evidence).toContain('median 4 of 6 eigenvalues flat under the derived tolerance');
     expect(all).toMatchObject({ id: 'minimal-ratio/to-one-as-loss-to-zero/all', verdict: 'does not hold', seeds: 8 });
     expect(all!.numbers.lowLossRatio).toBeCloseTo(0.1, 12);
     expect(nonFlat).toMatchObject({ verdict: 'holds' });

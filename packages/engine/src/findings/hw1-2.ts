@@ -69,18 +69,31 @@ export function gradientNormFindings(input: FindingInput): Finding[] {
  */
 export function minimalRatioFindings(input: FindingInput): Finding[] {
   const figure = figureOf(input.figures, 'ratio-vs-loss', 'scatter');
+  // The third definition is computed here from each point's stored spectrum: non-flat under the
+  // float32-noise tolerance alone, i.e. every eigenvalue the arithmetic can resolve counts — the
+  // stored non-flat ratio also treats as flat what the ‖∇L‖ threshold cannot resolve.
+  const noiseOnly = (meta: Record<string, unknown> | undefined): number => {
+    const spectrum = meta?.eigenvalues;
+    const tolerance = meta?.toleranceNoise;
+    if (!Array.isArray(spectrum) || typeof tolerance !== 'number') return Number.NaN;
+    const positive = spectrum.filter((v) => v > tolerance).length;
+    const negative = spectrum.filter((v) => v < -tolerance).length;
+    return positive + negative === 0 ? Number.NaN : positive / (positive + negative);
+  };
+  const metaNumber = (key: string) => (meta: Record<string, unknown> | undefined) => (typeof meta?.[key] === 'number' ? (meta[key] as number) : Number.NaN);
   const definitions = [
-    { id: 'all', meta: 'minimalRatioAll', label: 'positive / all eigenvalues (HW1)' },
-    { id: 'non-flat', meta: 'minimalRatioNonFlat', label: 'positive / non-flat eigenvalues' },
+    { id: 'all', ratio: metaNumber('minimalRatioAll'), label: 'positive / all eigenvalues (HW1)' },
+    { id: 'non-flat', ratio: metaNumber('minimalRatioNonFlat'), label: 'positive / non-flat eigenvalues, flat under the derived tolerance' },
+    { id: 'noise-only', ratio: noiseOnly, label: 'positive / non-flat eigenvalues, flat only under float32 noise' },
   ];
   return definitions.map((definition) => {
     const base = { id: `minimal-ratio/to-one-as-loss-to-zero/${definition.id}`, preset: input.preset, claim: `As the loss tends to 0 the minimal ratio (${definition.label}) tends to 1: low-loss zero-gradient points are minima.` };
     if (!figure) return missing(base, 'no ratio-vs-loss figure');
     const points = figure.points
       .filter((p) => !p.marked)
-      .map((p) => ({ loss: p.x, ratio: typeof p.meta?.[definition.meta] === 'number' ? (p.meta[definition.meta] as number) : definition.id === 'all' ? p.y : Number.NaN }))
+      .map((p) => ({ loss: p.x, ratio: definition.ratio(p.meta), flat: metaNumber('flat')(p.meta), size: Array.isArray(p.meta?.eigenvalues) ? p.meta.eigenvalues.length : metaNumber('eigenvalues')(p.meta) }))
       .filter((p) => Number.isFinite(p.loss) && Number.isFinite(p.ratio));
-    if (points.length === 0) return missing(base, `no converged point carries ${definition.meta}`);
+    if (points.length === 0) return missing(base, `no converged point carries what the ${definition.id} ratio needs`);
     const sorted = [...points].sort((a, b) => a.loss - b.loss);
     const quarter = Math.max(1, Math.floor(sorted.length / 4));
     const lowLoss = mean(sorted.slice(0, quarter).map((p) => p.ratio));
@@ -88,12 +101,17 @@ export function minimalRatioFindings(input: FindingInput): Finding[] {
     const rho = spearman(points.map((p) => p.loss), points.map((p) => p.ratio));
     // A constant ratio has no rank correlation: then "does not rise" is true.
     const notRising = !Number.isFinite(rho) || rho <= 0;
+    // How many directions the derived tolerance calls flat: when nearly all, the non-flat ratio is
+    // 1 almost by construction, and the reader must be told.
+    const medianFlat = median(points.map((p) => p.flat).filter(Number.isFinite));
+    const size = median(points.map((p) => p.size).filter(Number.isFinite));
+    const flatText = definition.id === 'noise-only' || !Number.isFinite(medianFlat) ? '' : `; median ${formatNumber(medianFlat)} of ${formatNumber(size)} eigenvalues flat under the derived tolerance`;
     const verdict: Verdict = points.length < 8 ? 'undecided' : lowLoss >= 0.9 && notRising ? 'holds' : lowLoss < 0.7 ? 'does not hold' : 'mixed';
     return {
       ...base,
       verdict,
-      evidence: `${points.length} converged points (of ${figure.points.length}); mean ratio ${formatNumber(lowLoss)} in the lowest-loss quarter, ${formatNumber(highLoss)} in the highest; Spearman ρ(loss, ratio) = ${Number.isFinite(rho) ? formatNumber(rho) : 'n/a (constant ratio)'}`,
-      numbers: { points: points.length, lowLossRatio: lowLoss, highLossRatio: highLoss, rho },
+      evidence: `${points.length} converged points (of ${figure.points.length}); mean ratio ${formatNumber(lowLoss)} in the lowest-loss quarter, ${formatNumber(highLoss)} in the highest; Spearman ρ(loss, ratio) = ${Number.isFinite(rho) ? formatNumber(rho) : 'n/a (constant ratio)'}${flatText}`,
+      numbers: { points: points.length, lowLossRatio: lowLoss, highLossRatio: highLoss, rho, medianFlat },
       seeds: points.length,
     };
   });
