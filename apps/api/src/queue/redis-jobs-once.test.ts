@@ -22,7 +22,7 @@ const SADDLE_BIN = fileURLToPath(new URL('../../bin/saddle.mjs', import.meta.url
 const url = process.env.SADDLE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // One queue per test: a stalled-job check holds the queue's check key for the checking worker's
 // stalledInterval, so workers with other stall timings on the same queue would delay this one's.
-const namespaces = [`saddle-test-${randomUUID().slice(0, 8)}`, `saddle-test-${randomUUID().slice(0, 8)}`] as const;
+const namespaces = [0, 1, 2].map(() => `saddle-test-${randomUUID().slice(0, 8)}`) as [string, string, string];
 const dir = tempDir();
 const workers: ChildProcess[] = [];
 afterAll(async () => {
@@ -87,7 +87,7 @@ describe('an analysis in scale-out mode', () => {
         const current = await runtime.store.getExperiment(experiment.id);
         return current?.analysisStatus === 'SUCCEEDED' && current;
       }, { what: 'the analysis to end', timeoutMs: 60_000 });
-      expect(done).toMatchObject({ status: 'SUCCEEDED', analysisOwner: null });
+      expect(done, `error: ${done.error}`).toMatchObject({ status: 'SUCCEEDED', analysisOwner: null });
       await runtime.queue.idle();
       const lines = readFileSync(log, 'utf8').trim().split('\n');
       expect(lines.filter((l) => l.startsWith('begin'))).toHaveLength(1);
@@ -100,10 +100,42 @@ describe('an analysis in scale-out mode', () => {
   }, 120_000);
 });
 
+describe('an analysis longer than the lock', () => {
+  it('keeps its lock while it blocks the event loop, so no other worker computes it again', async () => {
+    const namespace = namespaces[2];
+    const log = join(dir.path, 'long-analysis.log');
+    // The analysis blocks its worker's event loop for 7 s; the lock lasts 1 s.
+    const env = { SADDLE_TEST_ANALYSIS_LOG: log, SADDLE_TEST_ANALYSIS_MS: '7000', SADDLE_STALL_TIMEOUT_MS: '3000' };
+    const pool = [await startWorker(namespace, env), await startWorker(namespace, env)];
+    const runtime = await api(namespace);
+    const events = new QueueEvents(bullQueueName(namespace), { connection: bullConnection(url) });
+    const stalled: string[] = [];
+    events.on('stalled', ({ jobId }) => stalled.push(jobId));
+    try {
+      const services = createServices(runtime, { queue: 'bullmq', pubsub: 'redis', workers: null });
+      const experiment = await services.experiments.launch({ preset: 'test-slow-analysis', overrides: { epochs: 1 } });
+      const done = await waitFor(async () => {
+        const current = await runtime.store.getExperiment(experiment.id);
+        return current && ['SUCCEEDED', 'FAILED'].includes(current.status) && current;
+      }, { what: 'the experiment to end', timeoutMs: 90_000 });
+      expect(done, `error: ${done.error}`).toMatchObject({ status: 'SUCCEEDED', analysisStatus: 'SUCCEEDED' });
+      await runtime.queue.idle();
+      const lines = readFileSync(log, 'utf8').trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('begin'))).toHaveLength(1);
+      // Without the lock keeper BullMQ took the blocked job for stalled, twice, and failed it.
+      expect(stalled).toEqual([]);
+    } finally {
+      await events.close();
+      await Promise.all(pool.map(stopWorker));
+      await runtime.close();
+    }
+  }, 120_000);
+});
+
 describe('a vanished worker in scale-out mode', () => {
   // SADDLE_TEST_STALL_TIMEOUT_MS=default measures BullMQ with Saddle's default timings (see docs/architecture.md).
   const configured = process.env.SADDLE_TEST_STALL_TIMEOUT_MS;
-  const stallMs = configured === 'default' ? DEFAULT_STALL_TIMEOUT_MS : Number(configured ?? 4000);
+  const stallMs = configured === 'default' ? DEFAULT_STALL_TIMEOUT_MS : Number(configured ?? 6000);
   it(`has its jobs taken over within SADDLE_STALL_TIMEOUT_MS (${stallMs} ms)`, async () => {
     const env = configured === 'default' ? {} : { SADDLE_STALL_TIMEOUT_MS: String(stallMs) };
     const namespace = namespaces[1];
@@ -131,7 +163,8 @@ describe('a vanished worker in scale-out mode', () => {
       const tookOverMs = Date.now() - killedAt;
       const claimedMs = (await Promise.all(runIds.map((id) => runtime.store.getRun(id)))).map((r) => r!.startedAt! - killedAt);
       console.log(`stall recovery with SADDLE_STALL_TIMEOUT_MS=${stallMs}: both runs taken over ${tookOverMs} ms after the worker was killed (claimed at ${claimedMs.join(', ')} ms; stalled events at ${stalledAt.map((t) => t - killedAt).join(', ')} ms)`);
-      expect(tookOverMs).toBeLessThan(stallMs + 2000);
+      // Timers on a loaded 2-core machine run late by some hundreds of ms.
+      expect(tookOverMs).toBeLessThan(stallMs + 1000);
     } finally {
       await events.close();
       // Cancelled, so the surviving worker's close does not wait for 100,000 epochs.

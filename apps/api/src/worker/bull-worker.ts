@@ -4,7 +4,7 @@
  * machines allow; they share the data directory (for weight files) and the database.
  */
 import { hostname } from 'node:os';
-import { Worker } from 'bullmq';
+import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
 import { initBackend } from '../engine.js';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
@@ -16,6 +16,7 @@ import { BullRunQueue, bullConnection, bullQueueName, cancelChannel } from '../q
 import type { Job } from '../queue/run-queue.js';
 import type { Store } from '../store/store.js';
 import { failAnalysis, runAnalyzeJob } from './analyze-job.js';
+import { startLockKeeper } from './lock-keeper.js';
 import { runTrainJob } from './train-job.js';
 
 export interface BullWorkerOptions {
@@ -38,18 +39,21 @@ export interface BullWorkerOptions {
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /**
- * BullMQ's timings for a stall budget of `totalMs`. A job is taken over once its lock has
- * expired (`lockDuration` after the last renewal; a live worker renews it every lockDuration/2)
- * AND a stalled-job check (every `stalledInterval`) has seen it twice: at most about
- * lockDuration + stalledInterval after the worker died. BullMQ's defaults (30 s + 30 s) took
- * 57.7 s; half the budget each keeps the total within it. The flip side: a worker whose event
- * loop is blocked longer than lockDuration (one synchronous computation without a yield) loses
- * its job to another worker, which then computes it again while the first may no longer store it.
+ * BullMQ's timings for a stall budget of `totalMs`. Another worker takes a job over once its lock
+ * has expired (`lockDuration` after the last renewal) and a stalled-job check has seen it stalled
+ * twice in a row; checks run at most once per `stalledInterval` for the whole queue (a check key
+ * lives that long), so one check that just missed the key costs one interval more. With a third
+ * of the budget (less STALL_PICKUP_MS) each, that is 2–3 intervals, within `totalMs`: measured
+ * 19.8 s at the default (3 intervals of 10 s had taken 30.1 s; BullMQ's 30 s + 30 s, 57.7 s). A live worker keeps its locks from a thread (lock-keeper.ts), so a short lock does not
+ * take a job from a worker that is only busy.
  */
 export function stallTimings(totalMs: number): { lockDuration: number; stalledInterval: number } {
-  const half = Math.round(totalMs / 2);
-  return { lockDuration: half, stalledInterval: half };
+  const third = Math.floor((totalMs - STALL_PICKUP_MS) / 3);
+  return { lockDuration: third, stalledInterval: third };
 }
+
+/** Kept out of the three intervals for the survivor to fetch and claim the job (measured ~0.1 s). */
+const STALL_PICKUP_MS = 500;
 
 /** SADDLE_STALL_TIMEOUT_MS, checked: a whole number of milliseconds, at least 2 s. */
 export function stallTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -75,43 +79,54 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
   await cancels.subscribe(cancelChannel(namespace));
   cancels.on('message', (_channel: string, runId: string) => running.get(runId)?.abort(new Error('cancelled by request')));
   const owner = `${hostname()}:${process.pid}`;
+  const processJob = async (bullJob: BullJob<Job>): Promise<void> => {
+    const job = bullJob.data;
+    if (job.kind === 'train') {
+      // BullMQ hands a job out again only when its holder's lock expired: that worker is gone,
+      // so a run it left RUNNING starts again here, from its checkpoint when it has one (or
+      // fails once it has had its starts). runTrainJob drops what it stored after that point.
+      const run = await options.store.getRun(job.runId);
+      if (run?.status === 'RUNNING' && run.owner !== owner) {
+        if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
+          await options.store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null });
+        } else {
+          await failRun(run.id, run.experimentId, `interrupted ${run.attempt + 1} times: the worker running it stopped each time`);
+          return;
+        }
+      }
+      const controller = new AbortController();
+      running.set(job.runId, controller);
+      try {
+        const outcome = await runTrainJob(job.runId, { store: options.store, publisher, dataDir: options.dataDir, owner, signal: controller.signal });
+        if (outcome.ran) await settleExperiment({ store: options.store, publisher, enqueue: (j) => queue.enqueue(j) }, outcome.experimentId);
+      } finally {
+        running.delete(job.runId);
+      }
+    } else {
+      // Handed out again after a stall: the worker that left the analysis RUNNING is gone, so it
+      // is queued again here — under the dead owner only, so its late figures cannot land.
+      const experiment = await options.store.getExperiment(job.experimentId);
+      if (experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner !== owner) {
+        await options.store.requeueAnalysis(experiment.id, experiment.analysisOwner);
+      }
+      await runAnalyzeJob(job.experimentId, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue, owner });
+    }
+  };
   const worker = new Worker<Job>(
     bullQueueName(namespace),
-    async (bullJob) => {
-      const job = bullJob.data;
-      if (job.kind === 'train') {
-        // BullMQ hands a job out again only when its holder's lock expired: that worker is gone,
-        // so a run it left RUNNING starts again here, from its checkpoint when it has one (or
-        // fails once it has had its starts). runTrainJob drops what it stored after that point.
-        const run = await options.store.getRun(job.runId);
-        if (run?.status === 'RUNNING' && run.owner !== owner) {
-          if (run.attempt + 1 < MAX_RUN_ATTEMPTS) {
-            await options.store.transitionRun(run.id, ['RUNNING'], { status: 'QUEUED', attempt: run.attempt + 1, owner: null, progress: 0, startedAt: null });
-          } else {
-            await failRun(run.id, run.experimentId, `interrupted ${run.attempt + 1} times: the worker running it stopped each time`);
-            return;
-          }
-        }
-        const controller = new AbortController();
-        running.set(job.runId, controller);
-        try {
-          const outcome = await runTrainJob(job.runId, { store: options.store, publisher, dataDir: options.dataDir, owner, signal: controller.signal });
-          if (outcome.ran) await settleExperiment({ store: options.store, publisher, enqueue: (j) => queue.enqueue(j) }, outcome.experimentId);
-        } finally {
-          running.delete(job.runId);
-        }
-      } else {
-        // Handed out again after a stall: the worker that left the analysis RUNNING is gone, so it
-        // is queued again here — under the dead owner only, so its late figures cannot land.
-        const experiment = await options.store.getExperiment(job.experimentId);
-        if (experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner !== owner) {
-          await options.store.requeueAnalysis(experiment.id, experiment.analysisOwner);
-        }
-        await runAnalyzeJob(job.experimentId, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue, owner });
+    async (bullJob, token) => {
+      // Renewed from a thread as well: an analysis blocks this event loop for its whole length.
+      if (bullJob.id && token) keeper.hold(`${worker.toKey(bullJob.id)}:lock`, token, bullJob.id);
+      try {
+        await processJob(bullJob);
+      } finally {
+        if (bullJob.id) keeper.release(bullJob.id);
       }
     },
     { connection: bullConnection(options.url), concurrency: options.concurrency ?? 1, ...stall },
   );
+  // Set before the worker's first job can run (that takes a Redis round trip at least).
+  const keeper = startLockKeeper({ url: options.url, stalledKey: worker.keys.stalled!, lockDuration: stall.lockDuration });
   // A job BullMQ gives up on (it stalled too often, or the processor threw) fails its run with the reason.
   worker.on('failed', (bullJob, error) => {
     const job = bullJob?.data;
@@ -140,6 +155,7 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
   return {
     async close() {
       await worker.close();
+      await keeper.close();
       await queue.close();
       await cancels.quit();
       await publisher.close();
