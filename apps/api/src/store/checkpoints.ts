@@ -16,16 +16,17 @@ export interface CheckpointRecord {
 
 /** Makes `checkpoint` the run's latest; returns the path of the one it replaced (for removal). */
 export async function recordCheckpoint(db: Kysely<Database>, checkpoint: CheckpointRecord): Promise<string | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const previous = await trx.selectFrom('checkpoints').select('path').where('run_id', '=', checkpoint.runId).executeTakeFirst();
-    const row = { step: checkpoint.step, epoch: checkpoint.epoch, path: checkpoint.path, created_at: Date.now() };
-    await trx
-      .insertInto('checkpoints')
-      .values({ run_id: checkpoint.runId, ...row })
-      .onConflict((oc) => oc.column('run_id').doUpdateSet(row))
-      .execute();
-    return previous && previous.path !== checkpoint.path ? previous.path : undefined;
-  });
+  // No transaction around the read and the write: in SQLite a transaction that reads and then
+  // writes fails at once ("database is locked", no busy wait) when another process wrote in
+  // between. Only the run's owner writes its checkpoint row, so the read cannot go stale.
+  const previous = await db.selectFrom('checkpoints').select('path').where('run_id', '=', checkpoint.runId).executeTakeFirst();
+  const row = { step: checkpoint.step, epoch: checkpoint.epoch, path: checkpoint.path, created_at: Date.now() };
+  await db
+    .insertInto('checkpoints')
+    .values({ run_id: checkpoint.runId, ...row })
+    .onConflict((oc) => oc.column('run_id').doUpdateSet(row))
+    .execute();
+  return previous && previous.path !== checkpoint.path ? previous.path : undefined;
 }
 
 export async function latestCheckpoint(db: Kysely<Database>, runId: string): Promise<CheckpointRecord | undefined> {
