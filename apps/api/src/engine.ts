@@ -19,6 +19,12 @@ export {
   initBackend,
   encodeCheckpoint,
   decodeCheckpoint,
+  SCALES,
+  isPresetId,
+  knobDefault,
+  findingsOf,
+  REFERENCE_MACHINE,
+  REFERENCE_TIMES,
 } from '@saddle/engine';
 export type {
   BackendInfo,

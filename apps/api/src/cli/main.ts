@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createToken } from '../auth/token.service.js';
-import { zooSummaries } from '../engine.js';
+import { SCALES, zooSummaries } from '../engine.js';
 import { experimentExport, experimentMetricsCsv } from '../experiments/experiment.export.js';
 import { experimentFindings, findingsMarkdown, newestPerPreset } from '../findings/findings.service.js';
 import { SaddleError } from '../errors.js';
@@ -14,7 +14,7 @@ import { createRuntime } from '../runtime.js';
 import { StoreOpenError } from '../store/storage-errors.js';
 import { runCommand, type CliIo } from './run-command.js';
 import { serveCommand } from './serve-command.js';
-import { SCALES, type Scale } from '@saddle/engine';
+import type { Scale } from '@saddle/engine';
 
 function positiveInteger(value: string): number {
   const n = Number(value);

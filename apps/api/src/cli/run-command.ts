@@ -5,6 +5,7 @@
  */
 import cliProgress from 'cli-progress';
 import { experimentResult } from '../experiments/experiment.export.js';
+import { formatExpected } from '../presets/expected-time.js';
 import { Topic, type ExperimentEventPayload } from '../pubsub/topics.js';
 import { createRuntime } from '../runtime.js';
 import { createServices } from '../server.js';
@@ -36,6 +37,8 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
   const services = createServices(runtime, { queue: 'local', pubsub: 'memory', workers: options.workers ?? null });
   let interrupted = 0;
   try {
+    // Before the launch: the store's own earlier launches are what it has measured.
+    const expected = await services.experiments.expectedTime(preset, options.scale);
     let experiment;
     try {
       experiment = await services.experiments.launch({
@@ -60,6 +63,10 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
     const runs = await runtime.store.runsOf(id);
     const keyOf = new Map(runs.map((r) => [r.id, r.key]));
     io.err.write(`saddle: experiment ${id} — ${experiment.name}, ${runs.length} run(s), data in ${runtime.dataDir}\n`);
+    if (expected) {
+      const changed = Object.keys(options.set).length > 0 || (options.data !== undefined && options.data !== 'mnist');
+      io.err.write(`saddle: expected ${formatExpected(expected)}${changed ? ', for the preset’s defaults (this launch overrides some)' : ''}\n`);
+    }
 
     const onSigint = () => {
       interrupted++;

@@ -65,3 +65,14 @@ registerEnumType(ExperimentEventTypeEnum, {
   name: 'ExperimentEventType',
   valuesConfig: { SERIES_RESET: { description: 'A run (runId) restarted and its stored series changed: reload that run’s series.' } },
 });
+
+export const ExpectedTimeBasisEnum = { MEASURED_HERE: 'measured-here', REFERENCE_MEASURED: 'reference-measured', REFERENCE_PROJECTED: 'reference-projected' } as const;
+registerEnumType(ExpectedTimeBasisEnum, {
+  name: 'ExpectedTimeBasis',
+  description: 'Where an expected wall time comes from.',
+  valuesConfig: {
+    MEASURED_HERE: { description: 'The median of this server’s own finished launches (same preset and scale, no overrides).' },
+    REFERENCE_MEASURED: { description: 'A whole run measured on the reference machine (none here yet).' },
+    REFERENCE_PROJECTED: { description: 'Projected from step rates measured on the reference machine (too long to have run whole there).' },
+  },
+});

@@ -17,6 +17,7 @@ import { isTerminalRunStatus, type ExperimentRecord, type LaunchSpec } from '../
 import type { ExperimentFilter, NewRun, Store } from '../store/store.js';
 import type { RunService } from '../runs/run.service.js';
 import type { Scale } from '@saddle/engine';
+import { expectedTime, type ExpectedTime } from '../presets/expected-time.js';
 
 export interface LaunchRequest {
   preset?: string | null;
@@ -38,6 +39,11 @@ export class ExperimentService {
 
   get(id: string): Promise<ExperimentRecord | undefined> {
     return this.deps.store.getExperiment(id);
+  }
+
+  /** How long a launch of the preset at this scale is expected to take (see presets/expected-time.ts). */
+  expectedTime(presetId: string, scale: Scale): Promise<ExpectedTime | null> {
+    return expectedTime(this.deps.store, presetId, scale);
   }
 
   async require(id: string): Promise<ExperimentRecord> {

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { SCALES, type FigureData, type RunStatus, type Scale } from '@saddle/engine';
+import type { FigureData, RunStatus, Scale } from '@saddle/engine';
+import { SCALES } from '../engine.js';
 import { PageInfo } from '../common/connection.js';
 import { AnalysisStatusEnum, ExperimentEventTypeEnum, ExperimentStatusEnum, FigureKindEnum, RunStatusEnum, ScaleEnum } from '../common/enums.js';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars.js';

@@ -3,7 +3,8 @@
  * its figures and the metric series a finding reads. The verdicts themselves are the engine's
  * (`findingsOf`): this file only gathers their input.
  */
-import { findingsOf, isPresetId, presets, SCALES, type Finding, type FindingRun } from '@saddle/engine';
+import type { Finding, FindingRun } from '@saddle/engine';
+import { findingsOf, isPresetId, presets, SCALES } from '../engine.js';
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../errors.js';
 

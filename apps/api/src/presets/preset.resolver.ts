@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ScaleEnum } from '../common/enums.js';
 import type { SaddleContext } from '../context.js';
 import { BadInputError } from '../errors.js';
-import { Preset, PresetRunSpec, toPresetObject } from './preset.type.js';
+import { ExpectedTime, Preset, PresetRunSpec, toPresetObject } from './preset.type.js';
 import type { Scale } from '@saddle/engine';
 
 @Resolver(() => Preset)
@@ -10,6 +10,14 @@ export class PresetResolver {
   @Query(() => [Preset], { description: 'The catalogue of runnable experiments.' })
   presets(@Ctx() { services }: SaddleContext): Preset[] {
     return services.catalogue.list().map(toPresetObject);
+  }
+
+  @FieldResolver(() => ExpectedTime, {
+    nullable: true,
+    description: 'How long a launch at this scale (no overrides) is expected to take: measured on this server when it has run it, else the reference machine’s time. Null for a custom preset never run here.',
+  })
+  expectedTime(@Root() preset: Preset, @Arg('scale', () => ScaleEnum, { description: 'The scale of the launch.' }) scale: Scale, @Ctx() { services }: SaddleContext): Promise<ExpectedTime | null> {
+    return services.experiments.expectedTime(preset.id, scale);
   }
 
   @FieldResolver(() => [PresetRunSpec], { description: 'The runs a launch at this scale (with no overrides) creates, with their complete specs.' })

@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
-import type { FigureSpec as EngineFigureSpec, Preset as EnginePreset } from '../engine.js';
-import { FigureKindEnum } from '../common/enums.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { knobDefault, type FigureSpec as EngineFigureSpec, type Preset as EnginePreset } from '../engine.js';
+import { ExpectedTimeBasisEnum, FigureKindEnum } from '../common/enums.js';
+import type { ExpectedTimeBasis } from './expected-time.js';
 import { JSONObjectScalar, JSONScalar } from '../common/scalars.js';
 
 @ObjectType({ description: 'A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses.' })
@@ -40,6 +41,21 @@ export class PresetKnob {
 
   @Field(() => JSONScalar, { description: 'Default at FULL scale.' })
   full!: unknown;
+}
+
+@ObjectType({ description: 'How long a launch is expected to take, and where that number comes from.' })
+export class ExpectedTime {
+  @Field(() => Float, { description: 'Wall-clock seconds from launch to the end of the analyses.' })
+  seconds!: number;
+
+  @Field(() => ExpectedTimeBasisEnum, { description: 'Measured on this server, or the reference machine’s measured or projected time.' })
+  basis!: ExpectedTimeBasis;
+
+  @Field(() => Int, { description: 'Launches the median is over (MEASURED_HERE); 0 for reference times.' })
+  samples!: number;
+
+  @Field(() => String, { description: 'Where the number comes from, in words (e.g. the reference machine).' })
+  source!: string;
 }
 
 @ObjectType({ description: 'One run of a preset’s sweep, with its complete spec.' })
@@ -87,6 +103,6 @@ export function toPresetObject(preset: EnginePreset): Preset {
     title: preset.title,
     description: preset.description,
     figures: preset.figures.map(toFigureSpecObject),
-    knobs: preset.knobs.map((k) => ({ key: k.key, description: k.description, quick: k.quick, standard: k.standard, full: k.full })),
+    knobs: preset.knobs.map((k) => ({ key: k.key, description: k.description, quick: k.quick, standard: knobDefault(k, 'standard'), full: k.full })),
   };
 }

@@ -2,7 +2,7 @@
  * What the store hands out: rows with their JSON parsed and their flags as booleans. Every other
  * layer (services, workers, CLI) works on these, never on raw rows.
  */
-import type { FigureData, ModelSummary, RunSpec, RunStatus, Scale } from '@saddle/engine';
+import type { FigureData, ModelSummary, RunEnd, RunSpec, RunStatus, Scale } from '@saddle/engine';
 
 export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'] as const satisfies readonly RunStatus[];
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'];
@@ -56,6 +56,8 @@ export interface StoredRunEnd {
   final: Record<string, number>;
   divergedAtStep?: number;
   zeroGradient?: { converged: boolean; steps: number; gradNorm: number; loss: number };
+  /** With a `stopWhen` spec: whether its criterion was met, and where (the engine's `RunEnd.stopCriterion`). */
+  stopCriterion?: RunEnd['stopCriterion'];
   /** Where the final weights were taken (the engine's `RunEnd.weightsAt`); their artifact carries the same step. */
   weightsAt?: { step: number; epoch: number; loss?: number; gradNorm?: number };
   /** When the run's last start resumed from a checkpoint: the checkpoint's step. */

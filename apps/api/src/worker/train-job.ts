@@ -270,6 +270,7 @@ function runWriter(run: TrainableRun, ctx: TrainJobContext): { sink: (event: Tra
       final: end.final,
       ...(end.divergedAtStep !== undefined && { divergedAtStep: end.divergedAtStep }),
       ...(end.zeroGradient && { zeroGradient: end.zeroGradient }),
+      ...(end.stopCriterion && { stopCriterion: end.stopCriterion }),
       ...(end.weightsAt && { weightsAt: end.weightsAt }),
       ...(end.resumedFromStep !== undefined && { resumedFromStep: end.resumedFromStep }),
     };

@@ -17,6 +17,20 @@ const SCALE_LABELS: Record<ScaleName, string> = {
   FULL: 'full — the original size',
 };
 
+/** A preset's expected wall time at a scale, from the API (this server's own launches, else the reference machine). */
+function expectedOf(preset: Preset | undefined, scale: ScaleName): { seconds: number; source: string } | null {
+  if (!preset) return null;
+  const time = scale === 'QUICK' ? preset.expectedQuick : scale === 'STANDARD' ? preset.expectedStandard : preset.expectedFull;
+  return time && time.seconds > 0 ? time : null;
+}
+
+/** 42 s, 4 min, 2.5 h. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 /** RunSpec paths offered for every preset, beside its own knobs. */
 const COMMON_OVERRIDES = [
   { key: 'epochs', description: 'Epochs of every run' },
@@ -127,11 +141,15 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
                   Scale
                 </span>
                 <div className="segmented" role="group" aria-label="Scale">
-                  {(['QUICK', 'STANDARD', 'FULL'] as const).map((s) => (
-                    <button key={s} type="button" className={scale === s ? 'on' : undefined} onClick={() => setScale(s)}>
-                      {SCALE_LABELS[s]}
-                    </button>
-                  ))}
+                  {(['QUICK', 'STANDARD', 'FULL'] as const).map((s) => {
+                    const expected = expectedOf(preset, s);
+                    return (
+                      <button key={s} type="button" className={scale === s ? 'on' : undefined} onClick={() => setScale(s)} title={expected ? `expected ${formatSeconds(expected.seconds)}: ${expected.source}` : undefined}>
+                        {SCALE_LABELS[s]}
+                        {expected ? <span className="muted"> · ~{formatSeconds(expected.seconds)}</span> : null}
+                      </button>
+                    );
+                  })}
                 </div>
                 {errors.byField.scale ? <span className="field-error">{errors.byField.scale}</span> : null}
               </div>

@@ -3,6 +3,7 @@ import { validateRunSpec } from '../config.validate.js';
 import { buildModel } from '../models/model.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { getPreset, presets } from './catalogue.js';
+import { REFERENCE_TIMES } from './expected-times.js';
 import { SCALES, type PresetId, type Scale } from './types.js';
 
 /** Runs per preset at each scale, as the issue's table asks (full = HW1's own numbers). */
@@ -133,6 +134,15 @@ describe('catalogue', () => {
         }, 0);
       expect(work('standard'), preset.id).toBeGreaterThan(work('quick'));
       expect(work('standard'), preset.id).toBeLessThanOrEqual(work('full'));
+    }
+  });
+
+  it('every preset has a reference time at every scale, growing with the scale', () => {
+    for (const preset of presets) {
+      const times = REFERENCE_TIMES[preset.id];
+      for (const scale of SCALES) expect(times[scale].seconds, `${preset.id} at ${scale}`).toBeGreaterThan(0);
+      expect(times.quick.seconds, preset.id).toBeLessThanOrEqual(times.standard.seconds);
+      expect(times.standard.seconds, preset.id).toBeLessThanOrEqual(times.full.seconds);
     }
   });
 });

@@ -4,6 +4,7 @@ export { SCALES } from './types.js';
 export { presets, getPreset, isPresetId } from './catalogue.js';
 export {
   applySpecOverrides,
+  knobDefault,
   resolveKnobs,
   splitOverrides,
   specPaths,
@@ -12,3 +13,4 @@ export {
 } from './overrides.js';
 export { ensembleGroups, runPresetLocally, type LocalPresetResult, type RunLocallyHooks } from './run-local.js';
 export { metricFigures } from './metric-figures.js';
+export { REFERENCE_MACHINE, REFERENCE_TIMES, type ReferenceTime } from './expected-times.js';

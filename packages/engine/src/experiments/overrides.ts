@@ -7,7 +7,7 @@
 import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type DataSpec, type OptimizerSpec, type RunSpec } from '../config.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
-import { SCALES, type Preset, type PresetOptions } from './types.js';
+import { SCALES, type Preset, type PresetKnob, type PresetOptions, type Scale } from './types.js';
 
 export type KnobValue = number | string | boolean;
 export type KnobValues = Record<string, KnobValue>;
@@ -124,7 +124,7 @@ export function resolveKnobs(preset: Pick<Preset, 'id' | 'knobs'>, options: Pres
   const { knobs: given } = splitOverrides(preset, options.overrides);
   const values: KnobValues = {};
   for (const knob of preset.knobs) {
-    const fallback = knob[options.scale];
+    const fallback = knobDefault(knob, options.scale);
     const value = knob.key in given ? coerce(knob.key, given[knob.key], leafType(fallback), where) : fallback;
     if (knob.choices && !knob.choices.includes(String(value))) {
       throw new Error(`${where}: knob '${knob.key}' must be one of ${knob.choices.join(', ')}, got ${JSON.stringify(value)}`);
@@ -138,6 +138,14 @@ export function resolveKnobs(preset: Pick<Preset, 'id' | 'knobs'>, options: Pres
     values[knob.key] = value;
   }
   return values;
+}
+
+/**
+ * A knob's default at a scale. Presets written before `standard` existed (user modules loaded by
+ * the API) may lack it: standard decides the findings, so it falls back to the full value.
+ */
+export function knobDefault(knob: PresetKnob, scale: Scale): KnobValue {
+  return (knob[scale] as KnobValue | undefined) ?? knob.full;
 }
 
 /** A number knob, for presets that declared it numeric. */
