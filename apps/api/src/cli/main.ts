@@ -110,6 +110,26 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       else for (const [id, summary] of Object.entries(summaries)) io.out.write(`${id}\n${summary.text}\n\n`);
     });
 
+  /**
+   * A command that reads the store: opens it (no recovery, no workers started), runs `body`, and
+   * answers a NOT_FOUND as a usage error naming the argument (exit 2).
+   */
+  const withStore = async (command: string, argument: string, dataDir: string | undefined, body: (runtime: Awaited<ReturnType<typeof createRuntime>>) => Promise<void>): Promise<number> => {
+    const runtime = await createRuntime({ recover: false, workers: 1, ...(dataDir && { dataDir }) });
+    try {
+      await body(runtime);
+      return 0;
+    } catch (error) {
+      if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
+        io.err.write(`saddle ${command}: bad ${argument}: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    } finally {
+      await runtime.close();
+    }
+  };
+
   program
     .command('export')
     .description('everything of an experiment: specs, every metric point, analyses, final weights per layer, every snapshot’s values')
@@ -119,8 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .option('--no-snapshots', 'leave the snapshots’ values out (their steps and paths stay): smaller, but PCA and landscapes can no longer be recomputed from the file')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
     .action(async (experimentId: string, options: { format: 'json' | 'csv'; out?: string; snapshots: boolean; dataDir?: string }) => {
-      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
-      try {
+      exitCode = await withStore('export', '<experimentId>', options.dataDir, async (runtime) => {
         const text =
           options.format === 'csv'
             ? await experimentMetricsCsv(runtime.store, experimentId)
@@ -129,43 +148,24 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         else io.out.write(text);
         // On stderr, so that stdout stays the document.
         io.err.write(`saddle export: ${formatBytes(Buffer.byteLength(text))}${options.format === 'json' && !options.snapshots ? ' (snapshot values left out)' : ''}\n`);
-      } catch (error) {
-        if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
-          io.err.write(`saddle export: bad <experimentId>: ${error.message}\n`);
-          exitCode = 2;
-          return;
-        }
-        throw error;
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 
   program
     .command('findings')
     .description('the verdict of each HW1 claim from stored experiments, with its evidence (a Markdown table)')
     .argument('[experimentIds...]', 'experiments to judge (default: the newest finished experiment of each preset)')
-    .addOption(new Option('--scale <scale>', 'only experiments of this scale (default experiments)').choices([...SCALES]))
-    .option('--tag <tag>', 'only experiments with this tag (default experiments)')
+    .addOption(new Option('--scale <scale>', 'only experiments of this scale (default: any)').choices([...SCALES]))
+    .option('--tag <tag>', 'only experiments with this tag (default: any)')
     .option('--json', 'print JSON instead of Markdown')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
     .action(async (ids: string[], options: { scale?: Scale; tag?: string; json?: boolean; dataDir?: string }) => {
-      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
-      try {
+      exitCode = await withStore('findings', '<experimentIds>', options.dataDir, async (runtime) => {
         const chosen = ids.length > 0 ? ids : await newestPerPreset(runtime.store, options);
         const results = [];
         for (const id of chosen) results.push(await experimentFindings(runtime.store, id));
         io.out.write(options.json ? `${JSON.stringify(results, null, 2)}\n` : findingsMarkdown(results));
-      } catch (error) {
-        if (error instanceof SaddleError && error.extensions.code === 'NOT_FOUND') {
-          io.err.write(`saddle findings: bad <experimentIds>: ${error.message}\n`);
-          exitCode = 2;
-          return;
-        }
-        throw error;
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 
   const token = program.command('token').description('bearer tokens for scripts and the dashboard');

@@ -5,7 +5,7 @@ import { resolveRunSpec, type RunSpecInput } from '../config.js';
 import { validateRunSpec } from '../config.validate.js';
 import { zoo } from '../models/zoo.js';
 import { trainEnsemble } from './ensemble.js';
-import type { MetricPoint, TrainEvent } from './events.js';
+import { collect } from './test-sink.js';
 import { train } from './train.js';
 
 beforeAll(async () => {
@@ -25,14 +25,6 @@ const sincSpec = (overrides: Partial<RunSpecInput> = {}) =>
     ...overrides,
   });
 
-function collect(): { events: TrainEvent[]; sink: (e: TrainEvent) => void; series: (key: string) => MetricPoint[] } {
-  const events: TrainEvent[] = [];
-  return {
-    events,
-    sink: (e) => events.push(e),
-    series: (key) => events.flatMap((e) => (e.type === 'metrics' ? e.points.filter((p) => p.key === key) : [])),
-  };
-}
 
 describe('stopWhen', () => {
   it('ends training at the first evaluation that meets the criterion, with a snapshot there', async () => {

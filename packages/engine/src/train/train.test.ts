@@ -10,9 +10,10 @@ import { loadDataset } from '../data/load.js';
 import { buildModel } from '../models/model.js';
 import { twoConvCnnSpec, zoo } from '../models/zoo.js';
 import { Rng } from '../util/rng.js';
-import type { MetricPoint, RunEnd, TrainEvent } from './events.js';
+import type { RunEnd, TrainEvent } from './events.js';
 import { lossFunction } from './losses.js';
 import { batchTensors } from './batch-tensors.js';
+import { collect } from './test-sink.js';
 import { train } from './train.js';
 
 beforeAll(async () => {
@@ -21,14 +22,6 @@ beforeAll(async () => {
 
 const mlp = zoo['mlp-shallow']!.spec;
 
-function collect(): { events: TrainEvent[]; sink: (e: TrainEvent) => void; series: (key: string) => MetricPoint[] } {
-  const events: TrainEvent[] = [];
-  return {
-    events,
-    sink: (e) => events.push(e),
-    series: (key) => events.flatMap((e) => (e.type === 'metrics' ? e.points.filter((p) => p.key === key) : [])),
-  };
-}
 
 const sincSpec = (overrides: Partial<RunSpecInput> = {}) =>
   resolveRunSpec({
