@@ -41,7 +41,17 @@ describe('minimal-ratio (quick, end to end)', () => {
     }
     // Trained for 400 steps, the walk on ‖∇L‖² reaches 1e-3 within its 200 steps.
     expect(scatter.points.some((p) => p.meta!.converged === true)).toBe(true);
-    expect(scatter.views?.map((v) => v.metaKey)).toEqual(['minimalRatioAll', 'minimalRatioNonFlat']);
+    expect(scatter.views?.map((v) => v.metaKey)).toEqual(['minimalRatioAll', 'minimalRatioNonFlat', 'minimalRatioNoiseOnly']);
+    // The third view counts every eigenvalue above the float32-noise limit alone, recounted here by hand.
+    for (const point of scatter.points) {
+      const spectrum = point.meta!.eigenvalues as number[];
+      const noise = point.meta!.toleranceNoise as number;
+      const positive = spectrum.filter((v) => v > noise).length;
+      const negative = spectrum.filter((v) => v < -noise).length;
+      expect(point.meta!.minimalRatioNoiseOnly).toBe(positive / (positive + negative));
+      expect(point.meta!.flatNoiseOnly).toBe(spectrum.length - positive - negative);
+      expect(point.meta!.flatNoiseOnly as number).toBeLessThanOrEqual(point.meta!.flat as number);
+    }
     const spectrum = figureData(figures, 'spectrum', 'histogram');
     expect(spectrum.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(2 * 141);
 

@@ -5,7 +5,7 @@
  * ratio 1 (minima), higher-loss points lower (saddles). Points that never reach the gradient
  * threshold are kept and marked.
  */
-import { criticalPointAnalysis, type CriticalPointResult, DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE } from '../analysis/minimal_ratio.js';
+import { criticalPointAnalysis, type CriticalPointResult, DEFAULT_MINIMAL_RATIO_RELATIVE_TOLERANCE, minimalRatio as ratioOfSpectrum } from '../analysis/minimal_ratio.js';
 import { resolveRunSpec } from '../config.js';
 import { mlpSpec } from '../models/zoo.js';
 import { finishRuns } from './common.js';
@@ -105,6 +105,9 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
     const converged = run.end.zeroGradient?.converged ?? result.converged;
     const ratio = result.minimalRatio;
     const rule = ratio.toleranceRule;
+    // A third reading: flat only where float32 noise hides the sign, so every eigenvalue the
+    // arithmetic resolves counts — the derived tolerance also flattens what the ‖∇L‖ threshold cannot.
+    const noiseOnly = rule.kind === 'derived' ? ratioOfSpectrum(result.eigenvalues, { absolute: rule.noise }) : undefined;
     points.push({
       x: result.loss,
       y: ratio.minimalRatio,
@@ -118,6 +121,7 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
         zeroGradientSteps: run.end.zeroGradient?.steps ?? 0,
         minimalRatioAll: ratio.minimalRatio,
         minimalRatioNonFlat: ratio.minimalRatioNonFlat,
+        ...(noiseOnly ? { minimalRatioNoiseOnly: noiseOnly.minimalRatioNonFlat, flatNoiseOnly: noiseOnly.flat } : {}),
         positive: ratio.positive,
         negative: ratio.negative,
         flat: ratio.flat,
@@ -143,6 +147,9 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
         views: [
           { id: 'all', label: 'positive / all eigenvalues (HW1’s definition)', y: { label: 'minimal ratio: positive / all eigenvalues (HW1)', scale: 'linear' }, metaKey: 'minimalRatioAll' },
           { id: 'non-flat', label: 'positive / non-flat eigenvalues', y: { label: 'minimal ratio: positive / non-flat eigenvalues', scale: 'linear' }, metaKey: 'minimalRatioNonFlat' },
+          ...(points.every((p) => typeof p.meta?.minimalRatioNoiseOnly === 'number')
+            ? [{ id: 'noise-only', label: 'positive / eigenvalues above float32 noise', y: { label: 'minimal ratio: positive / (|λ| > float32 noise)', scale: 'linear' as const }, metaKey: 'minimalRatioNoiseOnly' }]
+            : []),
         ],
       },
     },

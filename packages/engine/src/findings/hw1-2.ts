@@ -3,6 +3,7 @@
  * (gradient-norm), the minimal ratio at zero-gradient points (minimal-ratio) and the error
  * surface (loss-landscape).
  */
+import { minimalRatio } from '../analysis/minimal_ratio.js';
 import { figureOf, missing, succeeded } from './common.js';
 import { formatNumber, mean, median, spearman } from './stats.js';
 import type { Finding, FindingInput, Verdict } from './types.js';
@@ -72,13 +73,13 @@ export function minimalRatioFindings(input: FindingInput): Finding[] {
   // The third definition is computed here from each point's stored spectrum: non-flat under the
   // float32-noise tolerance alone, i.e. every eigenvalue the arithmetic can resolve counts — the
   // stored non-flat ratio also treats as flat what the ‖∇L‖ threshold cannot resolve.
+  // Results stored before the analysis kept it are read the same way, from their spectrum.
   const noiseOnly = (meta: Record<string, unknown> | undefined): number => {
+    if (typeof meta?.minimalRatioNoiseOnly === 'number') return meta.minimalRatioNoiseOnly;
     const spectrum = meta?.eigenvalues;
     const tolerance = meta?.toleranceNoise;
-    if (!Array.isArray(spectrum) || typeof tolerance !== 'number') return Number.NaN;
-    const positive = spectrum.filter((v) => v > tolerance).length;
-    const negative = spectrum.filter((v) => v < -tolerance).length;
-    return positive + negative === 0 ? Number.NaN : positive / (positive + negative);
+    if (!Array.isArray(spectrum) || spectrum.length === 0 || typeof tolerance !== 'number') return Number.NaN;
+    return minimalRatio(spectrum as number[], { absolute: tolerance }).minimalRatioNonFlat;
   };
   const metaNumber = (key: string) => (meta: Record<string, unknown> | undefined) => (typeof meta?.[key] === 'number' ? (meta[key] as number) : Number.NaN);
   const definitions = [
