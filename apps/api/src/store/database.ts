@@ -3,10 +3,11 @@
  * PostgreSQL (`SADDLE_DATABASE_URL`), behind one kysely query layer, and brings its schema up to
  * date with the one set of migrations.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import { corruptStoreError, sqliteOpenError, StoreOpenError } from './storage-errors.js';
@@ -35,13 +36,22 @@ export interface OpenDatabase {
  */
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (config.kind === 'postgres') {
-    const db = await openPostgres(config);
-    await migrateToLatest(db);
+    // Under the lock from the start: CREATE SCHEMA IF NOT EXISTS races between sessions too.
+    const db = await withPostgresMigrationLock(config, async () => {
+      const opened = await openPostgres(config);
+      try {
+        await migrateToLatest(opened);
+      } catch (error) {
+        await opened.destroy();
+        throw error;
+      }
+      return opened;
+    });
     return { db, dialect: config.kind };
   }
   const db = openSqlite(config.file);
   try {
-    await migrateToLatest(db);
+    await withSqliteWriteLock(db, () => migrateToLatest(db));
   } catch (error) {
     await db.destroy();
     throw sqliteOpenError((error as { cause?: unknown }).cause ?? error, config.file) ?? error;
@@ -53,6 +63,7 @@ function openSqlite(file: string): Kysely<Database> {
   if (file !== ':memory:') {
     try {
       mkdirSync(dirname(file), { recursive: true });
+      createAtomically(file);
     } catch (error) {
       throw sqliteOpenError(error, file) ?? error;
     }
@@ -76,6 +87,26 @@ function openSqlite(file: string): Kysely<Database> {
     throw sqliteOpenError(error, file) ?? error;
   }
   return new Kysely<Database>({ dialect: new SaddleSqliteDialect(sqlite) });
+}
+
+/**
+ * A new store appears whole: made under a name of its own (in WAL mode, so already one page) and
+ * linked into place, which fails for all but one of several processes creating it at once. Made
+ * in place, another opener could find it still 0 bytes long and refuse it as truncated.
+ */
+function createAtomically(file: string): void {
+  if (existsSync(file)) return;
+  const draft = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.new`;
+  try {
+    const sqlite = new BetterSqlite3(draft);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.close();
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 /**
@@ -139,6 +170,45 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }
     options: `-c search_path=${schema}`,
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Two processes opening a new store at once (two `saddle run`, an API and its workers) would both
+ * find no migration applied and both run 0001 ("table experiments already exists"). kysely's
+ * SQLite migrator takes no lock (it assumes one process), so the migrations run inside BEGIN
+ * IMMEDIATE: the second opener waits (busy_timeout) for the first to commit, then finds them
+ * applied. SQLite's DDL is transactional, so a failed migration leaves nothing half done.
+ */
+async function withSqliteWriteLock(db: Kysely<Database>, body: () => Promise<void>): Promise<void> {
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    await body();
+  } catch (error) {
+    await sql`ROLLBACK`.execute(db).catch(() => {
+      // SQLite may have ended the transaction itself (SQLITE_FULL); the migration's error is the one to report.
+    });
+    throw error;
+  }
+  await sql`COMMIT`.execute(db);
+}
+
+/**
+ * The same on PostgreSQL: kysely takes its advisory lock only after creating its own tables with
+ * CREATE TABLE IF NOT EXISTS, which races between sessions (a duplicate key in pg_type). One
+ * session-level advisory lock per schema, on a connection of its own, covers all of it.
+ */
+async function withPostgresMigrationLock<T>(config: Extract<DatabaseConfig, { kind: 'postgres' }>, body: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  const key = `saddle-migrations:${config.schema ?? 'public'}`;
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    return await body();
+  } finally {
+    // Ending the session releases the lock too; unlocking first lets the next opener go at once.
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => {});
+    await client.end();
+  }
 }
 
 async function migrateToLatest(db: Kysely<Database>): Promise<void> {
