@@ -4,6 +4,8 @@
  * end where its checkpoint does, so each (run, key, step) is stored exactly once.
  */
 import type { Kysely } from 'kysely';
+import type { DatabaseConfig } from './database.js';
+import { rewindBlocks } from './metric-blocks.js';
 import type { Database } from './tables.js';
 
 export interface CheckpointRecord {
@@ -46,18 +48,20 @@ export async function forgetCheckpoint(db: Kysely<Database>, runId: string): Pro
 }
 
 /**
- * Drops what a run stored after `step` (metric points and weight artifacts), in one transaction;
+ * Drops what a run stored after `step` (metric points, their blocks and weight artifacts), in one transaction;
  * with `step` null, everything it stored, its checkpoint included (a start from scratch).
  */
-export async function rewindRunOutputs(db: Kysely<Database>, runId: string, step: number | null): Promise<void> {
+export async function rewindRunOutputs(db: Kysely<Database>, dialect: DatabaseConfig['kind'], runId: string, step: number | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (step === null) {
       await trx.deleteFrom('metrics').where('run_id', '=', runId).execute();
+      await trx.deleteFrom('metric_blocks').where('run_id', '=', runId).execute();
       await trx.deleteFrom('artifacts').where('run_id', '=', runId).execute();
       await trx.deleteFrom('checkpoints').where('run_id', '=', runId).execute();
       return;
     }
     await trx.deleteFrom('metrics').where('run_id', '=', runId).where('step', '>', step).execute();
+    await rewindBlocks(trx, dialect, runId, step);
     await trx.deleteFrom('artifacts').where('run_id', '=', runId).where('step', '>', step).execute();
   });
 }

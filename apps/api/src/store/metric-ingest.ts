@@ -1,14 +1,16 @@
 /**
  * Batched, idempotent metric writes: one transaction per batch, a point (run, key, step) sent
- * again replaces itself. Built for ingest speed (scripts send 10,000 points per logMetrics):
+ * again replaces itself, and the blocks its points fall in (metric-blocks.ts) are recomputed in
+ * the same transaction. Built for ingest speed (scripts send 10,000 points per logMetrics):
  *
  * - SQLite: multi-row INSERTs of up to 500 rows whose SQL text is built once per row count and
  *   reused (kysely's builder would rebuild a 3,000-parameter AST for every chunk);
- * - PostgreSQL: the whole batch as one INSERT … SELECT FROM unnest(arrays): six parameters and
- *   one round trip, whatever the batch size.
+ * - PostgreSQL: the whole batch as one INSERT … SELECT FROM unnest(arrays): six parameters,
+ *   whatever the batch size (then the block refresh, one statement too).
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from './database.js';
+import { refreshBlocksOfPoints } from './metric-blocks.js';
 import type { StoredMetricPoint } from './records.js';
 import { storageWriteError } from './storage-errors.js';
 import type { Database } from './tables.js';
@@ -51,14 +53,20 @@ async function writeMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['ki
   if (points.length === 0) return;
   const rows = lastOfEach(points);
   if (dialect === 'postgres') {
-    await sql`
+    await db.transaction().execute(async (trx) => {
+      // One writer per run at a time: two transactions recomputing the same block from the
+      // points each can see would otherwise lose each other's points (READ COMMITTED).
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${runId}))`.execute(trx);
+      await sql`
       INSERT INTO metrics (run_id, key, step, value, wall_time, epoch)
       SELECT ${runId}, t.key, t.step, t.value, t.wall_time, t.epoch
       FROM unnest(
         ${rows.map((p) => p.key)}::text[], ${rows.map((p) => p.step)}::integer[], ${rows.map((p) => storedValue(p.value))}::double precision[],
         ${rows.map((p) => p.wallTime)}::double precision[], ${rows.map((p) => p.epoch)}::double precision[]
       ) AS t(key, step, value, wall_time, epoch)
-      ${sql.raw(UPSERT_TAIL)}`.execute(db);
+      ${sql.raw(UPSERT_TAIL)}`.execute(trx);
+      await refreshBlocksOfPoints(trx, dialect, runId, rows);
+    });
     return;
   }
   await db.transaction().execute(async (trx) => {
@@ -68,5 +76,6 @@ async function writeMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['ki
       for (const p of chunk) parameters.push(runId, p.key, p.step, storedValue(p.value), p.wallTime, p.epoch);
       await trx.executeQuery(CompiledQuery.raw(sqliteInsert(chunk.length), parameters));
     }
+    await refreshBlocksOfPoints(trx, dialect, runId, rows);
   });
 }

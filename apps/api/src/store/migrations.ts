@@ -2,7 +2,7 @@
  * The one set of migrations, written with kysely's schema builder so the same code creates the
  * SQLite and the PostgreSQL schema. Add a migration; never edit one that has shipped.
  */
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Each migration builds against `Kysely<unknown>`: migrations must not depend on today's table types.
 const migrations: Record<string, Migration> = {
@@ -128,7 +128,47 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_metric_blocks': {
+    // Per-64-step min/max blocks of each series (store/metric-blocks.ts), so a downsampled read
+    // of a long series need not scan every point; built here for the points already stored.
+    // The block size and the +∞ standing for a non-finite (NULL) value are this migration's own
+    // copies: a migration must not change when today's code does.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('metric_blocks')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('block', 'integer', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('lo', 'double precision', (c) => c.notNull())
+        .addColumn('lo_step', 'integer', (c) => c.notNull())
+        .addColumn('hi', 'double precision', (c) => c.notNull())
+        .addColumn('hi_step', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('metric_blocks_pk', ['run_id', 'key', 'block'])
+        .execute();
+      const postgres = await isPostgres(db);
+      const infinity = postgres ? sql`CAST('Infinity' AS DOUBLE PRECISION)` : sql`9e999`;
+      await sql`
+        WITH pts AS (SELECT run_id, key, step / 64 AS block, step, COALESCE(value, ${infinity}) AS v FROM metrics),
+        ext AS (SELECT run_id, key, block, COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM pts GROUP BY run_id, key, block)
+        INSERT INTO metric_blocks (run_id, key, block, count, lo, lo_step, hi, hi_step)
+        SELECT ext.run_id, ext.key, ext.block, ext.n, ext.lo, MIN(CASE WHEN pts.v = ext.lo THEN pts.step END), ext.hi, MIN(CASE WHEN pts.v = ext.hi THEN pts.step END)
+        FROM ext JOIN pts ON pts.run_id = ext.run_id AND pts.key = ext.key AND pts.block = ext.block
+        GROUP BY ext.run_id, ext.key, ext.block, ext.n, ext.lo, ext.hi`.execute(db);
+    },
+  },
 };
+
+/**
+ * Which dialect, by a statement both accept (a failing probe would abort PostgreSQL's migration
+ * transaction): PostgreSQL reads 'Infinity' as +∞, SQLite as 0. PostgreSQL has no 9e999 literal
+ * for +∞, SQLite no 'Infinity'.
+ */
+async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ infinite: unknown }>`SELECT CAST('Infinity' AS DOUBLE PRECISION) > 1 AS infinite`.execute(db);
+  const infinite = rows[0]?.infinite;
+  return infinite === true || infinite === 1;
+}
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,

@@ -319,6 +319,7 @@ export class Store {
       // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with the pragma on.
       if (runIds.length > 0) {
         await trx.deleteFrom('metrics').where('run_id', 'in', runIds).execute();
+        await trx.deleteFrom('metric_blocks').where('run_id', 'in', runIds).execute();
         await trx.deleteFrom('artifacts').where('run_id', 'in', runIds).execute();
         await trx.deleteFrom('runs').where('experiment_id', '=', id).execute();
       }
@@ -392,6 +393,7 @@ export class Store {
   async resetRunOutputs(id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('metrics').where('run_id', '=', id).execute();
+      await trx.deleteFrom('metric_blocks').where('run_id', '=', id).execute();
       await trx.deleteFrom('artifacts').where('run_id', '=', id).execute();
     });
   }

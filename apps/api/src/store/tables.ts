@@ -72,6 +72,20 @@ export interface MetricTable {
   epoch: number | null;
 }
 
+/** Min/max of one series' points with step in [block·64, block·64 + 64) (store/metric-blocks.ts). */
+export interface MetricBlockTable {
+  run_id: string;
+  key: string;
+  block: number;
+  count: number;
+  /** Lowest value (+∞ when none is finite) and the earliest step holding it. */
+  lo: number;
+  lo_step: number;
+  /** Highest value, a non-finite one counting as +∞, and the earliest step holding it. */
+  hi: number;
+  hi_step: number;
+}
+
 export interface FigureTable {
   experiment_id: string;
   figure_id: string;
@@ -123,6 +137,7 @@ export interface Database {
   experiment_tags: ExperimentTagTable;
   runs: RunTable;
   metrics: MetricTable;
+  metric_blocks: MetricBlockTable;
   figures: FigureTable;
   artifacts: ArtifactTable;
   tokens: TokenTable;

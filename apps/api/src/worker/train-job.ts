@@ -156,7 +156,7 @@ async function resumePoint(run: TrainableRun, ctx: TrainJobContext, options: { f
       console.warn(`run ${run.id}: its checkpoint at step ${stored.step} cannot be read (${error instanceof Error ? error.message : String(error)}); it starts over`);
     }
   }
-  await rewindRunOutputs(store.db, run.id, checkpoint ? checkpoint.step : null);
+  await rewindRunOutputs(store.db, store.dialect, run.id, checkpoint ? checkpoint.step : null);
   if (!checkpoint) removeRunArtifacts(ctx.dataDir, run.id);
   publishSeriesReset(ctx.publisher, run.experimentId, run.id);
   return checkpoint;

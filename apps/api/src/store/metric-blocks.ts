@@ -1,0 +1,91 @@
+/**
+ * Pre-aggregated metric blocks (`metric_blocks`), so a downsampled read of a long series touches
+ * one row per 64 steps instead of every point. A block is the points of one (run, key) whose
+ * step lies in [block·64, block·64 + 64); its row keeps how many there are, the lowest and the
+ * highest value with the earliest step holding each — a non-finite value (stored as NULL)
+ * counts as +∞, exactly as in the bucketing of metric-downsample.ts.
+ *
+ * Blocks are derived data, kept consistent with `metrics` in the same transaction as every
+ * write: an upsert recomputes the blocks its points fall in from the stored points (so a point
+ * sent again replaces itself there too, never counting twice), a rewind recomputes the block it
+ * cuts through and drops those after it, a delete drops the run's blocks. Migration
+ * 0004_metric_blocks built them for stores made before.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { DatabaseConfig } from './database.js';
+import type { Database } from './tables.js';
+
+/**
+ * Steps per block. The downsampled read reads every block of the series plus, raw, the points
+ * of the ≤ maxPoints/2 blocks a bucket boundary cuts: 64 keeps both near 16,000 rows for a
+ * 1M-point series at maxPoints 1000 (the migration that built the table holds its own copy).
+ */
+export const METRIC_BLOCK_STEPS = 64;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** `value` as the bucketing compares it: NULL (a non-finite value) is +∞. */
+export function comparableValue(dialect: DatabaseConfig['kind'], column: RawBuilder<unknown>): RawBuilder<number> {
+  const infinity = dialect === 'postgres' ? sql`CAST('Infinity' AS DOUBLE PRECISION)` : sql`9e999`;
+  return sql<number>`COALESCE(${column}, ${infinity})`;
+}
+
+/**
+ * Recomputes, from the stored points, the blocks of `runId` listed by `touched` (a query of rows
+ * `(key, block)`). A listed block without points gets no row (the caller drops a stale one).
+ */
+async function refreshBlocks(db: Db, dialect: DatabaseConfig['kind'], runId: string, touched: RawBuilder<unknown>): Promise<void> {
+  const size = sql.lit(METRIC_BLOCK_STEPS);
+  const value = comparableValue(dialect, sql.ref('m.value'));
+  await sql`
+    WITH touched(key, block) AS (${touched}),
+    pts AS (
+      SELECT m.key AS key, t.block AS block, m.step AS step, ${value} AS v
+      -- CROSS JOIN: SQLite keeps this order, so each touched block is one index range of metrics.
+      FROM touched t CROSS JOIN metrics m WHERE m.run_id = ${runId} AND m.key = t.key AND m.step >= t.block * ${size} AND m.step < t.block * ${size} + ${size}
+    ),
+    ext AS (SELECT key, block, COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM pts GROUP BY key, block)
+    INSERT INTO metric_blocks (run_id, key, block, count, lo, lo_step, hi, hi_step)
+    SELECT ${runId}, ext.key, ext.block, ext.n, ext.lo, MIN(CASE WHEN pts.v = ext.lo THEN pts.step END), ext.hi, MIN(CASE WHEN pts.v = ext.hi THEN pts.step END)
+    FROM ext JOIN pts ON pts.key = ext.key AND pts.block = ext.block
+    WHERE true
+    GROUP BY ext.key, ext.block, ext.n, ext.lo, ext.hi
+    ON CONFLICT (run_id, key, block) DO UPDATE SET count = excluded.count, lo = excluded.lo, lo_step = excluded.lo_step, hi = excluded.hi, hi_step = excluded.hi_step`.execute(db);
+}
+
+/** After points of `runId` were upserted (inside the same transaction): their blocks, recomputed. */
+export async function refreshBlocksOfPoints(db: Db, dialect: DatabaseConfig['kind'], runId: string, points: readonly { key: string; step: number }[]): Promise<void> {
+  const keys: string[] = [];
+  const blocks: number[] = [];
+  const seen = new Set<string>();
+  for (const p of points) {
+    const block = Math.floor(p.step / METRIC_BLOCK_STEPS);
+    const id = `${p.key}\u0000${block}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    keys.push(p.key);
+    blocks.push(block);
+  }
+  if (keys.length === 0) return;
+  const touched =
+    dialect === 'postgres'
+      ? sql`SELECT * FROM unnest(${keys}::text[], ${blocks}::integer[])`
+      : sql`SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${JSON.stringify(keys.map((key, i) => [key, blocks[i]]))})`;
+  await refreshBlocks(db, dialect, runId, touched);
+}
+
+/**
+ * After the points of `runId` past `step` were deleted (inside the same transaction): the block
+ * holding `step` recomputed (or dropped when nothing is left in it), the blocks after it dropped.
+ */
+export async function rewindBlocks(db: Db, dialect: DatabaseConfig['kind'], runId: string, step: number): Promise<void> {
+  if (!Number.isSafeInteger(step)) throw new Error(`rewindBlocks: step must be a safe integer, got ${step}`);
+  const cut = Math.floor(step / METRIC_BLOCK_STEPS);
+  await db.deleteFrom('metric_blocks').where('run_id', '=', runId).where('block', '>', cut).execute();
+  const touched = sql`SELECT key, block FROM metric_blocks WHERE run_id = ${runId} AND block = ${sql.lit(cut)}`;
+  await refreshBlocks(db, dialect, runId, touched);
+  const size = sql.lit(METRIC_BLOCK_STEPS);
+  await sql`
+    DELETE FROM metric_blocks WHERE run_id = ${runId} AND block = ${sql.lit(cut)}
+      AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.run_id = ${runId} AND m.key = metric_blocks.key AND m.step >= ${sql.lit(cut * METRIC_BLOCK_STEPS)} AND m.step < ${sql.lit(cut * METRIC_BLOCK_STEPS)} + ${size})`.execute(db);
+}
