@@ -40,3 +40,38 @@ describe('saddle (spawned)', () => {
     expect(runHelp.seconds).toBeLessThan(1.5);
   });
 });
+
+describe('saddle models and presets (spawned)', () => {
+  it('prints one model, and its torchsummary table', () => {
+    const one = saddle('models', 'cnn-shallow');
+    expect(one.code).toBe(0);
+    expect(one.out).toMatch(/^Model: "cnn-shallow"/);
+    expect(one.out).not.toMatch(/mlp-shallow/);
+    const torch = saddle('models', 'cnn-shallow', '--format', 'torchsummary');
+    expect(torch.code).toBe(0);
+    expect(torch.out.split('\n').slice(0, 4)).toEqual([
+      '-'.repeat(64),
+      '        Layer (type)               Output Shape         Param #',
+      '='.repeat(64),
+      '            Conv2d-1           [-1, 16, 32, 32]           1,216',
+    ]);
+    expect(torch.out).toMatch(/Total params: 34,634\n[\s\S]*Forward\/backward pass size \(MB\): 0\.63\n[\s\S]*Estimated Total Size \(MB\): 0\.77\n/);
+    const bad = saddle('models', 'cnn-shallw');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^saddle models: bad \[id\]: no model "cnn-shallw"\n {2}allowed: .*cnn-shallow/);
+  });
+
+  it('lists the presets with their knobs, defaults per scale and expected times', () => {
+    const result = saddle('presets', '--json', '--data-dir', dir.path);
+    expect(result.code).toBe(0);
+    const listings = JSON.parse(result.out) as { id: string; knobs: { key: string; defaults: Record<string, unknown> }[]; expected: Record<string, { seconds: number } | null> }[];
+    const pca = listings.find((p) => p.id === 'pca-trajectories');
+    expect(pca?.knobs.find((k) => k.key === 'runs')?.defaults).toEqual({ quick: 3, standard: 8, full: 8 });
+    expect(Object.keys(pca?.expected ?? {})).toEqual(['quick', 'standard', 'full']);
+    expect(pca?.expected.full?.seconds).toBeGreaterThan(0);
+    expect(listings.map((p) => p.id)).toContain('test-tiny'); // SADDLE_PRESET_MODULES too
+    const text = saddle('presets', '--data-dir', dir.path).out;
+    expect(text).toMatch(/^pca-trajectories — .*\n(?:.*\n)*? {4}full {6}~\d+ (s|min|h) \(/m);
+    expect(text).toMatch(/\n {4}runs +3 +8 +8 +Trainings from different seeds\n/);
+  });
+});

@@ -101,14 +101,27 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
 
   program
     .command('models')
-    .description('the model zoo with summaries (layers, output shapes, parameter counts)')
+    .description('the model zoo with summaries (layers, output shapes, parameter counts), or one model')
+    .argument('[id]', 'one model of the zoo, e.g. cnn-shallow')
     .option('--input <shape>', 'input shape of the CNNs, e.g. 32x32x3 or 28x28x1', inputShape, [32, 32, 3])
+    .addOption(new Option('--format <format>', 'text: Keras-style table; json; torchsummary: the table torchsummary prints for the PyTorch equivalent').choices(['text', 'json', 'torchsummary']).default('text'))
+    .option('--json', 'print JSON (as --format json)')
+    .action(async (id: string | undefined, options: { input: number[]; format: 'text' | 'json' | 'torchsummary'; json?: boolean }) => {
+      const { modelsCommand } = await import('./catalogue-commands.js');
+      exitCode = modelsCommand(id, { input: options.input, format: options.json ? 'json' : options.format }, io);
+    });
+
+  program
+    .command('presets')
+    .description('the experiment catalogue: each preset with its knobs, their defaults per scale, and the expected time per scale')
     .option('--json', 'print JSON')
-    .action(async (options: { input: number[]; json?: boolean }) => {
-      const { zooSummaries } = await import('../engine.js');
-      const summaries = zooSummaries(options.input);
-      if (options.json) io.out.write(`${JSON.stringify(summaries, null, 2)}\n`);
-      else for (const [id, summary] of Object.entries(summaries)) io.out.write(`${id}\n${summary.text}\n\n`);
+    .addOption(new Option('--data-dir <dir>', 'data directory whose own launches give the measured times (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: { json?: boolean; dataDir?: string }) => {
+      const { presetListings, presetsText } = await import('./catalogue-commands.js');
+      exitCode = await withStore('presets', 'input', options.dataDir, async (runtime) => {
+        const listings = await presetListings(runtime.store, runtime.catalogue);
+        io.out.write(options.json ? `${JSON.stringify(listings, null, 2)}\n` : presetsText(listings));
+      });
     });
 
   /**
