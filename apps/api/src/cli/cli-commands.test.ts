@@ -75,3 +75,33 @@ describe('saddle models and presets (spawned)', () => {
     expect(text).toMatch(/\n {4}runs +3 +8 +8 +Trainings from different seeds\n/);
   });
 });
+
+describe('saddle token list (spawned)', () => {
+  it('lists id, name, scope, created, last used and revoked — never the secret', () => {
+    const tokens = tempDir();
+    try {
+      expect(saddle('token', 'list', '--data-dir', tokens.path).out).toMatch(/^no tokens/);
+      const created = saddle('token', 'create', '--scope', 'read', '--name', 'notebook', '--data-dir', tokens.path);
+      expect(created.code).toBe(0);
+      const secret = created.out.trim();
+      const id = /^sdl_([^_]+)_/.exec(secret)?.[1];
+      expect(id).toBeTruthy();
+      saddle('token', 'create', '--scope', 'write', '--data-dir', tokens.path);
+      expect(saddle('token', 'revoke', id!, '--data-dir', tokens.path).code).toBe(0);
+      const list = saddle('token', 'list', '--data-dir', tokens.path);
+      expect(list.code).toBe(0);
+      const lines = list.out.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^id +name +scope +created +last used +revoked$/);
+      expect(lines[1]).toMatch(new RegExp(`^${id} +notebook +read +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ +never +yes$`));
+      expect(lines[2]).toMatch(/ +write token +write +.* +never +no$/); // the default name
+      expect(list.out).not.toContain(secret);
+      const json = JSON.parse(saddle('token', 'list', '--json', '--data-dir', tokens.path).out) as Record<string, unknown>[];
+      expect(json.map((t) => Object.keys(t).sort())).toEqual([
+        ['createdAt', 'id', 'lastUsedAt', 'name', 'revoked', 'scope'],
+        ['createdAt', 'id', 'lastUsedAt', 'name', 'revoked', 'scope'],
+      ]);
+    } finally {
+      tokens.remove();
+    }
+  });
+});

@@ -204,6 +204,18 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       }
     });
   token
+    .command('list')
+    .description('every token: id, name, scope, created, last used, revoked (never the secret: only its hash is stored)')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: { json?: boolean; dataDir?: string }) => {
+      const { tokensText } = await import('./token-list.js');
+      exitCode = await withStore('token list', 'input', options.dataDir, async (runtime) => {
+        const tokens = await runtime.store.listTokens();
+        io.out.write(options.json ? `${JSON.stringify(tokens, null, 2)}\n` : tokensText(tokens));
+      });
+    });
+  token
     .command('revoke')
     .argument('<id>', 'the token id (the part after sdl_, before the next _)')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))

@@ -546,6 +546,12 @@ export class Store {
     const result = await this.db.updateTable('tokens').set({ revoked: 1 }).where('id', '=', id).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
+
+  /** Every token, oldest first, without its hash (`saddle token list`). */
+  async listTokens(): Promise<TokenRecord[]> {
+    const rows = await this.db.selectFrom('tokens').select(['id', 'name', 'scope', 'created_at', 'last_used_at', 'revoked']).orderBy('created_at').orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, scope: row.scope as TokenScope, createdAt: row.created_at, lastUsedAt: row.last_used_at, revoked: row.revoked === 1 }));
+  }
 }
 
 /** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
