@@ -185,6 +185,41 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       });
     });
 
+  program
+    .command('figure')
+    .description('draw an experiment’s figure to SVG or PNG without a browser (title, axes, legend); without <figureId>, list its figures')
+    .argument('<experimentId>')
+    .argument('[figureId]', 'a figure id from the list (e.g. loss, minimal-ratio)')
+    .option('--out <file>', 'fig.svg or fig.png (by its extension)')
+    .option('--width <px>', 'image width in pixels', positiveInteger, 800)
+    .option('--height <px>', 'image height in pixels', positiveInteger, 500)
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (experimentId: string, figureId: string | undefined, options: { out?: string; width: number; height: number; dataDir?: string }) => {
+      const { figureCommand } = await import('./figure-command.js');
+      let code = 0;
+      exitCode = await withStore('figure', '<experimentId>', options.dataDir, async (runtime) => {
+        code = await figureCommand(runtime.store, runtime.catalogue, experimentId, figureId, { width: options.width, height: options.height, ...(options.out && { out: options.out }) }, io);
+      });
+      if (exitCode === 0) exitCode = code;
+    });
+
+  program
+    .command('plot')
+    .description('a text plot of one run’s metric in the terminal, with its min, max and step range')
+    .argument('<runId>')
+    .argument('<metricKey>', 'e.g. train/loss')
+    .option('--width <columns>', 'columns, labels included', positiveInteger, 80)
+    .option('--height <rows>', 'rows of the plot', positiveInteger, 20)
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (runId: string, metricKey: string, options: { width: number; height: number; dataDir?: string }) => {
+      const { plotCommand } = await import('./figure-command.js');
+      let code = 0;
+      exitCode = await withStore('plot', '<runId>', options.dataDir, async (runtime) => {
+        code = await plotCommand(runtime.store, runId, metricKey, { width: options.width, height: options.height }, io);
+      });
+      if (exitCode === 0) exitCode = code;
+    });
+
   const token = program.command('token').description('bearer tokens for scripts and the dashboard');
   token
     .command('create')

@@ -1,0 +1,111 @@
+/**
+ * `saddle figure` and `saddle plot`: an experiment's figures from the store, drawn without a
+ * browser. A figure is either an analysis figure (stored when the analyses ran) or one of the
+ * preset's metric figures (drawn from the runs' stored metric series, one panel per metric, a
+ * line per run — as on the dashboard).
+ */
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { NotFoundError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { PresetCatalogue } from '../presets/catalogue.js';
+import { renderFigureSvg, svgToPng, type RenderableFigure } from './figure-render.js';
+import { textPlot } from './text-plot.js';
+import type { CliIo } from './run-command.js';
+import type { FigureData, FigureSpec } from '@saddle/engine';
+
+/** Points per run and metric in a metric figure: plenty for a page, min/max buckets keep spikes. */
+const METRIC_FIGURE_POINTS = 2000;
+
+export interface FigureEntry {
+  id: string;
+  title: string;
+  kind: FigureData['kind'] | 'metric-lines';
+  /** Draws it (reads the store for metric figures). */
+  load(): Promise<RenderableFigure>;
+}
+
+/** Every figure of an experiment: the preset's metric figures, then the stored analysis figures. */
+export async function experimentFigures(store: Store, catalogue: PresetCatalogue, experimentId: string): Promise<FigureEntry[]> {
+  const experiment = await store.getExperiment(experimentId);
+  if (!experiment) throw new NotFoundError('Experiment', experimentId);
+  const specs: FigureSpec[] = (experiment.preset && catalogue.get(experiment.preset)?.figures) || [];
+  const metricFigures = specs.flatMap((spec): FigureEntry[] =>
+    spec.kind === 'metric-lines'
+      ? [{ id: spec.id, title: spec.title, kind: spec.kind, load: () => metricFigure(store, experimentId, spec) }]
+      : [],
+  );
+  const stored = (await store.figuresOf(experimentId)).map((f): FigureEntry => ({ id: f.id, title: f.title, kind: f.kind, load: () => Promise.resolve({ title: f.title, panels: [{ data: f.data }] }) }));
+  return [...metricFigures, ...stored];
+}
+
+async function metricFigure(store: Store, experimentId: string, spec: Extract<FigureSpec, { kind: 'metric-lines' }>): Promise<RenderableFigure> {
+  const runs = await store.runsOf(experimentId);
+  const panels = [];
+  for (const key of spec.metrics) {
+    const series = [];
+    for (const run of runs) {
+      const { points } = await store.metricSeriesDownsampled(run.id, key, METRIC_FIGURE_POINTS);
+      if (points.length === 0) continue;
+      series.push({ label: run.key, points: points.map((p) => ({ x: spec.x === 'epoch' ? (p.epoch ?? p.step) : p.step, y: p.value })) });
+    }
+    panels.push({ ...(spec.metrics.length > 1 && { title: key }), data: { kind: 'lines' as const, x: { label: spec.x, scale: 'linear' as const }, y: { label: key, scale: spec.yScale }, series } });
+  }
+  return { title: spec.title, panels };
+}
+
+export interface FigureCommandOptions {
+  out?: string;
+  width: number;
+  height: number;
+}
+
+/** Lists the figure ids, or renders one to `--out` (.svg or .png by its extension). Returns the exit code. */
+export async function figureCommand(store: Store, catalogue: PresetCatalogue, experimentId: string, figureId: string | undefined, options: FigureCommandOptions, io: CliIo): Promise<number> {
+  const figures = await experimentFigures(store, catalogue, experimentId);
+  if (figureId === undefined) {
+    if (figures.length === 0) io.err.write(`saddle figure: experiment ${experimentId} has no figures yet (its analyses have not run)\n`);
+    const idWidth = Math.max(0, ...figures.map((f) => f.id.length));
+    for (const f of figures) io.out.write(`${f.id.padEnd(idWidth)}  ${f.kind.padEnd(12)}  ${f.title}\n`);
+    return 0;
+  }
+  const entry = figures.find((f) => f.id === figureId);
+  if (!entry) {
+    io.err.write(`saddle figure: bad <figureId>: experiment ${experimentId} has no figure ${JSON.stringify(figureId)}\n  allowed: ${figures.map((f) => f.id).join(', ') || '(none yet)'}\n`);
+    return 2;
+  }
+  const format = options.out ? extname(options.out).toLowerCase() : '';
+  if (!options.out || (format !== '.svg' && format !== '.png')) {
+    io.err.write(`saddle figure: bad --out: ${options.out ? `${JSON.stringify(options.out)} ends in neither .svg nor .png` : 'missing'}; give --out fig.svg or --out fig.png\n`);
+    return 2;
+  }
+  const svg = renderFigureSvg(await entry.load(), { width: options.width, height: options.height });
+  writeFileSync(options.out, format === '.png' ? svgToPng(svg) : svg);
+  io.err.write(`saddle figure: wrote ${options.out} (${entry.title}, ${options.width}×${options.height})\n`);
+  return 0;
+}
+
+export interface PlotCommandOptions {
+  width: number;
+  height: number;
+}
+
+/** The text plot of one run's metric. Returns the exit code. */
+export async function plotCommand(store: Store, runId: string, metricKey: string, options: PlotCommandOptions, io: CliIo): Promise<number> {
+  const run = await store.getRun(runId);
+  if (!run) throw new NotFoundError('Run', runId);
+  const keys = await store.metricKeys(runId);
+  if (!keys.includes(metricKey)) {
+    io.err.write(`saddle plot: bad <metricKey>: run ${run.key} (${runId}) has no metric ${JSON.stringify(metricKey)}\n  allowed: ${keys.join(', ') || '(none yet)'}\n`);
+    return 2;
+  }
+  // The whole series (a CLI reads it once); textPlot buckets it to the terminal's columns.
+  const points = await store.metricSeries(runId, metricKey);
+  try {
+    io.out.write(textPlot(points, { width: options.width, height: options.height, title: `${metricKey} of run ${run.key}` }));
+  } catch (error) {
+    io.err.write(`saddle plot: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,383 @@
+/**
+ * A stored figure drawn without a browser: SVG (title, axes with ticks and labels — log where the
+ * figure's axis says — and a legend), and PNG by rasterising that SVG with resvg. Generic over the
+ * engine's figure kinds: each kind is turned into marks (paths, points, bars, cells) in data
+ * coordinates, and one layout draws every kind. A figure is one or more panels stacked
+ * vertically (a metric figure of two metrics has twin panels, as on the dashboard).
+ *
+ * Every series is one element with `class="series"` and its label in `data-label`, so a reader
+ * (or a test) can count them.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import type { AxisSpec, FigureData, XY } from '@saddle/engine';
+
+export interface RenderableFigure {
+  title: string;
+  /** One or more panels, drawn top to bottom with a shared legend. */
+  panels: { title?: string; data: FigureData }[];
+}
+
+export interface RenderSize {
+  /** Pixels; the PNG has exactly this size. Default 800 × 500. */
+  width?: number;
+  height?: number;
+}
+
+// d3's category10: distinct, and familiar from the dashboard.
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'] as const;
+const colour = (i: number): string => PALETTE[i % PALETTE.length] as string;
+
+/** Viridis stops, for grid values (low = dark). */
+const VIRIDIS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
+
+type Mark =
+  | { kind: 'line'; label: string; points: XY[]; dashed?: boolean; marked?: XY[]; errors?: { x: number; y: number; error: number }[] }
+  | { kind: 'points'; label: string; points: XY[] }
+  | { kind: 'bars'; label: string; bars: { x0: number; x1: number; count: number }[] }
+  | { kind: 'cells'; label: string; xs: number[]; ys: number[]; values: number[][] };
+
+interface PanelMarks {
+  title?: string;
+  x: AxisSpec;
+  y: AxisSpec;
+  marks: Mark[];
+  /** Bars start at y = 0 on a linear axis. */
+  includeZeroY?: boolean;
+}
+
+/** The marks of one figure kind. The switch is exhaustive: a new kind fails to compile here. */
+function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
+  switch (data.kind) {
+    case 'lines':
+      return {
+        x: data.x,
+        y: data.y,
+        marks: data.series.map((s) => ({
+          kind: 'line' as const,
+          label: s.label,
+          points: s.points,
+          ...(s.dashed && { dashed: true }),
+          marked: s.points.filter((p) => p.marked),
+          errors: s.points.filter((p): p is XY & { error: number } => typeof p.error === 'number' && Number.isFinite(p.error)),
+        })),
+      };
+    case 'scatter': {
+      // One mark per group (a run's group, e.g. the model), so a 100-run scatter has a short legend.
+      const groups = new Map<string, XY[]>();
+      for (const p of data.points) {
+        const key = p.group ?? 'points';
+        groups.set(key, [...(groups.get(key) ?? []), p]);
+      }
+      return { x: data.x, y: data.y, marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
+    }
+    case 'paths': {
+      // The first view is the one the figure's axes describe (the whole model).
+      const view = data.views[0];
+      return { x: data.x, y: data.y, marks: (view?.paths ?? []).map((p) => ({ kind: 'line' as const, label: p.label, points: p.points })) };
+    }
+    case 'grid':
+      return {
+        x: data.x,
+        y: data.y,
+        marks: [
+          { kind: 'cells', label: data.valueLabel, xs: data.xs, ys: data.ys, values: data.values },
+          ...(data.path ? [{ kind: 'line' as const, label: 'trajectory', points: data.path }] : []),
+        ],
+      };
+    case 'histogram':
+      return { x: data.x, y: data.y, includeZeroY: true, marks: [{ kind: 'bars', label: data.series ?? 'count', bars: data.bins }] };
+    default: {
+      const unknown: never = data;
+      throw new Error(`renderFigureSvg: unknown figure kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`);
+    }
+  }
+}
+
+// ---- scales and ticks ------------------------------------------------------------------------
+
+interface Scale {
+  (value: number): number;
+  ticks: number[];
+  format: (value: number) => string;
+  /** Whether a value can be placed (positive on a log axis, finite). */
+  accepts: (value: number) => boolean;
+}
+
+function extent(values: number[], log: boolean, includeZero: boolean): [number, number] {
+  const usable = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
+  if (includeZero && !log) usable.push(0);
+  if (usable.length === 0) return log ? [1, 10] : [0, 1];
+  let lo = Math.min(...usable);
+  let hi = Math.max(...usable);
+  if (lo === hi) {
+    if (log) [lo, hi] = [lo / 10, hi * 10];
+    else [lo, hi] = [lo - (Math.abs(lo) || 1), hi + (Math.abs(hi) || 1)];
+  }
+  return [lo, hi];
+}
+
+function niceStep(span: number, count: number): number {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
+}
+
+function formatTick(value: number): string {
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(0).replace('e+', 'e');
+  return String(Number(value.toPrecision(4)));
+}
+
+function makeScale(axis: AxisSpec, values: number[], range: [number, number], includeZero = false): Scale {
+  const log = axis.scale === 'log';
+  const [lo, hi] = extent(values, log, includeZero);
+  const [r0, r1] = range;
+  if (log) {
+    const l0 = Math.log10(lo);
+    const l1 = Math.log10(hi);
+    const first = Math.floor(l0);
+    const last = Math.ceil(l1);
+    // Whole decades, thinned to at most 8 labels on a wide span.
+    const every = Math.max(1, Math.ceil((last - first + 1) / 8));
+    const ticks: number[] = [];
+    for (let k = first; k <= last; k += every) ticks.push(10 ** k);
+    const d0 = Math.min(l0, first);
+    const d1 = Math.max(l1, last);
+    const scale = ((v: number) => r0 + ((Math.log10(v) - d0) / (d1 - d0)) * (r1 - r0)) as Scale;
+    scale.ticks = ticks;
+    scale.format = (v) => `1e${Math.round(Math.log10(v))}`;
+    scale.accepts = (v) => Number.isFinite(v) && v > 0;
+    return scale;
+  }
+  const step = niceStep(hi - lo, 5);
+  const d0 = Math.floor(lo / step) * step;
+  const d1 = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let t = d0; t <= d1 + step / 2; t += step) ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  const scale = ((v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0)) as Scale;
+  scale.ticks = ticks;
+  scale.format = formatTick;
+  scale.accepts = Number.isFinite;
+  return scale;
+}
+
+// ---- SVG -------------------------------------------------------------------------------------
+
+const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+const num = (v: number): string => (Math.round(v * 100) / 100).toString();
+
+function xsOf(mark: Mark): number[] {
+  switch (mark.kind) {
+    case 'line':
+    case 'points':
+      return mark.points.map((p) => p.x);
+    case 'bars':
+      return mark.bars.flatMap((b) => [b.x0, b.x1]);
+    case 'cells':
+      // The cells' edges, so the outer cells lie inside the axes.
+      return edges(mark.xs);
+  }
+}
+
+function ysOf(mark: Mark): number[] {
+  switch (mark.kind) {
+    case 'line':
+      return [...mark.points.map((p) => p.y), ...(mark.errors ?? []).flatMap((e) => [e.y - e.error, e.y + e.error])];
+    case 'points':
+      return mark.points.map((p) => p.y);
+    case 'bars':
+      return mark.bars.map((b) => b.count);
+    case 'cells':
+      return edges(mark.ys);
+  }
+}
+
+/** Cell edges around sorted centres: half-way between neighbours, half a step beyond the ends. */
+function edges(centres: number[]): number[] {
+  if (centres.length === 1) {
+    const c = centres[0] as number;
+    return [c - 0.5, c + 0.5];
+  }
+  const out: number[] = [];
+  for (let i = 0; i <= centres.length; i++) {
+    const previous = centres[Math.max(0, i - 1)] as number;
+    const next = centres[Math.min(centres.length - 1, i)] as number;
+    if (i === 0) out.push(next - ((centres[1] as number) - next) / 2);
+    else if (i === centres.length) out.push(previous + (previous - (centres[centres.length - 2] as number)) / 2);
+    else out.push((previous + next) / 2);
+  }
+  return out;
+}
+
+function viridis(t: number): string {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 1));
+  const position = clamped * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(position));
+  const f = position - i;
+  const parse = (hex: string) => [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+  const a = parse(VIRIDIS[i] as string);
+  const b = parse(VIRIDIS[i + 1] as string);
+  return `rgb(${a.map((v, k) => Math.round(v + f * ((b[k] as number) - v))).join(',')})`;
+}
+
+/** A polyline's `d`, broken where a point cannot be placed (NaN, or ≤ 0 on a log axis). */
+function pathData(points: XY[], sx: Scale, sy: Scale): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (!sx.accepts(p.x) || !sy.accepts(p.y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${num(sx(p.x))},${num(sy(p.y))}`;
+    pen = true;
+  }
+  return d;
+}
+
+function wrap(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The SVG document of a figure. */
+export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {}): string {
+  const width = size.width ?? 800;
+  const height = size.height ?? 500;
+  if (figure.panels.length === 0) throw new Error(`renderFigureSvg: figure "${figure.title}" has no panels to draw`);
+  const panels: PanelMarks[] = figure.panels.map((p) => ({ ...(p.title && { title: p.title }), ...marksOf(p.data) }));
+
+  // Legend: every labelled mark once (a label shared by panels, e.g. a run, keeps one colour).
+  const labels = [...new Set(panels.flatMap((p) => p.marks.filter((m) => m.kind !== 'cells').map((m) => m.label)))];
+  const colourOf = new Map(labels.map((label, i) => [label, colour(i)]));
+  const cellMarks = panels.flatMap((p) => p.marks.filter((m): m is Extract<Mark, { kind: 'cells' }> => m.kind === 'cells'));
+  const legendWidth = labels.length > 0 || cellMarks.length > 0 ? Math.min(200, Math.max(110, width * 0.22)) : 0;
+
+  // A long title (the minimal ratio's states its definition) wraps at word boundaries.
+  const titleLines = wrap(figure.title, Math.max(20, Math.floor(width / 9.5)));
+  const titleHeight = 14 + 20 * titleLines.length;
+  const margin = { left: 70, right: 16 + legendWidth, bottom: 46 };
+  const panelHeight = (height - titleHeight) / panels.length;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<title>${escapeXml(figure.title)}</title>`,
+    `<text class="title" x="${num(width / 2)}" y="22" font-size="16" font-weight="bold" text-anchor="middle">${titleLines.map((line, i) => `<tspan x="${num(width / 2)}" dy="${i === 0 ? 0 : 20}">${escapeXml(line)}</tspan>`).join('')}</text>`,
+  ];
+
+  panels.forEach((panel, index) => {
+    const top = titleHeight + index * panelHeight + (panel.title ? 18 : 4);
+    const bottom = titleHeight + (index + 1) * panelHeight - margin.bottom;
+    const left = margin.left;
+    const right = width - margin.right;
+    const sx = makeScale(panel.x, panel.marks.flatMap(xsOf), [left, right]);
+    const sy = makeScale(panel.y, panel.marks.flatMap(ysOf), [bottom, top], panel.includeZeroY);
+    if (panel.title) out.push(`<text x="${num((left + right) / 2)}" y="${num(top - 5)}" font-size="12" text-anchor="middle">${escapeXml(panel.title)}</text>`);
+
+    // Grid lines and ticks.
+    out.push('<g class="axes" font-size="11" fill="#333">');
+    for (const t of sx.ticks) {
+      const x = sx(t);
+      out.push(`<line x1="${num(x)}" y1="${num(top)}" x2="${num(x)}" y2="${num(bottom)}" stroke="#eee"/><line x1="${num(x)}" y1="${num(bottom)}" x2="${num(x)}" y2="${num(bottom + 5)}" stroke="#333"/><text x="${num(x)}" y="${num(bottom + 17)}" text-anchor="middle">${escapeXml(sx.format(t))}</text>`);
+    }
+    for (const t of sy.ticks) {
+      const y = sy(t);
+      out.push(`<line x1="${num(left)}" y1="${num(y)}" x2="${num(right)}" y2="${num(y)}" stroke="#eee"/><line x1="${num(left - 5)}" y1="${num(y)}" x2="${num(left)}" y2="${num(y)}" stroke="#333"/><text x="${num(left - 8)}" y="${num(y + 4)}" text-anchor="end">${escapeXml(sy.format(t))}</text>`);
+    }
+    out.push(`<rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(bottom - top)}" fill="none" stroke="#333"/>`);
+    const xLabel = `${panel.x.label}${panel.x.scale === 'log' ? ' (log)' : ''}`;
+    const yLabel = `${panel.y.label}${panel.y.scale === 'log' ? ' (log)' : ''}`;
+    out.push(`<text class="x-label" x="${num((left + right) / 2)}" y="${num(bottom + 36)}" font-size="12" text-anchor="middle">${escapeXml(xLabel)}</text>`);
+    out.push(`<text class="y-label" transform="translate(16,${num((top + bottom) / 2)}) rotate(-90)" font-size="12" text-anchor="middle">${escapeXml(yLabel)}</text>`);
+    out.push('</g>');
+
+    // Marks, clipped to the plot area.
+    const clip = `plot-${index}`;
+    out.push(`<clipPath id="${clip}"><rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(bottom - top)}"/></clipPath><g clip-path="url(#${clip})">`);
+    // Cells first, so lines and points lie over a landscape.
+    for (const mark of [...panel.marks].sort((a, b) => Number(b.kind === 'cells') - Number(a.kind === 'cells'))) {
+      const stroke = colourOf.get(mark.label) ?? '#000';
+      const data = `class="series" data-label="${escapeXml(mark.label)}"`;
+      switch (mark.kind) {
+        case 'line': {
+          const extras = [
+            ...(mark.errors ?? [])
+              .filter((e) => sx.accepts(e.x) && sy.accepts(e.y - e.error) && sy.accepts(e.y + e.error))
+              .map((e) => `<line x1="${num(sx(e.x))}" y1="${num(sy(e.y - e.error))}" x2="${num(sx(e.x))}" y2="${num(sy(e.y + e.error))}" stroke="${stroke}"/>`),
+            ...(mark.marked ?? []).filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="4" fill="${stroke}"/>`),
+          ];
+          out.push(`<path ${data} d="${pathData(mark.points, sx, sy)}" fill="none" stroke="${stroke}" stroke-width="1.6"${mark.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+          if (extras.length > 0) out.push(`<g>${extras.join('')}</g>`);
+          break;
+        }
+        case 'points':
+          out.push(`<g ${data} fill="${stroke}" fill-opacity="0.8">${mark.points.filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="3.5"/>`).join('')}</g>`);
+          break;
+        case 'bars': {
+          const base = sy.accepts(0) ? sy(0) : bottom;
+          out.push(`<g ${data} fill="${stroke}" fill-opacity="0.75">${mark.bars.filter((b) => sx.accepts(b.x0) && sx.accepts(b.x1) && sy.accepts(b.count)).map((b) => `<rect x="${num(sx(b.x0))}" y="${num(sy(b.count))}" width="${num(Math.max(0.5, sx(b.x1) - sx(b.x0) - 1))}" height="${num(Math.max(0, base - sy(b.count)))}"/>`).join('')}</g>`);
+          break;
+        }
+        case 'cells': {
+          const finite = mark.values.flat().filter(Number.isFinite);
+          const lo = Math.min(...finite);
+          const hi = Math.max(...finite);
+          const xe = edges(mark.xs);
+          const ye = edges(mark.ys);
+          const rects: string[] = [];
+          mark.values.forEach((row, j) =>
+            row.forEach((value, i) => {
+              const x0 = sx(xe[i] as number);
+              const x1 = sx(xe[i + 1] as number);
+              const y0 = sy(ye[j] as number);
+              const y1 = sy(ye[j + 1] as number);
+              rects.push(`<rect x="${num(Math.min(x0, x1))}" y="${num(Math.min(y0, y1))}" width="${num(Math.abs(x1 - x0) + 0.5)}" height="${num(Math.abs(y1 - y0) + 0.5)}" fill="${viridis((value - lo) / (hi - lo || 1))}"/>`);
+            }),
+          );
+          out.push(`<g ${data}>${rects.join('')}</g>`);
+          break;
+        }
+      }
+    }
+    out.push('</g>');
+  });
+
+  // Legend on the right: a swatch per series, then a colour bar per grid.
+  if (legendWidth > 0) {
+    const x = width - legendWidth;
+    const maxEntries = Math.max(1, Math.floor((height - titleHeight - 90) / 16));
+    const shown = labels.slice(0, maxEntries);
+    out.push(`<g class="legend" font-size="11">`);
+    shown.forEach((label, i) => {
+      const y = titleHeight + 16 + i * 16;
+      out.push(`<rect x="${num(x)}" y="${num(y - 9)}" width="14" height="10" fill="${colourOf.get(label)}"/><text x="${num(x + 20)}" y="${num(y)}">${escapeXml(label.length > 26 ? `${label.slice(0, 25)}…` : label)}</text>`);
+    });
+    if (labels.length > shown.length) out.push(`<text x="${num(x + 20)}" y="${num(titleHeight + 16 + shown.length * 16)}">… ${labels.length - shown.length} more</text>`);
+    cellMarks.forEach((mark, k) => {
+      const finite = mark.values.flat().filter(Number.isFinite);
+      const y = titleHeight + 24 + (Math.min(labels.length, maxEntries + 1) + k * 4) * 16;
+      const stops = VIRIDIS.map((c, i) => `<stop offset="${i / (VIRIDIS.length - 1)}" stop-color="${c}"/>`).join('');
+      out.push(`<text x="${num(x)}" y="${num(y)}">${escapeXml(mark.label)}</text>`);
+      out.push(`<defs><linearGradient id="bar-${k}">${stops}</linearGradient></defs><rect x="${num(x)}" y="${num(y + 5)}" width="${num(legendWidth - 24)}" height="10" fill="url(#bar-${k})"/>`);
+      out.push(`<text x="${num(x)}" y="${num(y + 28)}">${escapeXml(formatTick(Math.min(...finite)))}</text><text x="${num(width - 24)}" y="${num(y + 28)}" text-anchor="end">${escapeXml(formatTick(Math.max(...finite)))}</text>`);
+    });
+    out.push('</g>');
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** The SVG rasterised at its own size (system fonts for the text). */
+export function svgToPng(svg: string): Buffer {
+  return new Resvg(svg, { font: { loadSystemFonts: true }, background: '#ffffff' }).render().asPng();
+}
