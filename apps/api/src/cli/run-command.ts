@@ -1,7 +1,10 @@
 /**
  * `saddle run <preset>`: launches a preset through the same store and worker processes as the
- * API (so it shows in the dashboard), follows it — progress bars per run and overall with ETA
- * on a terminal, one line per change otherwise — and exits 0 when it succeeded, 1 when not.
+ * API (so it shows in the dashboard), follows it — a line per run and overall with progress,
+ * ETA, status and the latest loss/accuracy on a terminal (laid out by run-display.ts to fit its
+ * width); piped, a line per change and a heartbeat with the numbers at least every 30 s — ends
+ * with a summary (every final metric, the figures, where to see it, how to export it), and exits
+ * 0 when it succeeded, 1 when not. Ctrl-C or SIGTERM cancels; a second one quits at once.
  */
 import cliProgress from 'cli-progress';
 import { experimentResult } from '../experiments/experiment.export.js';
@@ -11,6 +14,8 @@ import { createRuntime } from '../runtime.js';
 import { createServices } from '../server.js';
 import { SaddleError } from '../errors.js';
 import type { ExperimentStatus } from '../store/records.js';
+import { finalMetrics, heartbeatLine, liveMetrics, progressLine, wrapWords, type RunView } from './run-display.js';
+import { dashboardHint } from './server-record.js';
 import type { Scale } from '@saddle/engine';
 
 export interface RunCommandOptions {
@@ -53,8 +58,10 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
       if (error instanceof SaddleError) {
         const path = (error.extensions.path as (string | number)[] | undefined)?.slice(1).join('.');
         const allowed = error.extensions.allowed;
+        // A spec error's `allowed` is its reason, already in the message: print each thing once.
+        const allowedText = allowed === undefined ? '' : Array.isArray(allowed) ? allowed.join(', ') : String(allowed);
         const argument = path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path ? `--${path}` : 'input';
-        io.err.write(`saddle run: bad ${argument}: ${error.message}${allowed ? `\n  allowed: ${Array.isArray(allowed) ? allowed.join(', ') : String(allowed)}` : ''}\n`);
+        io.err.write(`saddle run: bad ${argument}: ${error.message}${allowedText && !error.message.includes(allowedText) ? `\n  allowed: ${allowedText}` : ''}\n`);
         return 2;
       }
       throw error;
@@ -68,53 +75,100 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
       io.err.write(`saddle: expected ${formatExpected(expected)}${changed ? ', for the preset’s defaults (this launch overrides some)' : ''}\n`);
     }
 
-    const onSigint = () => {
+    // Ctrl-C (SIGINT) and SIGTERM (`timeout`, a service manager) cancel: runs end CANCELLED at
+    // their current step with their points kept. The workers are in a process group of their own
+    // (LocalRunQueue), so this process alone gets the terminal's signal and decides. A second
+    // signal quits at once.
+    const onSignal = (signal: NodeJS.Signals) => {
       interrupted++;
-      if (interrupted > 1) process.exit(130);
-      io.err.write('\nsaddle: cancelling (Ctrl-C again to quit at once)\n');
+      if (interrupted > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+      io.err.write(`\nsaddle: ${signal === 'SIGINT' ? 'Ctrl-C' : signal}: cancelling (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
       void services.experiments.cancel(id);
     };
-    process.on('SIGINT', onSigint);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
 
     const tty = Boolean(io.err.isTTY) && !options.json;
-    const bars = tty ? new cliProgress.MultiBar({ format: ' {label} |{bar}| {percentage}% | ETA {eta_formatted} | {status}', hideCursor: true, clearOnComplete: false, stream: io.err as NodeJS.WriteStream }, cliProgress.Presets.shades_classic) : undefined;
-    const overall = bars?.create(runs.length * 100, 0, { label: 'overall'.padEnd(24), status: 'QUEUED' });
-    const runBars = new Map(runs.map((r) => [r.id, bars?.create(100, 0, { label: r.key.slice(0, 24).padEnd(24), status: 'QUEUED' })]));
-    const progress = new Map(runs.map((r) => [r.id, 0]));
+    const width = () => Math.max(40, (io.err as { columns?: number }).columns ?? 80);
+    const startedAt = Date.now();
+    const views = new Map<string, RunView>(runs.map((r) => [r.id, { key: r.key, status: r.status, fraction: 0, latest: new Map() }]));
+    const overallView = (): RunView => {
+      const all = [...views.values()];
+      const fraction = all.reduce((sum, v) => sum + v.fraction, 0) / Math.max(1, all.length);
+      return { key: 'overall', status, fraction, startedAt, latest: new Map() };
+    };
+    // cli-progress only redraws; each line is laid out by progressLine to fit the terminal.
+    const bars = tty
+      ? new cliProgress.MultiBar(
+          {
+            format: (_options, _params, payload: { line?: () => string }) => payload.line?.() ?? '',
+            hideCursor: true,
+            clearOnComplete: false,
+            stream: io.err as NodeJS.WriteStream,
+            fps: 4,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+    bars?.create(1, 0, { line: () => progressLine('overall', overallView(), '', width(), Date.now()) });
+    const runBars = new Map(
+      runs.map((r) => {
+        const view = views.get(r.id)!;
+        return [r.id, bars?.create(1, 0, { line: () => progressLine(r.key, view, liveMetrics(view.latest), width(), Date.now()) })];
+      }),
+    );
+    const redraw = (runId?: string) => {
+      if (!bars) return;
+      if (runId) runBars.get(runId)?.update(0);
+      bars.update();
+    };
     const lastLogged = new Map<string, number>();
     const log = (line: string) => {
       if (!tty) io.err.write(`${new Date().toISOString()} ${line}\n`);
     };
+    // Piped output: every run still going, with its numbers, at least every interval (a
+    // full-scale CNN reaches its first 10% only after minutes).
+    const heartbeatMs = Number(process.env.SADDLE_PROGRESS_INTERVAL_S ?? 30) * 1000;
+    const heartbeat = tty
+      ? undefined
+      : setInterval(() => {
+          for (const view of views.values()) if (view.status === 'RUNNING') log(heartbeatLine(view, Date.now()));
+        }, heartbeatMs);
+    heartbeat?.unref();
 
     const events = runtime.pubsub.subscribe(Topic.ExperimentEvents, id);
     let status: ExperimentStatus = experiment.status;
     const follow = (async () => {
       for await (const event of events as AsyncIterable<ExperimentEventPayload>) {
         const key = event.runId ? (keyOf.get(event.runId) ?? event.runId) : '';
+        const view = event.runId ? views.get(event.runId) : undefined;
         switch (event.type) {
           case 'RUN_PROGRESS': {
             const fraction = event.progress ?? 0;
-            progress.set(event.runId!, fraction);
-            runBars.get(event.runId!)?.update(Math.round(fraction * 100));
-            overall?.update(Math.round([...progress.values()].reduce((a, b) => a + b, 0) * 100));
+            if (view) {
+              view.fraction = fraction;
+              view.startedAt ??= Date.now();
+            }
+            redraw(event.runId);
             const decile = Math.floor(fraction * 10);
-            if (decile > (lastLogged.get(event.runId!) ?? 0)) {
+            if (view && decile > (lastLogged.get(event.runId!) ?? 0)) {
               lastLogged.set(event.runId!, decile);
-              log(`run ${key}: ${decile * 10}%`);
+              log(heartbeatLine(view, Date.now()));
             }
             break;
           }
           case 'RUN_STATUS':
-            runBars.get(event.runId!)?.update({ status: event.runStatus });
-            if (event.runStatus !== 'RUNNING' && event.runStatus !== 'QUEUED') {
-              progress.set(event.runId!, 1);
-              runBars.get(event.runId!)?.update(100);
+            if (view && event.runStatus) {
+              view.status = event.runStatus;
+              if (event.runStatus === 'RUNNING') view.startedAt ??= Date.now();
+              if (event.runStatus === 'SUCCEEDED') view.fraction = 1;
             }
+            redraw(event.runId);
             log(`run ${key}: ${event.runStatus}${event.error ? ` — ${event.error}` : ''}`);
             break;
           case 'STATUS':
             status = event.status ?? status;
-            overall?.update({ status });
+            redraw();
             log(`experiment: ${event.status}${event.error ? ` — ${event.error}` : ''}`);
             break;
           case 'ANALYSIS':
@@ -125,6 +179,8 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
             log(`run ${key}: restarted after its worker stopped (series reloaded)`);
             break;
           case 'METRICS':
+            if (view) for (const point of event.points ?? []) if (point.value !== null) view.latest.set(point.key, point.value);
+            redraw(event.runId);
             break;
           default: {
             const unreachable: never = event.type;
@@ -145,18 +201,26 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
     }
     await events.return?.();
     await follow.catch(() => {});
+    if (heartbeat) clearInterval(heartbeat);
     bars?.stop();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
 
     const result = await experimentResult(runtime.store, id);
     if (options.json) io.out.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       io.out.write(`experiment ${id}: ${status}${result.experiment.error ? ` — ${result.experiment.error}` : ''}\n`);
+      const keyWidth = Math.max(...result.runs.map((run) => run.key.length), 4);
       for (const run of result.runs) {
-        const loss = run.final?.['train/loss'];
-        io.out.write(`  ${run.key.padEnd(28)} ${run.status.padEnd(10)} ${loss !== undefined ? `train/loss ${loss.toPrecision(4)}` : (run.error ?? '')}\n`);
+        const head = `  ${run.key.padEnd(keyWidth)}  ${run.status.padEnd(9)}`;
+        const lines = wrapWords(finalMetrics(run.final), 80 - head.length - 2);
+        io.out.write(`${head}  ${lines[0] ?? ''}${run.error ? `${lines[0] ? '  ' : ''}${run.error}` : ''}\n`);
+        for (const line of lines.slice(1)) io.out.write(`${' '.repeat(head.length + 2)}${line}\n`);
       }
-      for (const figure of result.analyses) io.out.write(`  figure ${figure.id}: ${figure.title}\n`);
+      if (result.analyses.length > 0) io.out.write(`figures (${result.analyses.length}):\n`);
+      for (const figure of result.analyses) io.out.write(`  ${figure.id}: ${figure.title}\n`);
+      io.out.write(`${dashboardHint(runtime.dataDir, id)}\n`);
+      io.out.write(`export: saddle export ${id} --data-dir ${runtime.dataDir} --out ${id}.json\n`);
     }
     return status === 'SUCCEEDED' ? 0 : 1;
   } finally {

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createSaddleServer } from '../server.js';
 import { StoreOpenError } from '../store/storage-errors.js';
+import { writeServerRecord } from './server-record.js';
 import type { CliIo } from './run-command.js';
 
 const WEB_DIR = fileURLToPath(new URL('../../../web', import.meta.url));
@@ -122,10 +123,12 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
     }
     const origin = server.url.replace(/\/graphql$/, '');
     io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
+    const removeRecord = writeServerRecord(server.runtime.dataDir, { pid: process.pid, origin, web: Boolean(web) });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    removeRecord();
     io.err.write('saddle: stopping\n');
     stopWeb();
     await server.stop();

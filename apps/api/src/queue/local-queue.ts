@@ -148,6 +148,11 @@ export class LocalRunQueue implements RunQueue {
       // (`saddle run --json > result.json` must stay valid JSON whatever tfjs prints).
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       serialization: 'advanced',
+      // A process group of its own: a terminal's Ctrl-C (SIGINT) and `timeout`'s SIGTERM go to the
+      // whole foreground group, and a worker killed by them would fail its run ("died from
+      // SIGINT"). Only the parent decides — it cancels the runs, or closes the queue. A worker
+      // still ends with its parent: it exits on 'disconnect' and watches the parent's pid.
+      detached: true,
     });
     child.stdout?.pipe(process.stderr, { end: false });
     const slot: Slot = { child, job: undefined, partners: new Set(), exited: false };
