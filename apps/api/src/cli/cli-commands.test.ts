@@ -105,3 +105,17 @@ describe('saddle token list (spawned)', () => {
     }
   });
 });
+
+describe('saddle run --set errors (spawned)', () => {
+  it('lists the preset’s knobs, suggests the nearest name, and says each thing once', () => {
+    const typo = saddle('run', 'pca-trajectories', '--set', 'run=8', '--data-dir', dir.path);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/^saddle run: bad --set: .*unknown override 'run' \(did you mean 'runs'\?\); the preset's knobs are runs, layer; allowed run-spec paths are model, /);
+    const epoch = saddle('run', 'fit-function', '--set', 'epoch=5', '--data-dir', dir.path);
+    expect(epoch.err).toMatch(/did you mean 'epochs'\?/);
+    const negative = saddle('run', 'pca-trajectories', '--set', 'epochs=-1', '--data-dir', dir.path);
+    expect(negative.code).toBe(2);
+    expect(negative.err.match(/must be an integer from 1 to 1,000,000, got -1/g)).toHaveLength(1);
+    expect(negative.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

@@ -139,7 +139,7 @@ export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: Preset
     if (seen.has(run.key)) throw new Error(`preset '${preset.id}': duplicate run key '${run.key}'`);
     seen.add(run.key);
     const where = `preset '${preset.id}', run '${run.key}'`;
-    const next = applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed);
+    const next = applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed, preset.knobs.map((knob) => knob.key));
     return { ...run, spec: validateRunSpec(next, where) };
   });
 }

@@ -37,6 +37,10 @@ describe('overrides', () => {
 
   it('names the key and what is allowed when an override is wrong', () => {
     expect(() => fit.runs({ scale: 'quick', overrides: { epoch: 5 } })).toThrow(/unknown override 'epoch'.*epochs.*optimizer\.lr/);
+    // The preset's own knobs are listed too, and the nearest name of either kind is suggested.
+    expect(() => fit.runs({ scale: 'quick', overrides: { epoch: 5 } })).toThrow(/unknown override 'epoch' \(did you mean 'epochs'\?\); the preset's knobs are models, targets, seeds, gridPoints; allowed run-spec paths are model, /);
+    expect(() => getPreset('pca-trajectories').runs({ scale: 'quick', overrides: { run: 8 } })).toThrow(/unknown override 'run' \(did you mean 'runs'\?\); the preset's knobs are runs, layer;/);
+    expect(() => fit.runs({ scale: 'quick', overrides: { colour: 'red' } })).toThrow(/unknown override 'colour'; the preset's knobs are/);
     // As JSON.parse (the API's variables) and `--set` build them: an own key named __proto__.
     expect(() => fit.runs({ scale: 'quick', overrides: JSON.parse('{"__proto__": {"epochs": 2}}') as Record<string, unknown> })).toThrow(/unknown override '__proto__'/);
     expect(() => fit.runs({ scale: 'quick', overrides: JSON.parse('{"__proto__": 3}') as Record<string, unknown> })).toThrow(/unknown override '__proto__'/);

@@ -7,6 +7,7 @@
 import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type DataSpec, type OptimizerSpec, type RunSpec } from '../config.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
+import { nearestName } from '../util/nearest-name.js';
 import { SCALES, type Preset, type PresetKnob, type PresetOptions, type Scale } from './types.js';
 
 export type KnobValue = number | string | boolean;
@@ -194,7 +195,7 @@ function modelFrom(key: string, raw: unknown, where: string): ModelSpec {
  * A copy of `spec` with dotted-path overrides applied. In a sweep of several seeds, `seed=s` is
  * the base: the spec gets s + `seedOffset` (its seed minus the sweep's smallest), so runs stay distinct.
  */
-export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>, where = 'overrides', seedOffset = 0): RunSpec {
+export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>, where = 'overrides', seedOffset = 0, knobKeys: readonly string[] = []): RunSpec {
   const next = structuredClone(spec) as RunSpec;
   const allowed = knownPaths(spec);
   // A new `kind` swaps in that kind's defaults first, so later paths (`optimizer.lr`) land in it.
@@ -228,11 +229,7 @@ export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>
       }
       continue;
     }
-    if (!allowed.includes(key)) {
-      throw new Error(
-        `${where}: unknown override '${key}'; allowed run-spec paths are ${allowed.join(', ')}`,
-      );
-    }
+    if (!allowed.includes(key)) throw new Error(`${where}: ${unknownOverrideMessage(key, knobKeys, allowed)}`);
     if (key.startsWith('zeroGradient.')) ensureZeroGradient(next);
     const parts = key.split('.');
     let node = next as unknown as Record<string, unknown>;
@@ -254,6 +251,16 @@ export function applySpecOverrides(spec: RunSpec, paths: Record<string, unknown>
     node[leaf] = key === 'seed' ? (value as number) + seedOffset : value;
   }
   return next;
+}
+
+/**
+ * The message for a key that is neither a knob nor a run-spec path: the nearest name of either
+ * kind first (`--set run=8` → "did you mean 'runs'?"), then both lists, the preset's knobs first.
+ */
+export function unknownOverrideMessage(key: string, knobKeys: readonly string[], paths: readonly string[]): string {
+  const suggestion = nearestName(key, [...knobKeys, ...paths]);
+  const knobs = knobKeys.length > 0 ? `the preset's knobs are ${knobKeys.join(', ')}; ` : 'the preset has no knobs; ';
+  return `unknown override '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; ${knobs}allowed run-spec paths are ${paths.join(', ')}`;
 }
 
 function ensureZeroGradient(spec: RunSpec): void {
