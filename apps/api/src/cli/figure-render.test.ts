@@ -34,6 +34,15 @@ describe('renderFigureSvg', () => {
     expect(new Set(strokes).size).toBe(1);
   });
 
+  it('rings marked points and says in the legend what a ring means (the series’ markedLabel)', () => {
+    const svg = renderFigureSvg({
+      title: 'variance',
+      panels: [{ data: { kind: 'lines', x: { label: 'x', scale: 'linear' }, y: { label: 'y', scale: 'linear' }, series: [{ label: 'train', markedLabel: 'variance clamped to 0', points: [{ x: 0, y: 1, marked: true }, { x: 1, y: 2 }, { x: 2, y: 3, marked: true }] }] } }],
+    });
+    expect(svg.match(/class="marked"/g)).toHaveLength(2);
+    expect(svg.slice(svg.indexOf('class="legend"'))).toContain('>variance clamped to 0</text>');
+  });
+
   it('refuses a figure with nothing to draw, naming it', () => {
     expect(() => renderFigureSvg({ title: 'empty', panels: [] })).toThrow(/renderFigureSvg: figure "empty" has no panels/);
   });

@@ -32,7 +32,7 @@ const VIRIDIS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const
 
 type Mark =
   | { kind: 'line'; label: string; points: XY[]; dashed?: boolean; marked?: XY[]; errors?: { x: number; y: number; error: number }[] }
-  | { kind: 'points'; label: string; points: XY[] }
+  | { kind: 'points'; label: string; points: (XY & { marked?: boolean })[] }
   | { kind: 'bars'; label: string; bars: { x0: number; x1: number; count: number }[] }
   | { kind: 'cells'; label: string; xs: number[]; ys: number[]; values: number[][] };
 
@@ -41,6 +41,8 @@ interface PanelMarks {
   x: AxisSpec;
   y: AxisSpec;
   marks: Mark[];
+  /** What a ring around a point means (the series' `markedLabel`), for the legend. */
+  markedLabels?: string[];
   /** Bars start at y = 0 on a linear axis. */
   includeZeroY?: boolean;
 }
@@ -52,6 +54,7 @@ function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
       return {
         x: data.x,
         y: data.y,
+        markedLabels: data.series.filter((s) => s.points.some((p) => p.marked)).map((s) => s.markedLabel ?? 'marked point'),
         marks: data.series.map((s) => ({
           kind: 'line' as const,
           label: s.label,
@@ -63,12 +66,13 @@ function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
       };
     case 'scatter': {
       // One mark per group (a run's group, e.g. the model), so a 100-run scatter has a short legend.
-      const groups = new Map<string, XY[]>();
+      const groups = new Map<string, (XY & { marked?: boolean })[]>();
       for (const p of data.points) {
         const key = p.group ?? 'points';
         groups.set(key, [...(groups.get(key) ?? []), p]);
       }
-      return { x: data.x, y: data.y, marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
+      // The figure's title says what a marked point is (e.g. ‖∇L‖ did not reach the threshold).
+      return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: ['marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
     }
     case 'paths': {
       // The first view is the one the figure's axes describe (the whole model).
@@ -260,6 +264,7 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
   // Legend: every labelled mark once (a label shared by panels, e.g. a run, keeps one colour).
   const labels = [...new Set(panels.flatMap((p) => p.marks.filter((m) => m.kind !== 'cells').map((m) => m.label)))];
   const colourOf = new Map(labels.map((label, i) => [label, colour(i)]));
+  const markedLabels = [...new Set(panels.flatMap((p) => p.markedLabels ?? []))];
   const cellMarks = panels.flatMap((p) => p.marks.filter((m): m is Extract<Mark, { kind: 'cells' }> => m.kind === 'cells'));
   const legendWidth = labels.length > 0 || cellMarks.length > 0 ? Math.min(200, Math.max(110, width * 0.22)) : 0;
 
@@ -314,14 +319,14 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
             ...(mark.errors ?? [])
               .filter((e) => sx.accepts(e.x) && sy.accepts(e.y - e.error) && sy.accepts(e.y + e.error))
               .map((e) => `<line x1="${num(sx(e.x))}" y1="${num(sy(e.y - e.error))}" x2="${num(sx(e.x))}" y2="${num(sy(e.y + e.error))}" stroke="${stroke}"/>`),
-            ...(mark.marked ?? []).filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="4" fill="${stroke}"/>`),
+            ...(mark.marked ?? []).filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle class="marked" cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="4.5" fill="#fff" stroke="${stroke}" stroke-width="1.8"/>`),
           ];
           out.push(`<path ${data} d="${pathData(mark.points, sx, sy)}" fill="none" stroke="${stroke}" stroke-width="1.6"${mark.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
           if (extras.length > 0) out.push(`<g>${extras.join('')}</g>`);
           break;
         }
         case 'points':
-          out.push(`<g ${data} fill="${stroke}" fill-opacity="0.8">${mark.points.filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="3.5"/>`).join('')}</g>`);
+          out.push(`<g ${data} fill="${stroke}" fill-opacity="0.8">${mark.points.filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => (p.marked ? `<circle class="marked" cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="4.5" fill="#fff" stroke="${stroke}" stroke-width="1.8"/>` : `<circle cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="3.5"/>`)).join('')}</g>`);
           break;
         case 'bars': {
           const base = sy.accepts(0) ? sy(0) : bottom;
@@ -363,9 +368,13 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
       out.push(`<rect x="${num(x)}" y="${num(y - 9)}" width="14" height="10" fill="${colourOf.get(label)}"/><text x="${num(x + 20)}" y="${num(y)}">${escapeXml(label.length > 26 ? `${label.slice(0, 25)}…` : label)}</text>`);
     });
     if (labels.length > shown.length) out.push(`<text x="${num(x + 20)}" y="${num(titleHeight + 16 + shown.length * 16)}">… ${labels.length - shown.length} more</text>`);
+    markedLabels.forEach((label, i) => {
+      const y = titleHeight + 16 + (Math.min(labels.length, maxEntries + 1) + i) * 16;
+      out.push(`<circle cx="${num(x + 7)}" cy="${num(y - 4)}" r="4.5" fill="#fff" stroke="#333" stroke-width="1.8"/><text x="${num(x + 20)}" y="${num(y)}">${escapeXml(label.length > 26 ? `${label.slice(0, 25)}…` : label)}</text>`);
+    });
     cellMarks.forEach((mark, k) => {
       const finite = mark.values.flat().filter(Number.isFinite);
-      const y = titleHeight + 24 + (Math.min(labels.length, maxEntries + 1) + k * 4) * 16;
+      const y = titleHeight + 24 + (Math.min(labels.length, maxEntries + 1) + markedLabels.length + k * 4) * 16;
       const stops = VIRIDIS.map((c, i) => `<stop offset="${i / (VIRIDIS.length - 1)}" stop-color="${c}"/>`).join('');
       out.push(`<text x="${num(x)}" y="${num(y)}">${escapeXml(mark.label)}</text>`);
       out.push(`<defs><linearGradient id="bar-${k}">${stops}</linearGradient></defs><rect x="${num(x)}" y="${num(y + 5)}" width="${num(legendWidth - 24)}" height="10" fill="url(#bar-${k})"/>`);
