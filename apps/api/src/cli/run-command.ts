@@ -90,12 +90,13 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
 
     const tty = Boolean(io.err.isTTY) && !options.json;
     const width = () => Math.max(40, (io.err as { columns?: number }).columns ?? 80);
-    const startedAt = Date.now();
     const views = new Map<string, RunView>(runs.map((r) => [r.id, { key: r.key, status: r.status, fraction: 0, latest: new Map() }]));
     const overallView = (): RunView => {
       const all = [...views.values()];
       const fraction = all.reduce((sum, v) => sum + v.fraction, 0) / Math.max(1, all.length);
-      return { key: 'overall', status, fraction, startedAt, latest: new Map() };
+      // From the first run's start: the workers' start-up is not training time.
+      const started = all.map((v) => v.startedAt).filter((t): t is number => t !== undefined);
+      return { key: 'overall', status, fraction, startedAt: started.length > 0 ? Math.min(...started) : undefined, latest: new Map() };
     };
     // cli-progress only redraws; each line is laid out by progressLine to fit the terminal.
     const bars = tty

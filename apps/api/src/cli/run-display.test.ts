@@ -28,8 +28,11 @@ describe('progress lines', () => {
       expect(line).toContain('RUNNING');
       expect(line).toContain('ETA 30s'); // 10 s for a quarter: 30 s for the rest
     }
-    expect(progressLine('seed0', running, metrics, 80, now)).toContain('loss 0.01235 acc 98.1% test 97.0%');
+    expect(progressLine('seed0', running, metrics, 80, now)).toContain('loss 0.01235 acc 98.1%');
+    expect(progressLine('seed0', running, metrics, 120, now)).toContain('loss 0.01235 acc 98.1% test 97.0%');
     expect(progressLine('seed0', { status: 'SUCCEEDED', fraction: 1 }, '', 80, now)).toContain('SUCCEEDED');
+    // The bars line up whether a line has metrics or not.
+    expect(progressLine('seed0', running, metrics, 80, now).lastIndexOf('|')).toBe(progressLine('overall', running, '', 80, now).lastIndexOf('|'));
   });
 
   it('say queued, not "ETA 0s", before a run starts, and … until its ETA is known', () => {

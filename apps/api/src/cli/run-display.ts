@@ -71,6 +71,7 @@ export function etaColumn(view: Pick<RunView, 'status' | 'fraction' | 'startedAt
 const LABEL_WIDTH = 12;
 const STATUS_WIDTH = 9; // SUCCEEDED, CANCELLED
 const ETA_WIDTH = 10; // "ETA 59m59s"
+const METRICS_WIDTH = 23; // "loss 1.23e-2 acc 98.1%"
 
 /**
  * One progress line: `label |bar| pct% ETA status metrics`, exactly `width` columns or fewer. The
@@ -84,10 +85,10 @@ export function progressLine(label: string, view: Pick<RunView, 'status' | 'frac
   const status = view.status.padEnd(STATUS_WIDTH);
   // name + " |" + bar + "| " + percent + " " + eta + " " + status + " " + metrics
   const fixed = name.length + 2 + 2 + percent.length + 1 + eta.length + 1 + status.length;
-  const minBar = 5;
-  const room = width - fixed - minBar;
-  const shown = metrics.length === 0 ? '' : room >= metrics.length + 1 ? metrics : room > 2 ? `${metrics.slice(0, room - 2)}…` : '';
-  const barWidth = Math.max(minBar, Math.min(30, width - fixed - (shown ? shown.length + 1 : 0)));
+  // The same bar width on every line (so the bars line up), leaving room for "loss … acc …".
+  const barWidth = Math.max(5, Math.min(30, width - fixed - METRICS_WIDTH - 1));
+  const room = width - fixed - barWidth - 1;
+  const shown = metrics.length <= room ? metrics : room > 2 ? `${metrics.slice(0, room - 1)}…` : '';
   const filled = Math.round(Math.min(1, Math.max(0, view.fraction)) * barWidth);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}`;
   return `${name} |${bar}| ${percent} ${eta} ${status}${shown ? ` ${shown}` : ''}`.trimEnd();
