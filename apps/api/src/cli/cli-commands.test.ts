@@ -2,7 +2,7 @@
  * The commands a user reaches for, through the real CLI (`node bin/saddle.mjs`, spawned):
  * `--version`, help fast enough to feel instant, and the read-only commands.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -117,5 +117,88 @@ describe('saddle run --set errors (spawned)', () => {
     expect(negative.code).toBe(2);
     expect(negative.err.match(/must be an integer from 1 to 1,000,000, got -1/g)).toHaveLength(1);
     expect(negative.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('saddle list / show / cancel / delete (spawned)', () => {
+  const async = (...args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [SADDLE_BIN, ...args], { env: { ...process.env, SADDLE_PRESET_MODULES: TINY_PRESET_MODULE } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.once('exit', (code) => resolve({ code, out, err }));
+    });
+
+  it('against the store: list, show with final metrics, bad id, delete', () => {
+    const store = tempDir();
+    try {
+      expect(saddle('list', '--data-dir', store.path).out).toMatch(/^no experiments/);
+      expect(saddle('run', 'test-tiny', '--workers', '1', '--data-dir', store.path).code).toBe(0);
+      const list = saddle('list', '--data-dir', store.path);
+      expect(list.code).toBe(0);
+      const [header, row] = list.out.trimEnd().split('\n');
+      expect(header).toMatch(/^id +status +runs +created +preset$/);
+      const id = /^(\S{36}) {2}SUCCEEDED {4}2\/2 {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}test-tiny \(quick\)$/.exec(row ?? '')?.[1];
+      expect(id, list.out).toBeTruthy();
+      const show = saddle('show', id!, '--data-dir', store.path);
+      expect(show.out).toMatch(new RegExp(`^experiment ${id}: .*\\n {2}status {3}SUCCEEDED\\n`));
+      expect(show.out).toMatch(/\n {4}seed0 +SUCCEEDED +100% +train\/loss \d\.\d{3}/);
+      const missing = saddle('show', 'nope', '--data-dir', store.path);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toBe('saddle show: bad <id>: no experiment "nope" (saddle list shows the ids)\n');
+      expect(saddle('delete', 'nope', '--data-dir', store.path).code).toBe(2);
+      expect(saddle('delete', id!, '--data-dir', store.path).code).toBe(0);
+      expect(saddle('list', '--data-dir', store.path).out).toMatch(/^no experiments/);
+    } finally {
+      store.remove();
+    }
+  });
+
+  it('against a running server with --url: list, show, cancel of a training experiment, delete', async () => {
+    const data = tempDir();
+    const server = spawn(process.execPath, [SADDLE_BIN, 'serve', '--port', '0', '--workers', '1', '--data-dir', data.path], { env: { ...process.env, SADDLE_PRESET_MODULES: TINY_PRESET_MODULE }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stderr = '';
+        server.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const match = /saddle: API at (http:\/\/[^\s/]+)/.exec(stderr);
+          if (match) resolve(match[1]!);
+        });
+        server.once('exit', (code) => reject(new Error(`saddle serve exited ${code}: ${stderr}`)));
+      });
+      const launched = (await (
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'mutation { launchExperiment(input: { preset: "test-tiny", overrides: { epochs: 100000 } }) { id } }' }),
+        })
+      ).json()) as { data: { launchExperiment: { id: string } } };
+      const id = launched.data.launchExperiment.id;
+      const listed = await async('list', '--url', url, '--json');
+      expect(listed.code).toBe(0);
+      expect((JSON.parse(listed.out) as { items: { id: string }[] }).items.map((e) => e.id)).toEqual([id]);
+      // Wait for it to train, so that the store alone cannot cancel it (another process holds the worker).
+      for (let i = 0; i < 200 && !/RUNNING +\d+%/.test((await async('show', id, '--url', url)).out); i++) await new Promise((r) => setTimeout(r, 100));
+      const refused = await async('cancel', id, '--data-dir', data.path);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/^saddle cancel: \d run\(s\) of .* are training in another process .*; cancel through its server with --url/);
+      const cancelled = await async('cancel', id, '--url', url, '--json');
+      expect(cancelled.code, cancelled.err).toBe(0);
+      expect((JSON.parse(cancelled.out) as { runs: { status: string }[] }).runs.map((r) => r.status)).toContain('CANCELLED');
+      for (let i = 0; i < 100 && !/status {3}CANCELLED/.test((await async('show', id, '--url', url)).out); i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await async('show', id, '--url', url)).out).toMatch(/status {3}CANCELLED/);
+      const missing = await async('show', 'nope', '--url', url);
+      expect(missing.code).toBe(2);
+      expect((await async('delete', id, '--url', url)).code).toBe(0);
+      expect((await async('list', '--url', url)).out).toMatch(/^no experiments/);
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      data.remove();
+    }
   });
 });

@@ -220,6 +220,27 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       if (exitCode === 0) exitCode = code;
     });
 
+  // list / show / cancel / delete: the store of --data-dir, or a running server with --url.
+  const experimentOperation = (name: 'list' | 'show' | 'cancel' | 'delete', description: string) => {
+    const command = program.command(name).description(description);
+    if (name !== 'list') command.argument('<id>', 'an experiment id (saddle list shows them)');
+    else command.option('--first <n>', 'how many, newest first', positiveInteger, 20);
+    return command
+      .option('--url <url>', 'a running server (e.g. http://127.0.0.1:4000) instead of the store; $SADDLE_TOKEN is sent as the bearer token')
+      .option('--json', 'print JSON')
+      .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+      .action(async (...args: unknown[]) => {
+        const id = name === 'list' ? undefined : (args[0] as string);
+        const options = (name === 'list' ? args[0] : args[1]) as { url?: string; json?: boolean; first?: number; dataDir?: string };
+        const { experimentCommand } = await import('./experiment-commands.js');
+        exitCode = await experimentCommand(name, id, options, io);
+      });
+  };
+  experimentOperation('list', 'the experiments, newest first: id, status, runs done, created, preset');
+  experimentOperation('show', 'one experiment: status, and each run with its progress and final metrics');
+  experimentOperation('cancel', 'cancel an experiment’s queued and running runs (runs keep their points)');
+  experimentOperation('delete', 'delete an experiment with its runs, points, figures and weight files');
+
   const token = program.command('token').description('bearer tokens for scripts and the dashboard');
   token
     .command('create')
