@@ -134,6 +134,9 @@ describe('saddle figure', () => {
     expect(extension.code).toBe(2);
     expect(extension.stderr).toMatch(/bad --out: ".*x\.jpg" ends in neither \.svg nor \.png/);
     expect(saddle('figure', experimentId, 'pca').stderr).toMatch(/bad --out: missing; give --out fig\.svg or --out fig\.png/);
+    const noFigure = saddle('figure', experimentId, '--out', join(root.path, 'x.png'));
+    expect(noFigure.code).toBe(2);
+    expect(noFigure.stderr).toMatch(/bad <figureId>: missing; --out .*x\.png draws one figure\n\s+allowed: loss, /);
     const experiment = saddle('figure', 'no-such-experiment');
     expect(experiment.code).toBe(2);
     expect(experiment.stderr).toMatch(/saddle figure: bad <experimentId>: Experiment "no-such-experiment" does not exist/);

@@ -63,6 +63,10 @@ export interface FigureCommandOptions {
 /** Lists the figure ids, or renders one to `--out` (.svg or .png by its extension). Returns the exit code. */
 export async function figureCommand(store: Store, catalogue: PresetCatalogue, experimentId: string, figureId: string | undefined, options: FigureCommandOptions, io: CliIo): Promise<number> {
   const figures = await experimentFigures(store, catalogue, experimentId);
+  if (figureId === undefined && options.out) {
+    io.err.write(`saddle figure: bad <figureId>: missing; --out ${options.out} draws one figure\n  allowed: ${figures.map((f) => f.id).join(', ') || '(none yet)'}\n`);
+    return 2;
+  }
   if (figureId === undefined) {
     if (figures.length === 0) io.err.write(`saddle figure: experiment ${experimentId} has no figures yet (its analyses have not run)\n`);
     const idWidth = Math.max(0, ...figures.map((f) => f.id.length));
