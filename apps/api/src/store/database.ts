@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import { corruptStoreError, sqliteOpenError, StoreOpenError } from './storage-errors.js';
@@ -146,8 +146,40 @@ class SaddleSqliteDialect extends SqliteDialect {
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (sqlite.inTransaction) await super.rollbackTransaction(connection);
       }
-    })({ database: sqlite });
+    })({ database: cachingStatements(sqlite) });
   }
+}
+
+/** Statements kept prepared, by SQL text; the least recently used past this many is dropped. */
+const PREPARED_STATEMENTS_KEPT = 64;
+
+/**
+ * kysely prepares every statement it runs anew; for ingest's 500-row INSERT (3,000 parameters)
+ * preparing took ~0.7 µs of each point's ~3 µs. The store runs the same few statements over
+ * and over, so they are prepared once. kysely runs one statement at a time on the connection
+ * (its mutex: even a stream holds it), so a cached one is never in use twice; a busy one would
+ * still not be handed out.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SqliteStatement {
+      const cached = prepared.get(text);
+      if (cached && !cached.busy) {
+        // Re-inserted: Map order is recency order.
+        prepared.delete(text);
+        prepared.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        prepared.set(text, statement);
+        if (prepared.size > PREPARED_STATEMENTS_KEPT) prepared.delete(prepared.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
 }
 
 async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Promise<Kysely<Database>> {

@@ -32,9 +32,24 @@ function sqliteInsert(rows: number): string {
 
 /** Later points win: within one statement a (key, step) may appear once (PostgreSQL refuses to update a row twice). */
 export function lastOfEach(points: readonly StoredMetricPoint[]): StoredMetricPoint[] {
+  if (stepsRiseWithinEachKey(points)) return [...points];
   const unique = new Map<string, StoredMetricPoint>();
   for (const p of points) unique.set(`${p.key}\u0000${p.step}`, p);
   return unique.size === points.length ? [...points] : [...unique.values()];
+}
+
+/**
+ * The usual batch (each series' steps in increasing order) has no duplicate, and telling so
+ * needs one number per key rather than a string per point (a quarter of a µs a point).
+ */
+function stepsRiseWithinEachKey(points: readonly StoredMetricPoint[]): boolean {
+  const lastStep = new Map<string, number>();
+  for (const p of points) {
+    const last = lastStep.get(p.key);
+    if (last !== undefined && p.step <= last) return false;
+    lastStep.set(p.key, p.step);
+  }
+  return true;
 }
 
 /** SQLite cannot keep NaN or ±∞: a non-finite value is stored as NULL (read back as NaN). */

@@ -151,6 +151,7 @@ export type RunRow = Selectable<RunTable>;
 export type NewRunRow = Insertable<RunTable>;
 export type RunUpdate = Updateable<RunTable>;
 export type MetricRow = Selectable<MetricTable>;
+export type MetricBlockRow = Selectable<MetricBlockTable>;
 export type FigureRow = Selectable<FigureTable>;
 export type ArtifactRow = Selectable<ArtifactTable>;
 export type TokenRow = Selectable<TokenTable>;
