@@ -3,7 +3,8 @@
  * `--version`, help fast enough to feel instant, and the read-only commands.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, TINY_PRESET_MODULE } from '../test-utils/temp.js';
@@ -198,6 +199,38 @@ describe('saddle list / show / cancel / delete (spawned)', () => {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
+      data.remove();
+    }
+  });
+});
+
+describe('saddle run --spec (spawned)', () => {
+  it('runs one run from a RunSpec file, and refuses a bad file or a preset’s flags naming what to fix', () => {
+    const data = tempDir();
+    try {
+      const file = join(data.path, 'spec.json');
+      writeFileSync(file, JSON.stringify({ model: { name: 'tiny', layers: [{ type: 'dense', units: 4, activation: 'relu' }, { type: 'dense', units: 1 }] }, epochs: 2, data: { kind: 'function', fn: 'sinc5', n: 64 } }));
+      const run = saddle('run', '--spec', file, '--json', '--workers', '1', '--data-dir', data.path);
+      expect(run.code, run.err).toBe(0);
+      const result = JSON.parse(run.out) as { experiment: { status: string; name: string }; runs: { key: string; status: string; steps: number }[] };
+      expect(result.experiment).toMatchObject({ status: 'SUCCEEDED', name: 'tiny run' });
+      expect(result.runs.map((r) => [r.key, r.status])).toEqual([['run', 'SUCCEEDED']]);
+
+      const bad = join(data.path, 'bad.json');
+      writeFileSync(bad, JSON.stringify({ model: { name: 'tiny', layers: [{ type: 'dense', units: 1 }] }, epochs: -2 }));
+      const invalid = saddle('run', '--spec', bad, '--data-dir', data.path);
+      expect(invalid.code).toBe(2);
+      expect(invalid.err).toBe(`saddle run: bad --spec ${bad} at 'epochs': invalid run spec at 'epochs': must be an integer from 1 to 1,000,000, got -2\n`);
+      writeFileSync(bad, '[1, 2]');
+      expect(saddle('run', '--spec', bad, '--data-dir', data.path).err).toMatch(/bad --spec .*: expected a JSON object .*, got an array/);
+      expect(saddle('run', '--spec', join(data.path, 'none.json'), '--data-dir', data.path).err).toMatch(/bad --spec .*none\.json: ENOENT/);
+      const mixed = saddle('run', 'fit-function', '--spec', file, '--set', 'epochs=3', '--data-dir', data.path);
+      expect(mixed.code).toBe(2);
+      expect(mixed.err).toMatch(/^saddle run: bad --spec: it runs one RunSpec and takes no <preset> "fit-function", --set; put those values in /);
+      const neither = saddle('run', '--data-dir', data.path);
+      expect(neither.code).toBe(2);
+      expect(neither.err).toMatch(/^saddle run: missing <preset> \(or --spec file\.json\)/);
+    } finally {
       data.remove();
     }
   });

@@ -71,8 +71,9 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
 
   program
     .command('run')
-    .description('run a catalogue preset through the store and workers, with progress')
-    .argument('<preset>', 'preset id, e.g. fit-function (see the API’s Query.presets)')
+    .description('run a catalogue preset (or with --spec, one run from a RunSpec file) through the store and workers, with progress')
+    .argument('[preset]', 'preset id, e.g. fit-function (saddle presets lists them)')
+    .option('--spec <file>', 'a JSON RunSpec (missing fields take the engine’s defaults): one run, no analyses, instead of a preset')
     .addOption(new Option('--scale <scale>', 'quick (minutes, CI), standard (about an hour for the whole catalogue on 2 cores; decides the findings) or full (the original size, hours)').choices([...SCALES]).default('quick'))
     .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
     .option('--set <key=value>', 'override a preset knob or a dotted RunSpec path (repeatable)', keyValue, {})
@@ -81,11 +82,18 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .option('--tag <tag>', 'tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value], [])
     .option('--workers <n>', 'worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (preset: string, options: { scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }) => {
+    .action(async (preset: string | undefined, options: { spec?: string; scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }, command: Command) => {
+      const spec = options.spec === undefined ? undefined : readSpecFile(options.spec, preset, command, io);
+      if (spec === null || (spec === undefined && preset === undefined)) {
+        if (spec === undefined) io.err.write('saddle run: missing <preset> (or --spec file.json); saddle presets lists the presets\n');
+        exitCode = 2;
+        return;
+      }
       const { runCommand } = await import('./run-command.js');
       exitCode = await runCommand(
-        preset,
+        preset ?? '',
         {
+          ...(spec && { spec }),
           scale: options.scale,
           set: options.set,
           json: Boolean(options.json),
@@ -325,6 +333,32 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     else io.err.write(`saddle: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * `saddle run --spec file.json`: the file's RunSpec, or null (after saying why) when it cannot be
+ * read, is not a JSON object, or comes with a preset's flags — a spec is the whole run, so its
+ * values belong in the file (sweeps over specs are not `saddle run`'s yet).
+ */
+function readSpecFile(file: string, preset: string | undefined, command: Command, io: CliIo): { file: string; value: Record<string, unknown> } | null {
+  const presetFlags = ['set', 'data', 'scale'].filter((flag) => command.getOptionValueSource(flag) === 'cli');
+  if (preset !== undefined || presetFlags.length > 0) {
+    const given = [...(preset !== undefined ? [`<preset> ${JSON.stringify(preset)}`] : []), ...presetFlags.map((flag) => `--${flag}`)];
+    io.err.write(`saddle run: bad --spec: it runs one RunSpec and takes no ${given.join(', ')}; put those values in ${file} (a sweep of specs is not supported by saddle run)\n`);
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    io.err.write(`saddle run: bad --spec ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    io.err.write(`saddle run: bad --spec ${file}: expected a JSON object (a RunSpec such as {"model": {"name": "m", "layers": [{"type": "dense", "units": 1}]}, "epochs": 5}), got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}\n`);
+    return null;
+  }
+  return { file, value: value as Record<string, unknown> };
 }
 
 /** The version of @saddle/api (the package that ships the CLI); read from src/ and dist/ alike. */

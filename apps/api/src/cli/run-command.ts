@@ -19,6 +19,8 @@ import { dashboardHint } from './server-record.js';
 import type { Scale } from '@saddle/engine';
 
 export interface RunCommandOptions {
+  /** `--spec file.json`: one run from a raw RunSpec (as launchExperiment's `spec`) instead of a preset. */
+  spec?: { file: string; value: Record<string, unknown> };
   scale: Scale;
   data?: 'mnist' | 'cifar10';
   set: Record<string, unknown>;
@@ -43,14 +45,18 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
   let interrupted = 0;
   try {
     // Before the launch: the store's own earlier launches are what it has measured.
-    const expected = await services.experiments.expectedTime(preset, options.scale);
+    const expected = options.spec ? null : await services.experiments.expectedTime(preset, options.scale);
     let experiment;
     try {
       experiment = await services.experiments.launch({
-        preset,
-        scale: options.scale,
-        ...(options.data && { data: options.data }),
-        ...(Object.keys(options.set).length > 0 && { overrides: options.set }),
+        ...(options.spec
+          ? { spec: options.spec.value }
+          : {
+              preset,
+              scale: options.scale,
+              ...(options.data && { data: options.data }),
+              ...(Object.keys(options.set).length > 0 && { overrides: options.set }),
+            }),
         ...(options.name && { name: options.name }),
         tags: options.tags,
       });
@@ -60,7 +66,7 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
         const allowed = error.extensions.allowed;
         // A spec error's `allowed` is its reason, already in the message: print each thing once.
         const allowedText = allowed === undefined ? '' : Array.isArray(allowed) ? allowed.join(', ') : String(allowed);
-        const argument = path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path ? `--${path}` : 'input';
+        const argument = options.spec && path?.startsWith('spec') ? `--spec ${options.spec.file}${path.length > 'spec'.length ? ` at '${path.slice('spec.'.length)}'` : ''}` : path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path ? `--${path}` : 'input';
         io.err.write(`saddle run: bad ${argument}: ${error.message}${allowedText && !error.message.includes(allowedText) ? `\n  allowed: ${allowedText}` : ''}\n`);
         return 2;
       }
