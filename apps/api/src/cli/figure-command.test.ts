@@ -30,11 +30,14 @@ const FIGURES: { figure: Figure; series: number }[] = [
     series: 3,
   },
   {
-    figure: { id: 'ratio', title: 'Minimal ratio vs loss', data: { kind: 'scatter', x: axis('training loss', 'log'), y: axis('minimal ratio'), points: [1e-4, 1e-3, 1e-2, 1e-1].map((x, i) => ({ x, y: i / 4, group: i % 2 === 0 ? 'mlp-a' : 'mlp-b' })) } },
+    figure: { id: 'ratio', title: 'Minimal ratio vs loss', data: { kind: 'scatter', x: axis('training loss', 'log'), y: axis('minimal ratio'), points: [1e-4, 1e-3, 1e-2, 1e-1].map((x, i) => ({ x, y: i / 4, group: i % 2 === 0 ? 'mlp-a' : 'mlp-b', meta: { nonFlat: 10 ** -i } })), views: [{ id: 'all', label: 'all eigenvalues', y: axis('minimal ratio'), metaKey: 'ratio' }, { id: 'non-flat', label: 'non-flat eigenvalues', y: axis('minimal ratio (non-flat)', 'log'), metaKey: 'nonFlat' }] } },
     series: 2,
   },
   {
-    figure: { id: 'pca', title: 'Trajectories in the PCA plane', data: { kind: 'paths', x: axis('PC 1'), y: axis('PC 2'), explainedVariance: [0.6, 0.3], views: [{ id: 'model', label: 'whole model', paths: ['seed0', 'seed1'].map((label, k) => ({ label, points: [0, 5, 10].map((epoch) => ({ x: epoch * (k + 1), y: -epoch, epoch })) })) }] } },
+    figure: { id: 'pca', title: 'Trajectories in the PCA plane', data: { kind: 'paths', x: axis('PC 1'), y: axis('PC 2'), explainedVariance: [0.6, 0.3], views: [
+      { id: 'model', label: 'whole model', paths: ['seed0', 'seed1'].map((label, k) => ({ label, points: [0, 5, 10].map((epoch) => ({ x: epoch * (k + 1), y: -epoch, epoch })) })) },
+      { id: 'layer1', label: 'first layer', paths: [{ label: 'seed0', points: [0, 5, 10].map((epoch) => ({ x: epoch, y: epoch, epoch })) }] },
+    ] } },
     series: 2,
   },
   {
@@ -81,7 +84,8 @@ describe('saddle figure', () => {
     // The store keeps figures made together in no particular order.
     expect(ids[0]).toBe('loss');
     expect(ids.slice(1).sort()).toEqual(FIGURES.map((f) => f.figure.id).sort());
-    expect(stdout).toMatch(/^ratio\s+scatter\s+Minimal ratio vs loss$/m);
+    expect(stdout).toMatch(/^ratio\s+scatter\s+Minimal ratio vs loss  \[--view all \| non-flat\]$/m);
+    expect(stdout).toMatch(/^pca\s+paths\s+Trajectories in the PCA plane  \[--view model \| layer1\]$/m);
   });
 
   it.each(FIGURES.map((f) => [f.figure.data.kind, f] as const))('draws a %s figure to SVG: title, axis labels, ticks and one mark per series', (_kind, { figure, series }) => {
@@ -112,6 +116,21 @@ describe('saddle figure', () => {
     const paths = [...svg.matchAll(/<path class="series" data-label="([^"]+)" d="([^"]*)"/g)];
     expect(paths.map((m) => m[1])).toEqual(['shallow', 'deep']);
     for (const [, , d] of paths) expect(count(d ?? '', /L/)).toBeGreaterThan(100);
+  });
+
+  it('draws another view: a layer’s PCA paths, a scatter’s y read from each point’s meta on its own axis', () => {
+    const layer = join(root.path, 'pca-layer1.svg');
+    expect(saddle('figure', experimentId, 'pca', '--view', 'layer1', '--out', layer).code).toBe(0);
+    expect(count(readFileSync(layer, 'utf8'), /class="series"/)).toBe(1);
+    const nonFlat = join(root.path, 'ratio-non-flat.svg');
+    expect(saddle('figure', experimentId, 'ratio', '--view', 'non-flat', '--out', nonFlat).code).toBe(0);
+    const svg = readFileSync(nonFlat, 'utf8');
+    expect(svg).toContain('>minimal ratio (non-flat) (log)</text>');
+    // meta.nonFlat spans 1e-3 … 1e0 on the log y axis.
+    for (const decade of ['1e-3', '1e-2', '1e-1', '1e0']) expect(svg).toContain(`>${decade}</text>`);
+    const bad = saddle('figure', experimentId, 'pca', '--view', 'layer9', '--out', layer);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad --view: figure pca has no view "layer9"\n\s+allowed: model, layer1/);
   });
 
   it('writes a PNG of the size asked for', () => {

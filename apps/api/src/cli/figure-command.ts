@@ -21,6 +21,8 @@ export interface FigureEntry {
   id: string;
   title: string;
   kind: FigureData['kind'] | 'metric-lines';
+  /** The views it can be drawn in (`--view`): a paths figure's (whole model, a layer) or a scatter's other y definitions. */
+  views: string[];
   /** Draws it (reads the store for metric figures). */
   load(): Promise<RenderableFigure>;
 }
@@ -32,11 +34,17 @@ export async function experimentFigures(store: Store, catalogue: PresetCatalogue
   const specs: FigureSpec[] = (experiment.preset && catalogue.get(experiment.preset)?.figures) || [];
   const metricFigures = specs.flatMap((spec): FigureEntry[] =>
     spec.kind === 'metric-lines'
-      ? [{ id: spec.id, title: spec.title, kind: spec.kind, load: () => metricFigure(store, experimentId, spec) }]
+      ? [{ id: spec.id, title: spec.title, kind: spec.kind, views: [], load: () => metricFigure(store, experimentId, spec) }]
       : [],
   );
-  const stored = (await store.figuresOf(experimentId)).map((f): FigureEntry => ({ id: f.id, title: f.title, kind: f.kind, load: () => Promise.resolve({ title: f.title, panels: [{ data: f.data }] }) }));
+  const stored = (await store.figuresOf(experimentId)).map((f): FigureEntry => ({ id: f.id, title: f.title, kind: f.kind, views: viewsOf(f.data), load: () => Promise.resolve({ title: f.title, panels: [{ data: f.data }] }) }));
   return [...metricFigures, ...stored];
+}
+
+function viewsOf(data: FigureData): string[] {
+  if (data.kind === 'paths') return data.views.map((v) => v.id);
+  if (data.kind === 'scatter') return (data.views ?? []).map((v) => v.id);
+  return [];
 }
 
 async function metricFigure(store: Store, experimentId: string, spec: Extract<FigureSpec, { kind: 'metric-lines' }>): Promise<RenderableFigure> {
@@ -56,6 +64,7 @@ async function metricFigure(store: Store, experimentId: string, spec: Extract<Fi
 
 export interface FigureCommandOptions {
   out?: string;
+  view?: string;
   width: number;
   height: number;
 }
@@ -70,7 +79,7 @@ export async function figureCommand(store: Store, catalogue: PresetCatalogue, ex
   if (figureId === undefined) {
     if (figures.length === 0) io.err.write(`saddle figure: experiment ${experimentId} has no figures yet (its analyses have not run)\n`);
     const idWidth = Math.max(0, ...figures.map((f) => f.id.length));
-    for (const f of figures) io.out.write(`${f.id.padEnd(idWidth)}  ${f.kind.padEnd(12)}  ${f.title}\n`);
+    for (const f of figures) io.out.write(`${f.id.padEnd(idWidth)}  ${f.kind.padEnd(12)}  ${f.title}${f.views.length > 1 ? `  [--view ${f.views.join(' | ')}]` : ''}\n`);
     return 0;
   }
   const entry = figures.find((f) => f.id === figureId);
@@ -83,7 +92,12 @@ export async function figureCommand(store: Store, catalogue: PresetCatalogue, ex
     io.err.write(`saddle figure: bad --out: ${options.out ? `${JSON.stringify(options.out)} ends in neither .svg nor .png` : 'missing'}; give --out fig.svg or --out fig.png\n`);
     return 2;
   }
-  const svg = renderFigureSvg(await entry.load(), { width: options.width, height: options.height });
+  if (options.view !== undefined && !entry.views.includes(options.view)) {
+    io.err.write(`saddle figure: bad --view: figure ${entry.id} has no view ${JSON.stringify(options.view)}\n  allowed: ${entry.views.join(', ') || '(it has one view: leave --view out)'}\n`);
+    return 2;
+  }
+  const figure = await entry.load();
+  const svg = renderFigureSvg(options.view === undefined ? figure : { ...figure, panels: figure.panels.map((p) => ({ ...p, view: options.view })) }, { width: options.width, height: options.height });
   writeFileSync(options.out, format === '.png' ? svgToPng(svg) : svg);
   io.err.write(`saddle figure: wrote ${options.out} (${entry.title}, ${options.width}×${options.height})\n`);
   return 0;

@@ -14,7 +14,7 @@ import type { AxisSpec, FigureData, XY } from '@saddle/engine';
 export interface RenderableFigure {
   title: string;
   /** One or more panels, drawn top to bottom with a shared legend. */
-  panels: { title?: string; data: FigureData }[];
+  panels: { title?: string; data: FigureData; /** A paths or scatter figure's view id (default: its first view). */ view?: string }[];
 }
 
 export interface RenderSize {
@@ -48,7 +48,7 @@ interface PanelMarks {
 }
 
 /** The marks of one figure kind. The switch is exhaustive: a new kind fails to compile here. */
-function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
+function marksOf(data: FigureData, viewId?: string): Omit<PanelMarks, 'title'> {
   switch (data.kind) {
     case 'lines':
       return {
@@ -65,6 +65,13 @@ function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
         })),
       };
     case 'scatter': {
+      // Another view reads each point's y from its meta (e.g. the minimal ratio over the non-flat eigenvalues).
+      const view = viewId === undefined ? undefined : data.views?.find((v) => v.id === viewId);
+      if (viewId !== undefined && !view) throw new Error(`renderFigureSvg: no view ${JSON.stringify(viewId)}; views: ${(data.views ?? []).map((v) => v.id).join(', ') || '(none)'}`);
+      if (view) {
+        const points = data.points.map((p) => ({ ...p, y: typeof p.meta?.[view.metaKey] === 'number' ? (p.meta[view.metaKey] as number) : Number.NaN }));
+        return marksOf({ ...data, y: view.y, points, views: [] });
+      }
       // One mark per group (a run's group, e.g. the model), so a 100-run scatter has a short legend.
       const groups = new Map<string, (XY & { marked?: boolean })[]>();
       for (const p of data.points) {
@@ -75,8 +82,9 @@ function marksOf(data: FigureData): Omit<PanelMarks, 'title'> {
       return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: ['marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
     }
     case 'paths': {
-      // The first view is the one the figure's axes describe (the whole model).
-      const view = data.views[0];
+      // By default the first view, the one the figure's axes describe (the whole model).
+      const view = viewId === undefined ? data.views[0] : data.views.find((v) => v.id === viewId);
+      if (!view) throw new Error(`renderFigureSvg: no view ${JSON.stringify(viewId)}; views: ${data.views.map((v) => v.id).join(', ')}`);
       return { x: data.x, y: data.y, marks: (view?.paths ?? []).map((p) => ({ kind: 'line' as const, label: p.label, points: p.points })) };
     }
     case 'grid':
@@ -259,7 +267,7 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
   const width = size.width ?? 800;
   const height = size.height ?? 500;
   if (figure.panels.length === 0) throw new Error(`renderFigureSvg: figure "${figure.title}" has no panels to draw`);
-  const panels: PanelMarks[] = figure.panels.map((p) => ({ ...(p.title && { title: p.title }), ...marksOf(p.data) }));
+  const panels: PanelMarks[] = figure.panels.map((p) => ({ ...(p.title && { title: p.title }), ...marksOf(p.data, p.view) }));
 
   // Legend: every labelled mark once (a label shared by panels, e.g. a run, keeps one colour).
   const labels = [...new Set(panels.flatMap((p) => p.marks.filter((m) => m.kind !== 'cells').map((m) => m.label)))];

@@ -199,14 +199,15 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .argument('<experimentId>')
     .argument('[figureId]', 'a figure id from the list (e.g. loss, minimal-ratio)')
     .option('--out <file>', 'fig.svg or fig.png (by its extension)')
+    .option('--view <id>', 'a paths or scatter figure’s view (listed with the figures; default its first)')
     .option('--width <px>', 'image width in pixels', positiveInteger, 800)
     .option('--height <px>', 'image height in pixels', positiveInteger, 500)
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (experimentId: string, figureId: string | undefined, options: { out?: string; width: number; height: number; dataDir?: string }) => {
+    .action(async (experimentId: string, figureId: string | undefined, options: { out?: string; view?: string; width: number; height: number; dataDir?: string }) => {
       const { figureCommand } = await import('./figure-command.js');
       let code = 0;
       exitCode = await withStore('figure', '<experimentId>', options.dataDir, async (runtime) => {
-        code = await figureCommand(runtime.store, runtime.catalogue, experimentId, figureId, { width: options.width, height: options.height, ...(options.out && { out: options.out }) }, io);
+        code = await figureCommand(runtime.store, runtime.catalogue, experimentId, figureId, { width: options.width, height: options.height, ...(options.out && { out: options.out }), ...(options.view && { view: options.view }) }, io);
       });
       if (exitCode === 0) exitCode = code;
     });
