@@ -32,18 +32,35 @@ export function comparableValue(dialect: DatabaseConfig['kind'], column: RawBuil
 }
 
 /**
+ * `FROM` clause joining each row of `outer` to the stored points of its block `block` of `key`,
+ * as `m`, each block one index range of the metrics' primary key. SQLite keeps a CROSS JOIN's
+ * order, so the range is an index seek; PostgreSQL plans freely, and without statistics (a table
+ * just filled) it scanned the whole series for every block (18 s for a 1M-point read), so there
+ * the points come from a LATERAL subquery ordered by step with a LIMIT, which only the index
+ * answers.
+ */
+export function blockPoints(dialect: DatabaseConfig['kind'], runId: string, key: RawBuilder<unknown>, block: RawBuilder<unknown>, outer: RawBuilder<unknown>): RawBuilder<unknown> {
+  const size = sql.lit(METRIC_BLOCK_STEPS);
+  if (dialect === 'postgres') {
+    return sql`${outer} CROSS JOIN LATERAL (
+        SELECT mm.key, mm.step, mm.value FROM metrics mm
+        WHERE mm.run_id = ${runId} AND mm.key = ${key} AND mm.step >= ${block} * ${size} AND mm.step < ${block} * ${size} + ${size}
+        ORDER BY mm.step LIMIT ${size}) m`;
+  }
+  return sql`${outer} CROSS JOIN metrics m WHERE m.run_id = ${runId} AND m.key = ${key} AND m.step >= ${block} * ${size} AND m.step < ${block} * ${size} + ${size}`;
+}
+
+/**
  * Recomputes, from the stored points, the blocks of `runId` listed by `touched` (a query of rows
  * `(key, block)`). A listed block without points gets no row (the caller drops a stale one).
  */
 async function refreshBlocks(db: Db, dialect: DatabaseConfig['kind'], runId: string, touched: RawBuilder<unknown>): Promise<void> {
-  const size = sql.lit(METRIC_BLOCK_STEPS);
   const value = comparableValue(dialect, sql.ref('m.value'));
   await sql`
     WITH touched(key, block) AS (${touched}),
     pts AS (
       SELECT m.key AS key, t.block AS block, m.step AS step, ${value} AS v
-      -- CROSS JOIN: SQLite keeps this order, so each touched block is one index range of metrics.
-      FROM touched t CROSS JOIN metrics m WHERE m.run_id = ${runId} AND m.key = t.key AND m.step >= t.block * ${size} AND m.step < t.block * ${size} + ${size}
+      FROM ${blockPoints(dialect, runId, sql.ref('t.key'), sql.ref('t.block'), sql`touched t`)}
     ),
     ext AS (SELECT key, block, COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM pts GROUP BY key, block)
     INSERT INTO metric_blocks (run_id, key, block, count, lo, lo_step, hi, hi_step)

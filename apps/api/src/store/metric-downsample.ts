@@ -21,7 +21,7 @@
  */
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { DatabaseConfig } from './database.js';
-import { comparableValue, METRIC_BLOCK_STEPS } from './metric-blocks.js';
+import { blockPoints, comparableValue, METRIC_BLOCK_STEPS } from './metric-blocks.js';
 import type { Database } from './tables.js';
 
 export interface SeriesStats {
@@ -87,9 +87,18 @@ export function downsampledSeriesQuery(
       GROUP BY bucketed.b
     )
     SELECT step, value, wall_time, epoch FROM metrics
-    WHERE run_id = ${runId} AND key = ${key}
-      AND step IN (SELECT lo_step FROM picked UNION SELECT hi_step FROM picked)
+    WHERE run_id = ${runId} AND key = ${key} AND ${keptSteps(dialect)}
     ORDER BY step`.compile(db);
+}
+
+/**
+ * The kept steps, each one seek of the primary key. PostgreSQL without statistics joined them
+ * to a scan of the whole series; an array computed first (an InitPlan) is an index condition.
+ */
+function keptSteps(dialect: DatabaseConfig['kind']): RawBuilder<unknown> {
+  return dialect === 'postgres'
+    ? sql`step = ANY(ARRAY(SELECT lo_step FROM picked UNION SELECT hi_step FROM picked))`
+    : sql`step IN (SELECT lo_step FROM picked UNION SELECT hi_step FROM picked)`;
 }
 
 /**
@@ -114,11 +123,10 @@ function blockCtes(runId: string, key: string, n: number, buckets: number, first
  * the whole series' earliest too.
  */
 function blockCandidates(dialect: DatabaseConfig['kind'], runId: string, key: string): RawBuilder<unknown> {
-  const size = sql.lit(METRIC_BLOCK_STEPS);
   return sql`
     SELECT lo_step, lo, hi_step, hi FROM metric_blocks WHERE run_id = ${runId} AND key = ${key} AND block NOT IN (SELECT block FROM cut)
-    UNION ALL SELECT m.step, ${comparableValue(dialect, sql.ref('m.value'))}, m.step, ${comparableValue(dialect, sql.ref('m.value'))} FROM cut CROSS JOIN metrics m
-      WHERE m.run_id = ${runId} AND m.key = ${key} AND m.step >= cut.block * ${size} AND m.step < cut.block * ${size} + ${size}`;
+    UNION ALL SELECT m.step, ${comparableValue(dialect, sql.ref('m.value'))}, m.step, ${comparableValue(dialect, sql.ref('m.value'))}
+      FROM ${blockPoints(dialect, runId, sql`${key}`, sql.ref('cut.block'), sql`cut`)}`;
 }
 
 /** Every point of a short series (≤ maxPoints), in step order: nothing to sample. */
