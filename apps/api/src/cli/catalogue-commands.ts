@@ -57,20 +57,39 @@ export async function presetListings(store: Store, catalogue: PresetCatalogue): 
   return listings;
 }
 
+/** `text` in lines of at most `width` columns (a word longer than that stays whole), each after `indent`. */
+export function wrap(text: string, indent: string, width = 80, firstIndent = indent): string {
+  const lines: string[] = [];
+  let line = firstIndent;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const prefix = lines.length === 0 ? firstIndent : indent;
+    if (line.length > prefix.length && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line += (line.length > prefix.length ? ' ' : '') + word;
+  }
+  lines.push(line);
+  return `${lines.join('\n')}\n`;
+}
+
 /** The listings as a terminal shows them: a block per preset, knobs as a table with a column per scale. */
 export function presetsText(listings: readonly PresetListing[]): string {
   const cell = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
   let text = '';
   for (const preset of listings) {
-    text += `${preset.id} — ${preset.title}\n  ${preset.description}\n  expected time:\n`;
+    text += `${preset.id} — ${preset.title}\n${wrap(preset.description, '  ')}  expected time:\n`;
     for (const scale of SCALES) {
       const time = preset.expected[scale];
-      text += `    ${scale.padEnd(9)} ${time ? formatExpected(time) : 'unknown (no reference time, not yet run here)'}\n`;
+      text += wrap(time ? formatExpected(time) : 'unknown (no reference time, not yet run here)', ' '.repeat(14), 80, `    ${scale.padEnd(9)} `);
     }
     if (preset.knobs.length > 0) {
       const keyWidth = Math.max(4, ...preset.knobs.map((k) => k.key.length));
       const widths = SCALES.map((scale) => Math.max(scale.length, ...preset.knobs.map((k) => cell(k.defaults[scale]).length)));
-      const row = (key: string, cells: string[], description: string): string => `    ${key.padEnd(keyWidth)}  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}  ${description}`.trimEnd() + '\n';
+      // A description that would pass 80 columns goes on a line of its own, under the knob.
+      const row = (key: string, cells: string[], description: string): string => {
+        const head = `    ${key.padEnd(keyWidth)}  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`;
+        return head.length + 2 + description.length <= 80 ? `${`${head}  ${description}`.trimEnd()}\n` : `${head.trimEnd()}\n${wrap(description, '      ')}`;
+      };
       text += `  knobs (--set key=value; any RunSpec path too, e.g. --set optimizer.lr=0.01):\n`;
       text += row('knob', [...SCALES], '');
       for (const knob of preset.knobs) text += row(knob.key, SCALES.map((scale) => cell(knob.defaults[scale])), knob.description);

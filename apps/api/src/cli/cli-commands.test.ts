@@ -74,6 +74,10 @@ describe('saddle models and presets (spawned)', () => {
     const text = saddle('presets', '--data-dir', dir.path).out;
     expect(text).toMatch(/^pca-trajectories — .*\n(?:.*\n)*? {4}full {6}~\d+ (s|min|h) \(/m);
     expect(text).toMatch(/\n {4}runs +3 +8 +8 +Trainings from different seeds\n/);
+    // Descriptions and times wrap at 80 columns (a knob table as wide as its defaults may not fit).
+    const pcaBlock = /^pca-trajectories — [\s\S]*?\n\n/m.exec(text)?.[0] ?? '';
+    expect(pcaBlock.split('\n').filter((line) => line.length > 80)).toEqual([]);
+    expect(pcaBlock).toMatch(/\n {4}layer\n {6}Layer shown in the second view/);
   });
 });
 
