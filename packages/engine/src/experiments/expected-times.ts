@@ -30,7 +30,7 @@ export const REFERENCE_TIMES: Readonly<Record<PresetId, Readonly<Record<Scale, R
   'pca-trajectories': { quick: measured(1.9), standard: measured(2.6), full: measured(3.2) },
   'gradient-norm': { quick: measured(1.6), standard: measured(18), full: measured(186) },
   'minimal-ratio': { quick: measured(2.4), standard: measured(34), full: measured(34) },
-  'loss-landscape': { quick: measured(4.1), standard: measured(67), full: projected(770) },
+  'loss-landscape': { quick: measured(4.1), standard: measured(67), full: measured(1170) },
   'random-labels': { quick: measured(4.4), standard: measured(123), full: projected(1840) },
   'params-vs-generalization': { quick: measured(4.2), standard: measured(1041), full: projected(17_500) },
   interpolation: { quick: measured(11), standard: measured(76), full: measured(223) },
