@@ -122,8 +122,9 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       return 1;
     }
     const origin = server.url.replace(/\/graphql$/, '');
-    io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
+    // The note first: whoever reads the "API at" line (a test, a script) finds it already there.
     const removeRecord = writeServerRecord(server.runtime.dataDir, { pid: process.pid, origin, web: Boolean(web) });
+    io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
