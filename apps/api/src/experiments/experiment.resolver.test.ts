@@ -149,7 +149,12 @@ describe('experiment mutations', () => {
   });
 
   it('pages with cursors, newest first', async () => {
-    const ids = [await launchAndCancel(), await launchAndCancel(), await launchAndCancel()];
+    // Apart by a few ms: experiments made in the same millisecond are ordered by id, not by launch.
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await launchAndCancel());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
