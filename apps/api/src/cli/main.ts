@@ -179,8 +179,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .command('findings')
     .description('the verdict of each HW1 claim from stored experiments, with its evidence (a Markdown table)')
     .argument('[experimentIds...]', 'experiments to judge (default: the newest finished experiment of each preset)')
-    .addOption(new Option('--scale <scale>', 'only experiments of this scale (default: any)').choices([...SCALES]))
-    .option('--tag <tag>', 'only experiments with this tag (default: any)')
+    .addOption(new Option('--scale <scale>', 'only experiments of this scale (default: all scales)').choices([...SCALES]))
+    .option('--tag <tag>', 'only experiments with this tag (default: all, tagged or not)')
     .option('--json', 'print JSON instead of Markdown')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
     .action(async (ids: string[], options: { scale?: Scale; tag?: string; json?: boolean; dataDir?: string }) => {
