@@ -23,6 +23,7 @@ export {
   isPresetId,
   knobDefault,
   findingsOf,
+  seriesReadBy,
   REFERENCE_MACHINE,
   REFERENCE_TIMES,
 } from '@saddle/engine';

@@ -4,12 +4,9 @@
  * (`findingsOf`): this file only gathers their input.
  */
 import type { Finding, FindingRun } from '@saddle/engine';
-import { findingsOf, isPresetId, presets, SCALES } from '../engine.js';
+import { findingsOf, isPresetId, presets, SCALES, seriesReadBy } from '../engine.js';
 import type { Store } from '../store/store.js';
 import { NotFoundError } from '../errors.js';
-
-/** Metric series loaded for every run: what the curve findings (gradient norm) read. */
-const SERIES_KEYS = ['grad_norm'] as const;
 
 export interface ExperimentFindings {
   experimentId: string;
@@ -36,10 +33,12 @@ export async function experimentFindings(store: Store, experimentId: string): Pr
   // Findings belong to the catalogue's claims; a custom experiment has none.
   if (!experiment.preset || !isPresetId(experiment.preset)) return { ...head, findings: [] };
   const records = await store.runsOf(experimentId);
+  // Only the series the preset's findings read: a 100-run experiment's curves stay in the store.
+  const seriesKeys = seriesReadBy(experiment.preset);
   const runs: FindingRun[] = [];
   for (const record of records) {
     const series: NonNullable<FindingRun['series']> = {};
-    for (const key of SERIES_KEYS) {
+    for (const key of seriesKeys) {
       const points = await store.metricSeries(record.id, key);
       if (points.length > 0) series[key] = points.map((p) => ({ step: p.step, value: p.value }));
     }

@@ -11,6 +11,11 @@ import type { Finding, FindingInput } from './types.js';
 
 export type { Finding, FindingInput, FindingRun, Verdict } from './types.js';
 
+/** The metric series a preset's findings read from `FindingRun.series` (the rest use final values and figures). */
+export function seriesReadBy(preset: PresetId): readonly string[] {
+  return preset === 'gradient-norm' ? ['grad_norm'] : [];
+}
+
 /** The findings of one experiment of the catalogue, in the order of the HW1 report. */
 export function findingsOf(input: FindingInput): Finding[] {
   const preset: PresetId = input.preset;
