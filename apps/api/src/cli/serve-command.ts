@@ -126,10 +126,14 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
     const removeRecord = writeServerRecord(server.runtime.dataDir, { pid: process.pid, origin, web: Boolean(web) });
     io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
     await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+      // The note goes inside the signal's own listener: the process may not live to the promise's turn.
+      const stop = (): void => {
+        removeRecord();
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
-    removeRecord();
     io.err.write('saddle: stopping\n');
     stopWeb();
     await server.stop();
