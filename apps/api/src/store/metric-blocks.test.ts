@@ -12,20 +12,13 @@ import { METRIC_BLOCK_STEPS } from './metric-blocks.js';
 import { migrationProvider } from './migrations.js';
 import type { StoredMetricPoint } from './records.js';
 import { Store, type NewExperiment, type NewRun } from './store.js';
+import type { MetricBlockTable } from './tables.js';
 
 const spec = { model: { name: 'm', layers: [] } } as unknown as RunSpec;
 const newRun = (key: string): NewRun => ({ id: randomUUID(), key, group: 'g', config: {}, spec, external: false, status: 'QUEUED' });
 const experiment = (id: string): NewExperiment => ({ id, name: 'B', preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags: [] });
 
-interface BlockRow {
-  key: string;
-  block: number;
-  count: number;
-  lo: number;
-  lo_step: number;
-  hi: number;
-  hi_step: number;
-}
+type BlockRow = Omit<MetricBlockTable, 'run_id'>;
 
 /** The blocks a run's points should have, computed here from the points alone. */
 function expectedBlocks(points: readonly StoredMetricPoint[]): BlockRow[] {
