@@ -1,7 +1,14 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export const TokenScopeEnum = { READ: 'read', WRITE: 'write' } as const;
-registerEnumType(TokenScopeEnum, { name: 'TokenScope', description: 'READ: queries and subscriptions; WRITE: also mutations (`saddle token create --scope read|write`).' });
+registerEnumType(TokenScopeEnum, {
+  name: 'TokenScope',
+  description: 'READ: queries and subscriptions; WRITE: also mutations (`saddle token create --scope read|write`).',
+  valuesConfig: {
+    READ: { description: 'May query and subscribe.' },
+    WRITE: { description: 'May also mutate: launch, cancel, create and log runs.' },
+  },
+});
 
 @ObjectType({ description: 'Who is asking: what the presented token allows, so a client can hide what it may not do.' })
 export class Viewer {

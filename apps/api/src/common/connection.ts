@@ -4,7 +4,7 @@ import { BadInputError } from '../errors.js';
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })

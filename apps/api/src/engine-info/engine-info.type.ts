@@ -9,10 +9,10 @@ export class EngineInfo {
   @Field(() => JSONObjectScalar, { description: 'Everything the engine reports about its backend (versions, SIMD, threads, why it chose it).' })
   details!: Record<string, unknown>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The Node.js version the API runs on (`process.version`).' })
   nodeVersion!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The version of @saddle/api (its package.json).' })
   apiVersion!: string;
 
   @Field(() => String, { description: '`sqlite` or `postgres`.' })

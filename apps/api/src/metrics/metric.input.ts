@@ -14,6 +14,6 @@ export class MetricPointInput {
   @Field(() => Float, { nullable: true, description: 'Milliseconds since the Unix epoch; default: when the server receives it.' })
   wallTime?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The epoch the step belongs to, when the script counts epochs (fractional inside an epoch).' })
   epoch?: number | null;
 }

@@ -17,16 +17,16 @@ export class MetricPoint {
 
 @ObjectType({ description: 'A point together with the series it belongs to, as streamed by subscriptions.' })
 export class KeyedMetricPoint extends MetricPoint {
-  @Field(() => String)
+  @Field(() => String, { description: 'The series this point belongs to, e.g. `train/loss`.' })
   key!: string;
 }
 
 @ObjectType({ description: 'A metric series, downsampled with min/max per bucket so spikes survive.' })
 export class MetricSeries {
-  @Field(() => String)
+  @Field(() => String, { description: 'The series name, e.g. `train/loss`.' })
   key!: string;
 
-  @Field(() => [MetricPoint])
+  @Field(() => [MetricPoint], { description: 'In step order; at most about `maxPoints` of them.' })
   points!: MetricPoint[];
 
   @Field(() => Int, { description: 'Points stored for this series (before downsampling).' })
@@ -38,22 +38,22 @@ export class MetricSeries {
 
 @ObjectType({ description: 'A page of one series, unsampled, in step order.' })
 export class MetricPage {
-  @Field(() => String)
+  @Field(() => String, { description: 'The series name.' })
   key!: string;
 
-  @Field(() => [MetricPoint])
+  @Field(() => [MetricPoint], { description: 'Every stored point after `afterStep`, up to `first` of them, in step order.' })
   points!: MetricPoint[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether points follow this page.' })
   hasMore!: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Pass as `afterStep` for the next page; null when the page is empty.' })
   lastStep!: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What logMetrics wrote.' })
 export class LogMetricsResult {
-  @Field(() => String)
+  @Field(() => String, { description: 'The run the points were written to.' })
   runId!: string;
 
   @Field(() => Int, { description: 'Distinct (key, step) points written: one sent twice in a batch counts once and the later wins; a resent point replaces itself, so the same batch twice changes nothing.' })
