@@ -27,19 +27,19 @@ export class LaunchExperimentInput {
   @Field(() => String, { nullable: true, description: 'Default: the preset’s title and scale, or `custom run`.' })
   name?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Tags of the experiment (tagExperiment replaces them later).' })
   tags?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Which experiments to list; every field given must match.' })
 export class ExperimentFilter {
-  @Field(() => [ExperimentStatusEnum], { nullable: true })
+  @Field(() => [ExperimentStatusEnum], { nullable: true, description: 'Any of these statuses.' })
   status?: ExperimentStatus[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Launched from this preset id.' })
   preset?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Has this tag.' })
   tag?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name, preset or notes.' })

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SaddleContext } from '../context.js';
 import { Preset, toPresetObject } from '../presets/preset.type.js';
-import { Topic, type ExperimentEventPayload } from '../pubsub/topics.js';
+import type { ExperimentEventPayload } from '../pubsub/topics.js';
 import { Run, toRunObject } from '../runs/run.type.js';
 import { isTerminalRunStatus } from '../store/records.js';
 import { ExperimentFilter, LaunchExperimentInput } from './experiment.input.js';
@@ -21,8 +21,8 @@ export class ExperimentResolver {
   async experiments(
     @Ctx() { services }: SaddleContext,
     @Arg('first', () => Int, { nullable: true, description: 'Default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('filter', () => ExperimentFilter, { nullable: true }) filter?: ExperimentFilter | null,
+    @Arg('after', () => String, { nullable: true, description: 'The previous page’s `pageInfo.endCursor`; default: the first page.' }) after?: string | null,
+    @Arg('filter', () => ExperimentFilter, { nullable: true, description: 'Default: every experiment.' }) filter?: ExperimentFilter | null,
   ): Promise<ExperimentConnection> {
     const page = await services.experiments.list({ first: first ?? null, after: after ?? null, filter: filter ?? null });
     const edges = page.items.map((item) => ({ cursor: page.cursorOf(item), node: toExperimentObject(item) }));
@@ -30,12 +30,12 @@ export class ExperimentResolver {
   }
 
   @Query(() => Experiment, { nullable: true, description: 'null when no experiment has this id.' })
-  async experiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment | null> {
+  async experiment(@Arg('id', () => ID, { description: 'An experiment’s id.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment | null> {
     const record = await services.experiments.get(id);
     return record ? toExperimentObject(record) : null;
   }
 
-  @FieldResolver(() => [String])
+  @FieldResolver(() => [String], { description: 'Its tags, sorted.' })
   async tags(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<string[]> {
     return services.experiments.tagsOf(experiment.id);
   }
@@ -45,7 +45,7 @@ export class ExperimentResolver {
     return (await services.runs.runsOf(experiment.id)).map(toRunObject);
   }
 
-  @FieldResolver(() => RunCounts)
+  @FieldResolver(() => RunCounts, { description: 'How many of its runs are in each status.' })
   async runCounts(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<RunCounts> {
     const runs = await services.runs.runsOf(experiment.id);
     const count = (status: string) => runs.filter((r) => r.status === status).length;
@@ -84,40 +84,48 @@ export class ExperimentResolver {
 
   @Authorized('write')
   @Mutation(() => Experiment, { description: 'Validates, stores the experiment and its runs as QUEUED, and queues one job per run.' })
-  async launchExperiment(@Arg('input', () => LaunchExperimentInput) input: LaunchExperimentInput, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+  async launchExperiment(@Arg('input', () => LaunchExperimentInput, { description: 'A preset (with scale, data, overrides) or a raw spec.' }) input: LaunchExperimentInput, @Ctx() { services }: SaddleContext): Promise<Experiment> {
     return toExperimentObject(await services.experiments.launch(input));
   }
 
   @Authorized('write')
   @Mutation(() => Experiment, { description: 'Cancels every run that has not ended.' })
-  async cancelExperiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+  async cancelExperiment(@Arg('id', () => ID, { description: 'The experiment to cancel.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
     return toExperimentObject(await services.experiments.cancel(id));
   }
 
   @Authorized('write')
   @Mutation(() => Experiment, { description: 'Replaces the experiment’s tags.' })
-  async tagExperiment(@Arg('id', () => ID) id: string, @Arg('tags', () => [String]) tags: string[], @Ctx() { services }: SaddleContext): Promise<Experiment> {
+  async tagExperiment(
+    @Arg('id', () => ID, { description: 'The experiment.' }) id: string,
+    @Arg('tags', () => [String], { description: 'Its new tags (the old ones are dropped).' }) tags: string[],
+    @Ctx() { services }: SaddleContext,
+  ): Promise<Experiment> {
     return toExperimentObject(await services.experiments.setTags(id, tags));
   }
 
   @Authorized('write')
-  @Mutation(() => Experiment)
-  async setNotes(@Arg('id', () => ID) id: string, @Arg('notes', () => String) notes: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
+  @Mutation(() => Experiment, { description: 'Replaces the experiment’s notes.' })
+  async setNotes(
+    @Arg('id', () => ID, { description: 'The experiment.' }) id: string,
+    @Arg('notes', () => String, { description: 'Its new notes (free text; empty clears them).' }) notes: string,
+    @Ctx() { services }: SaddleContext,
+  ): Promise<Experiment> {
     return toExperimentObject(await services.experiments.setNotes(id, notes));
   }
 
   @Authorized('write')
   @Mutation(() => ID, { description: 'Cancels what still runs and removes everything of the experiment; returns its id.' })
-  async deleteExperiment(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<string> {
+  async deleteExperiment(@Arg('id', () => ID, { description: 'The experiment to delete.' }) id: string, @Ctx() { services }: SaddleContext): Promise<string> {
     return services.experiments.delete(id);
   }
 
   @Subscription(() => ExperimentEvent, {
-    topics: Topic.ExperimentEvents,
-    topicId: ({ args }: { args: { experimentId: string } }) => args.experimentId,
-    description: 'Live events of one experiment: metric batches of its runs, status and progress changes, analysis results.',
+    subscribe: ({ args, context }: { args: { experimentId: string }; context: SaddleContext }) => context.services.live.experimentEvents(args.experimentId),
+    description:
+      'Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. Completes after the event that ends the experiment (at once when it has already ended); an unknown experimentId is a NOT_FOUND error.',
   })
-  experimentEvents(@Root() payload: ExperimentEventPayload, @Arg('experimentId', () => ID) _experimentId: string): ExperimentEvent {
+  experimentEvents(@Root() payload: ExperimentEventPayload, @Arg('experimentId', () => ID, { description: 'The experiment to follow.' }) _experimentId: string): ExperimentEvent {
     return payload;
   }
 }

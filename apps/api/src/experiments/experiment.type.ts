@@ -11,13 +11,13 @@ import type { AnalysisStatus, ExperimentRecord, ExperimentStatus, FigureRecord }
 
 @ObjectType({ description: 'A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind.' })
 export class Figure {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable within the experiment, e.g. `loss` or `pca-whole` (the id of the preset’s FigureSpec).' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The figure’s title as drawn.' })
   title!: string;
 
-  @Field(() => FigureKindEnum)
+  @Field(() => FigureKindEnum, { description: 'How to draw it; says which member of `content` it is.' })
   kind!: FigureData['kind'];
 
   @Field(() => JSONObjectScalar, {
@@ -30,7 +30,7 @@ export class Figure {
   @Field(() => FigureContent, { description: 'The same data, typed: select the fields of the figure kind you draw.' })
   content!: typeof FigureContent;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the analysis stored it.' })
   createdAt!: Date;
 }
 
@@ -41,16 +41,16 @@ export function toFigureObject(record: FigureRecord): Figure {
 
 @ObjectType({ description: 'A preset launched at a scale (its sweep of runs and their analyses), a raw spec, or runs logged by scripts.' })
 export class Experiment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The experiment’s id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name: the launch’s `name`, the preset’s title and scale, or `experimentName` of createRun.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Catalogue preset id; null for a raw spec or logged runs.' })
   preset!: string | null;
 
-  @Field(() => ScaleEnum, { nullable: true })
+  @Field(() => ScaleEnum, { nullable: true, description: 'The preset’s scale; null for a raw spec or logged runs.' })
   scale!: Scale | null;
 
   @Field(() => String, { description: '`preset`, `spec` or `external`.' })
@@ -59,25 +59,25 @@ export class Experiment {
   @Field(() => JSONObjectScalar, { description: 'What was launched: { preset, scale, data, overrides } or { run: RunSpec }.' })
   spec!: Record<string, unknown>;
 
-  @Field(() => ExperimentStatusEnum)
+  @Field(() => ExperimentStatusEnum, { description: 'Follows its runs and then its analyses.' })
   status!: ExperimentStatus;
 
-  @Field(() => AnalysisStatusEnum)
+  @Field(() => AnalysisStatusEnum, { description: 'Where the preset’s analyses are.' })
   analysisStatus!: AnalysisStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Free text (setNotes); empty by default.' })
   notes!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it did not succeed: the failed runs or the analysis error.' })
   error!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was launched (or its first run was created).' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When its status, tags or notes last changed.' })
   updatedAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When its status became final; null before.' })
   finishedAt!: Date | null;
 }
 
@@ -99,45 +99,45 @@ export function toExperimentObject(record: ExperimentRecord): Experiment {
   };
 }
 
-@ObjectType()
+@ObjectType({ description: 'One experiment of a page, with its cursor.' })
 export class ExperimentEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to start the next page after this experiment.' })
   cursor!: string;
 
-  @Field(() => Experiment)
+  @Field(() => Experiment, { description: 'The experiment.' })
   node!: Experiment;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of experiments, newest first.' })
 export class ExperimentConnection {
-  @Field(() => [ExperimentEdge])
+  @Field(() => [ExperimentEdge], { description: 'The experiments of this page.' })
   edges!: ExperimentEdge[];
 
   @Field(() => Int, { description: 'Experiments matching the filter, over all pages.' })
   totalCount!: number;
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether another page follows, and its cursor.' })
   pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'Something that happened in an experiment: a run’s points, status or progress; the experiment’s status; analysis results.' })
 export class ExperimentEvent {
-  @Field(() => ExperimentEventTypeEnum)
+  @Field(() => ExperimentEventTypeEnum, { description: 'What happened; says which of the other fields are set.' })
   type!: ExperimentEventType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The experiment.' })
   experimentId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'METRICS, RUN_STATUS, RUN_PROGRESS, SERIES_RESET: the run it is about.' })
   runId?: string;
 
-  @Field(() => [KeyedMetricPoint], { nullable: true })
+  @Field(() => [KeyedMetricPoint], { nullable: true, description: 'METRICS: the batch, exactly as stored.' })
   points?: KeyedMetricPoint[];
 
-  @Field(() => RunStatusEnum, { nullable: true })
+  @Field(() => RunStatusEnum, { nullable: true, description: 'RUN_STATUS: the run’s new status.' })
   runStatus?: RunStatus;
 
-  @Field(() => ExperimentStatusEnum, { nullable: true })
+  @Field(() => ExperimentStatusEnum, { nullable: true, description: 'STATUS: the experiment’s new status.' })
   status?: ExperimentStatus;
 
   @Field(() => Float, { nullable: true, description: 'RUN_PROGRESS: the run’s; ANALYSIS: the analyses’.' })
@@ -146,17 +146,17 @@ export class ExperimentEvent {
   @Field(() => [String], { nullable: true, description: 'ANALYSIS: the figures now stored (query Experiment.analyses).' })
   figureIds?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'RUN_STATUS or STATUS: why the run or experiment did not succeed.' })
   error?: string | null;
 }
 
 @ObjectType({ description: 'Counts of an experiment’s runs by status.' })
 export class RunCounts {
-  @Field(() => Int) total!: number;
-  @Field(() => Int) queued!: number;
-  @Field(() => Int) running!: number;
-  @Field(() => Int) succeeded!: number;
-  @Field(() => Int) failed!: number;
-  @Field(() => Int) cancelled!: number;
-  @Field(() => Int) diverged!: number;
+  @Field(() => Int, { description: 'All runs.' }) total!: number;
+  @Field(() => Int, { description: 'QUEUED runs.' }) queued!: number;
+  @Field(() => Int, { description: 'RUNNING runs.' }) running!: number;
+  @Field(() => Int, { description: 'SUCCEEDED runs.' }) succeeded!: number;
+  @Field(() => Int, { description: 'FAILED runs.' }) failed!: number;
+  @Field(() => Int, { description: 'CANCELLED runs.' }) cancelled!: number;
+  @Field(() => Int, { description: 'DIVERGED runs.' }) diverged!: number;
 }

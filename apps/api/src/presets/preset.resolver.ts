@@ -21,7 +21,7 @@ export class PresetResolver {
   }
 
   @FieldResolver(() => [PresetRunSpec], { description: 'The runs a launch at this scale (with no overrides) creates, with their complete specs.' })
-  defaultRuns(@Root() preset: Preset, @Arg('scale', () => ScaleEnum) scale: Scale, @Ctx() { services }: SaddleContext): PresetRunSpec[] {
+  defaultRuns(@Root() preset: Preset, @Arg('scale', () => ScaleEnum, { description: 'The scale of the launch.' }) scale: Scale, @Ctx() { services }: SaddleContext): PresetRunSpec[] {
     const entry = services.catalogue.get(preset.id);
     if (!entry) throw new BadInputError(`unknown preset ${preset.id}`, ['id']);
     return entry.runs({ scale }).map((run) => ({

@@ -6,13 +6,13 @@ import { JSONObjectScalar, JSONScalar } from '../common/scalars.js';
 
 @ObjectType({ description: 'A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses.' })
 export class FigureSpec {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable within the preset, e.g. `loss`; the stored Figure of the same id holds its data.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The figure’s title as drawn.' })
   title!: string;
 
-  @Field(() => FigureKindEnum)
+  @Field(() => FigureKindEnum, { description: 'How it is drawn.' })
   kind!: EngineFigureSpec['kind'];
 
   @Field(() => [String], { nullable: true, description: 'METRIC_LINES: the metric keys drawn, one panel each.' })
@@ -27,10 +27,10 @@ export class FigureSpec {
 
 @ObjectType({ description: 'A preset option beyond RunSpec paths, with its default at each scale.' })
 export class PresetKnob {
-  @Field(() => String)
+  @Field(() => String, { description: 'The knob’s name, as an `overrides` key (e.g. `runs`, `epochs`).' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the knob changes, in words.' })
   description!: string;
 
   @Field(() => JSONScalar, { description: 'Default at QUICK scale.' })
@@ -60,34 +60,34 @@ export class ExpectedTime {
 
 @ObjectType({ description: 'One run of a preset’s sweep, with its complete spec.' })
 export class PresetRunSpec {
-  @Field(() => String)
+  @Field(() => String, { description: 'The run’s key within the experiment, e.g. `mlp-deep/sinc5`.' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The curve family it is drawn in.' })
   group!: string;
 
-  @Field(() => JSONObjectScalar)
+  @Field(() => JSONObjectScalar, { description: 'The values it is filtered and grouped by.' })
   config!: Record<string, unknown>;
 
-  @Field(() => JSONObjectScalar)
+  @Field(() => JSONObjectScalar, { description: 'The complete engine RunSpec it trains.' })
   spec!: Record<string, unknown>;
 }
 
 @ObjectType({ description: 'An experiment of the catalogue (HW1): a sweep of runs plus the analyses that turn them into figures.' })
 export class Preset {
-  @Field(() => String)
+  @Field(() => String, { description: 'The id to launch it by, e.g. `fit-function`.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A short title.' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it runs and what it shows, in a few sentences.' })
   description!: string;
 
-  @Field(() => [FigureSpec])
+  @Field(() => [FigureSpec], { description: 'The figures it draws, live and after its analyses.' })
   figures!: FigureSpec[];
 
-  @Field(() => [PresetKnob])
+  @Field(() => [PresetKnob], { description: 'Its options beyond RunSpec paths, with their defaults per scale.' })
   knobs!: PresetKnob[];
 }
 

@@ -5,19 +5,19 @@ import type { SaddleContext } from '../context.js';
 import { Experiment, toExperimentObject } from '../experiments/experiment.type.js';
 import { MetricPage, MetricSeries } from '../metrics/metric.type.js';
 import { toPointPayload } from '../pubsub/publish.js';
-import { Topic, type RunEventPayload } from '../pubsub/topics.js';
+import type { RunEventPayload } from '../pubsub/topics.js';
 import { CreateRunInput } from './run.input.js';
 import { Run, RunEvent, toRunObject } from './run.type.js';
 
 @Resolver(() => Run)
 export class RunResolver {
   @Query(() => Run, { nullable: true, description: 'null when no run has this id.' })
-  async run(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Run | null> {
+  async run(@Arg('id', () => ID, { description: 'A run’s id.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Run | null> {
     const record = await services.runs.get(id);
     return record ? toRunObject(record) : null;
   }
 
-  @FieldResolver(() => Experiment)
+  @FieldResolver(() => Experiment, { description: 'The experiment the run belongs to.' })
   async experiment(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<Experiment> {
     return toExperimentObject(await services.experiments.require(run.experimentId));
   }
@@ -33,8 +33,8 @@ export class RunResolver {
   async metrics(
     @Root() run: Run,
     @Ctx() { services }: SaddleContext,
-    @Arg('keys', () => [String], { nullable: true }) keys?: string[] | null,
-    @Arg('maxPoints', () => Int, { nullable: true }) maxPoints?: number | null,
+    @Arg('keys', () => [String], { nullable: true, description: 'The series to return (see metricKeys); default: every series, at most 50.' }) keys?: string[] | null,
+    @Arg('maxPoints', () => Int, { nullable: true, description: 'Points per series at most (default 1000, at most 10,000).' }) maxPoints?: number | null,
   ): Promise<MetricSeries[]> {
     const series = await services.metrics.series(run.id, keys, maxPoints);
     return series.map((s) => ({ ...s, points: s.points.map(toPointPayload) }));
@@ -44,9 +44,9 @@ export class RunResolver {
   async metricPage(
     @Root() run: Run,
     @Ctx() { services }: SaddleContext,
-    @Arg('key', () => String) key: string,
-    @Arg('afterStep', () => Int, { nullable: true }) afterStep?: number | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('key', () => String, { description: 'The series, e.g. `train/loss`.' }) key: string,
+    @Arg('afterStep', () => Int, { nullable: true, description: 'Return points with a larger step: the previous page’s `lastStep`; default: from the first.' }) afterStep?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Points per page (default 1000, at most 10,000).' }) first?: number | null,
   ): Promise<MetricPage> {
     const page = await services.metrics.page(run.id, key, afterStep, first);
     return { ...page, points: page.points.map(toPointPayload) };
@@ -54,33 +54,33 @@ export class RunResolver {
 
   @Authorized('write')
   @Mutation(() => Run, { description: 'A QUEUED run is cancelled at once; a RUNNING one stops within a step.' })
-  async cancelRun(@Arg('id', () => ID) id: string, @Ctx() { services }: SaddleContext): Promise<Run> {
+  async cancelRun(@Arg('id', () => ID, { description: 'The run to cancel.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Run> {
     return toRunObject(await services.runs.cancel(id));
   }
 
   @Authorized('write')
   @Mutation(() => Run, { description: 'Starts an external run (status RUNNING) that a script logs metrics to, like wandb.init.' })
-  async createRun(@Arg('input', () => CreateRunInput) input: CreateRunInput, @Ctx() { services }: SaddleContext): Promise<Run> {
+  async createRun(@Arg('input', () => CreateRunInput, { description: 'The run’s name, experiment, config and tags.' }) input: CreateRunInput, @Ctx() { services }: SaddleContext): Promise<Run> {
     return toRunObject(await services.runs.createExternal(input));
   }
 
   @Authorized('write')
   @Mutation(() => Run, { description: 'Ends an external run as SUCCEEDED, FAILED, CANCELLED or DIVERGED. Repeating the same call is harmless.' })
   async finishRun(
-    @Arg('runId', () => ID) runId: string,
-    @Arg('status', () => RunStatusEnum) status: RunStatus,
+    @Arg('runId', () => ID, { description: 'An external run (createRun).' }) runId: string,
+    @Arg('status', () => RunStatusEnum, { description: 'How it ended: SUCCEEDED, FAILED, CANCELLED or DIVERGED.' }) status: RunStatus,
     @Ctx() { services }: SaddleContext,
-    @Arg('error', () => String, { nullable: true }) error?: string | null,
+    @Arg('error', () => String, { nullable: true, description: 'Why it did not succeed (e.g. the exception’s last line).' }) error?: string | null,
   ): Promise<Run> {
     return toRunObject(await services.runs.finishExternal(runId, status, error));
   }
 
   @Subscription(() => RunEvent, {
-    topics: Topic.RunEvents,
-    topicId: ({ args }: { args: { runId: string } }) => args.runId,
-    description: 'Live events of one run: metric batches (exactly as stored), status, progress, model summary.',
+    subscribe: ({ args, context }: { args: { runId: string }; context: SaddleContext }) => context.services.live.runEvents(args.runId),
+    description:
+      'Live events of one run: metric batches (exactly as stored), status, progress, model summary. Completes after the event that ends the run (at once when it has already ended); an unknown runId is a NOT_FOUND error.',
   })
-  runEvents(@Root() payload: RunEventPayload, @Arg('runId', () => ID) _runId: string): RunEvent {
+  runEvents(@Root() payload: RunEventPayload, @Arg('runId', () => ID, { description: 'The run to follow.' }) _runId: string): RunEvent {
     return payload;
   }
 }

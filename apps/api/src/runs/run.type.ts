@@ -8,10 +8,10 @@ import type { RunRecord } from '../store/records.js';
 
 @ObjectType({ description: 'Where a run’s final weights were taken: after a zero-gradient phase, its best point (training steps + phase steps), with L and ‖∇L‖ there.' })
 export class RunWeightsAt {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The step the weights were taken at (training steps plus zero-gradient phase steps).' })
   step!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The training epoch reached when the weights were taken.' })
   epoch!: number;
 
   @Field(() => Float, { nullable: true, description: 'Full-training-set loss at these weights, when known.' })
@@ -26,61 +26,61 @@ export class SummaryRow {
   @Field(() => String, { description: 'e.g. `conv2d_1 (Conv2D)`' })
   layer!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The layer’s kind, e.g. `Conv2D`, `Dense`, `BatchNormalization`.' })
   type!: string;
 
   @Field(() => [Int], { nullable: 'items', description: 'Per-example output shape; the batch dimension is null.' })
   outputShape!: (number | null)[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Parameters of this layer (trainable and not).' })
   params!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Trainable parameters of this layer (batch norm’s running statistics are not).' })
   trainable!: number;
 }
 
 @ObjectType({ description: 'The model summary: layers with output shapes and parameter counts, totals and sizes.' })
 export class ModelSummary {
-  @Field(() => String)
+  @Field(() => String, { description: 'The model spec’s name, e.g. `mlp-deep`.' })
   name!: string;
 
-  @Field(() => [Int])
+  @Field(() => [Int], { description: 'Per-example input shape (no batch dimension).' })
   inputShape!: number[];
 
-  @Field(() => [SummaryRow])
+  @Field(() => [SummaryRow], { description: 'One row per layer, input to output.' })
   rows!: SummaryRow[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'All parameters, trainable and not.' })
   totalParams!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Parameters the optimiser updates (the length of θ).' })
   trainableParams!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Parameters it does not (batch norm’s running statistics).' })
   nonTrainableParams!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Size of all parameters as float32, in MB (as torchsummary counts).' })
   paramsSizeMB!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Size of one example’s forward and backward activations, in MB (as torchsummary counts).' })
   activationsSizeMB!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Size of one input example, in MB.' })
   inputSizeMB!: number;
 
   @Field(() => String, { description: 'The printable table.' })
   text!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'When a run was created, started and ended.' })
 export class RunTimings {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the run was stored (launched, or created by a script).' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a worker (or the script) started it; null while QUEUED.' })
   startedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it ended; null while QUEUED or RUNNING.' })
   finishedAt!: Date | null;
 
   @Field(() => Float, { nullable: true, description: 'Training time reported by the engine, or finishedAt − startedAt for external runs.' })
@@ -89,10 +89,10 @@ export class RunTimings {
 
 @ObjectType({ description: 'One training run: launched by Saddle (it has a spec) or logged by a script (external).' })
 export class Run {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run’s id (`run`, `cancelRun`, `logMetrics`, …).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The experiment the run belongs to.' })
   experimentId!: string;
 
   @Field(() => String, { description: 'Unique within its experiment, e.g. `mlp-deep/sinc5`; an external run’s name.' })
@@ -107,19 +107,19 @@ export class Run {
   @Field(() => JSONObjectScalar, { nullable: true, description: 'The complete engine RunSpec; null for an external run.' })
   spec!: Record<string, unknown> | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a run a script logs itself (createRun); false for one Saddle trains.' })
   external!: boolean;
 
-  @Field(() => RunStatusEnum)
+  @Field(() => RunStatusEnum, { description: 'Where the run is in its life (QUEUED → RUNNING → an end).' })
   status!: RunStatus;
 
   @Field(() => Float, { description: 'Fraction done in [0, 1].' })
   progress!: number;
 
-  @Field(() => ModelSummary, { nullable: true })
+  @Field(() => ModelSummary, { nullable: true, description: 'The model’s layers and parameter counts, once a worker has built it; null for external runs.' })
   summary!: ModelSummary | null;
 
-  @Field(() => RunTimings)
+  @Field(() => RunTimings, { description: 'When the run was created, started and ended.' })
   timings!: RunTimings;
 
   @Field(() => String, { nullable: true, description: 'Why the run did not succeed.' })
@@ -131,7 +131,7 @@ export class Run {
   @Field(() => JSONObjectScalar, { nullable: true, description: 'Last evaluated metrics by key, once the run ended.' })
   final!: Record<string, number> | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Optimiser steps taken, once the run ended.' })
   steps!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'For DIVERGED: the step whose loss or gradient was not finite.' })
@@ -175,24 +175,24 @@ export function toRunObject(record: RunRecord): Run {
 
 @ObjectType({ description: 'Something that happened to a run: new metric points (batched), a status change, progress, its model summary.' })
 export class RunEvent {
-  @Field(() => RunEventTypeEnum)
+  @Field(() => RunEventTypeEnum, { description: 'What happened; says which of the other fields are set.' })
   type!: RunEventType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run.' })
   runId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run’s experiment.' })
   experimentId!: string;
 
   @Field(() => [KeyedMetricPoint], { nullable: true, description: 'METRICS: the batch, exactly as stored.' })
   points?: KeyedMetricPoint[];
 
-  @Field(() => RunStatusEnum, { nullable: true })
+  @Field(() => RunStatusEnum, { nullable: true, description: 'STATUS: the run’s new status.' })
   status?: RunStatus;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'PROGRESS: the fraction done, in [0, 1].' })
   progress?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'STATUS: why the run did not succeed, when it did not.' })
   error?: string | null;
 }

@@ -24,11 +24,17 @@ export type Scalars = {
 
 /** PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse. */
 export type AnalysisStatus =
+  /** An analysis raised an error; the experiment’s `error` holds it. */
   | 'FAILED'
+  /** Waiting for the experiment’s runs to end. */
   | 'PENDING'
+  /** Every run has ended; the analysis job waits for a worker. */
   | 'QUEUED'
+  /** A worker is computing the analyses. */
   | 'RUNNING'
+  /** Not run: a run failed or was cancelled, or the preset has no analyses. */
   | 'SKIPPED'
+  /** The analyses’ figures are stored. */
   | 'SUCCEEDED';
 
 /** A run trained outside Saddle (any script, any framework) that logs its metrics here. */
@@ -49,17 +55,21 @@ export type CreateRunInput = {
 
 /** Images for the classification presets: MNIST (embedded, default) or CIFAR-10 (SADDLE_CIFAR10_DIR). */
 export type DataSource =
+  /** CIFAR-10’s binary batches, read from the folder SADDLE_CIFAR10_DIR names. */
   | 'CIFAR10'
+  /** The 10,000 MNIST digits embedded in the engine, split into train and test (the default). */
   | 'MNIST';
 
 /** What computes: the tfjs backend the engine picked, versions, and how this deployment is put together. */
 export type EngineInfo = {
   __typename?: 'EngineInfo';
+  /** The version of @saddle/api (its package.json). */
   apiVersion: Scalars['String']['output'];
   /** `tensorflow-gpu`, `tensorflow`, `wasm` or `cpu`. */
   backend: Scalars['String']['output'];
   /** Everything the engine reports about its backend (versions, SIMD, threads, why it chose it). */
   details: Scalars['JSONObject']['output'];
+  /** The Node.js version the API runs on (`process.version`). */
   nodeVersion: Scalars['String']['output'];
   /** `memory` or `redis`. */
   pubsub: Scalars['String']['output'];
@@ -98,12 +108,19 @@ export type Experiment = {
   __typename?: 'Experiment';
   /** The preset’s analysis figures, once computed. */
   analyses: Array<Figure>;
+  /** Where the preset’s analyses are. */
   analysisStatus: AnalysisStatus;
+  /** When it was launched (or its first run was created). */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Why it did not succeed: the failed runs or the analysis error. */
   error?: Maybe<Scalars['String']['output']>;
+  /** When its status became final; null before. */
   finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The experiment’s id. */
   id: Scalars['ID']['output'];
+  /** Its name: the launch’s `name`, the preset’s title and scale, or `experimentName` of createRun. */
   name: Scalars['String']['output'];
+  /** Free text (setNotes); empty by default. */
   notes: Scalars['String']['output'];
   /** `preset`, `spec` or `external`. */
   origin: Scalars['String']['output'];
@@ -113,59 +130,87 @@ export type Experiment = {
   presetDefinition?: Maybe<Preset>;
   /** Fraction done in [0, 1]: the runs’ progress, and the analyses’ when there are any. */
   progress: Scalars['Float']['output'];
+  /** How many of its runs are in each status. */
   runCounts: RunCounts;
   /** In launch order. */
   runs: Array<Run>;
+  /** The preset’s scale; null for a raw spec or logged runs. */
   scale?: Maybe<Scale>;
   /** What was launched: { preset, scale, data, overrides } or { run: RunSpec }. */
   spec: Scalars['JSONObject']['output'];
+  /** Follows its runs and then its analyses. */
   status: ExperimentStatus;
+  /** Its tags, sorted. */
   tags: Array<Scalars['String']['output']>;
+  /** When its status, tags or notes last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
 };
 
+/** A page of experiments, newest first. */
 export type ExperimentConnection = {
   __typename?: 'ExperimentConnection';
+  /** The experiments of this page. */
   edges: Array<ExperimentEdge>;
+  /** Whether another page follows, and its cursor. */
   pageInfo: PageInfo;
   /** Experiments matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One experiment of a page, with its cursor. */
 export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
+  /** Pass as `after` to start the next page after this experiment. */
   cursor: Scalars['String']['output'];
+  /** The experiment. */
   node: Experiment;
 };
 
 /** Something that happened in an experiment: a run’s points, status or progress; the experiment’s status; analysis results. */
 export type ExperimentEvent = {
   __typename?: 'ExperimentEvent';
+  /** RUN_STATUS or STATUS: why the run or experiment did not succeed. */
   error?: Maybe<Scalars['String']['output']>;
+  /** The experiment. */
   experimentId: Scalars['ID']['output'];
   /** ANALYSIS: the figures now stored (query Experiment.analyses). */
   figureIds?: Maybe<Array<Scalars['String']['output']>>;
+  /** METRICS: the batch, exactly as stored. */
   points?: Maybe<Array<KeyedMetricPoint>>;
   /** RUN_PROGRESS: the run’s; ANALYSIS: the analyses’. */
   progress?: Maybe<Scalars['Float']['output']>;
+  /** METRICS, RUN_STATUS, RUN_PROGRESS, SERIES_RESET: the run it is about. */
   runId?: Maybe<Scalars['ID']['output']>;
+  /** RUN_STATUS: the run’s new status. */
   runStatus?: Maybe<RunStatus>;
+  /** STATUS: the experiment’s new status. */
   status?: Maybe<ExperimentStatus>;
+  /** What happened; says which of the other fields are set. */
   type: ExperimentEventType;
 };
 
+/** What an ExperimentEvent carries. */
 export type ExperimentEventType =
+  /** An analysis ended: its figures are stored (query `figures`). */
   | 'ANALYSIS'
+  /** New points of one run (`runId`, `points`). */
   | 'METRICS'
+  /** A run’s progress changed (`runId`, `progress`). */
   | 'RUN_PROGRESS'
+  /** A run’s status changed (`runId`, `runStatus`, `error`). */
   | 'RUN_STATUS'
   /** A run (runId) restarted and its stored series changed: reload that run’s series. */
   | 'SERIES_RESET'
+  /** The experiment’s status changed (`status`, `error`). */
   | 'STATUS';
 
+/** Which experiments to list; every field given must match. */
 export type ExperimentFilter = {
+  /** Launched from this preset id. */
   preset?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
   status?: InputMaybe<Array<ExperimentStatus>>;
+  /** Has this tag. */
   tag?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive substring of the name, preset or notes. */
   text?: InputMaybe<Scalars['String']['input']>;
@@ -173,11 +218,17 @@ export type ExperimentFilter = {
 
 /** RUNNING while any run is live; ANALYZING while the preset analyses run; then SUCCEEDED, or FAILED / CANCELLED when a run did. */
 export type ExperimentStatus =
+  /** Every run has ended and the preset’s analyses (PCA, spectra, landscapes, …) are running. */
   | 'ANALYZING'
+  /** Cancelled on request; finished runs and their points are kept. */
   | 'CANCELLED'
+  /** A run or an analysis failed; `error` names which. */
   | 'FAILED'
+  /** Stored; no run has started yet. */
   | 'QUEUED'
+  /** At least one run is queued or running. */
   | 'RUNNING'
+  /** Every run and analysis ended without error. */
   | 'SUCCEEDED';
 
 /** A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind. */
@@ -185,17 +236,22 @@ export type Figure = {
   __typename?: 'Figure';
   /** The same data, typed: select the fields of the figure kind you draw. */
   content: FigureContent;
+  /** When the analysis stored it. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** LINES: { x, y, series: [{ label, points: [{x, y}] }] }; SCATTER: { x, y, points }; PATHS: { x, y, explainedVariance, views: [{ id, label, paths }] }; GRID: { x, y, xs, ys, values[j][i], valueLabel, path?, slices? }; HISTOGRAM: { x, y, bins }. Axes are { label, scale: linear|log }. */
   data: Scalars['JSONObject']['output'];
+  /** Stable within the experiment, e.g. `loss` or `pca-whole` (the id of the preset’s FigureSpec). */
   id: Scalars['String']['output'];
+  /** How to draw it; says which member of `content` it is. */
   kind: FigureKind;
+  /** The figure’s title as drawn. */
   title: Scalars['String']['output'];
 };
 
 /** An axis of a figure. */
 export type FigureAxis = {
   __typename?: 'FigureAxis';
+  /** The axis label, with units where there are any. */
   label: Scalars['String']['output'];
   /** `linear` or `log`. */
   scale: Scalars['String']['output'];
@@ -206,27 +262,40 @@ export type FigureContent = GridFigure | HistogramFigure | LinesFigure | PathsFi
 
 /** How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series. */
 export type FigureKind =
+  /** Values on a 2-D grid drawn as contours, e.g. a loss landscape (GridFigure). */
   | 'GRID'
+  /** Counts per bin, e.g. a Hessian spectrum (HistogramFigure). */
   | 'HISTOGRAM'
+  /** Line series over a shared x axis (LinesFigure). */
   | 'LINES'
+  /** Drawn live from the runs’ stored metric series (no stored content). */
   | 'METRIC_LINES'
+  /** Trajectories in a 2-D projection, e.g. PCA of weights (PathsFigure). */
   | 'PATHS'
+  /** Points, one per run or per sample (ScatterFigure). */
   | 'SCATTER';
 
+/** One trajectory of a PATHS figure, usually one run’s. */
 export type FigurePath = {
   __typename?: 'FigurePath';
+  /** The legend entry. */
   label: Scalars['String']['output'];
+  /** In time order. */
   points: Array<PathPoint>;
+  /** The run the trajectory comes from. */
   runKey?: Maybe<Scalars['String']['output']>;
 };
 
 /** A figure a preset draws. METRIC_LINES figures come live from metric series; the others from the analyses. */
 export type FigureSpec = {
   __typename?: 'FigureSpec';
+  /** Stable within the preset, e.g. `loss`; the stored Figure of the same id holds its data. */
   id: Scalars['String']['output'];
+  /** How it is drawn. */
   kind: FigureKind;
   /** METRIC_LINES: the metric keys drawn, one panel each. */
   metrics?: Maybe<Array<Scalars['String']['output']>>;
+  /** The figure’s title as drawn. */
   title: Scalars['String']['output'];
   /** METRIC_LINES: `step` or `epoch`. */
   x?: Maybe<Scalars['String']['output']>;
@@ -237,30 +306,45 @@ export type FigureSpec = {
 /** values[j][i] is the value at (xs[i], ys[j]); path is a trajectory projected on the plane. */
 export type GridFigure = {
   __typename?: 'GridFigure';
+  /** The training trajectory projected on the plane, when there is one. */
   path?: Maybe<Array<PathPoint>>;
   /** 1-D slices through the centre along each axis. */
   slices?: Maybe<Array<LineSeries>>;
+  /** What the values are, e.g. `train/loss`. */
   valueLabel: Scalars['String']['output'];
   /** Row-major by y; null where not finite. */
   values?: Maybe<Array<Maybe<Array<Maybe<Scalars['Float']['output']>>>>>;
+  /** The x axis (first direction). */
   x: FigureAxis;
+  /** The grid’s x coordinates, ascending. */
   xs: Array<Scalars['Float']['output']>;
+  /** The y axis (second direction). */
   y: FigureAxis;
+  /** The grid’s y coordinates, ascending. */
   ys: Array<Scalars['Float']['output']>;
 };
 
+/** One bin of a histogram: [x0, x1) holds count values. */
 export type HistogramBin = {
   __typename?: 'HistogramBin';
+  /** Values in the bin. */
   count: Scalars['Int']['output'];
+  /** The bin’s lower edge (inclusive). */
   x0: Scalars['Float']['output'];
+  /** The bin’s upper edge (exclusive; inclusive for the last bin). */
   x1: Scalars['Float']['output'];
 };
 
+/** Counts per bin, e.g. a Hessian spectrum (kind HISTOGRAM). */
 export type HistogramFigure = {
   __typename?: 'HistogramFigure';
+  /** In x order. */
   bins: Array<HistogramBin>;
+  /** What the values are, e.g. which run’s spectrum. */
   series?: Maybe<Scalars['String']['output']>;
+  /** The value axis. */
   x: FigureAxis;
+  /** The count axis. */
   y: FigureAxis;
 };
 
@@ -269,6 +353,7 @@ export type KeyedMetricPoint = {
   __typename?: 'KeyedMetricPoint';
   /** Epoch the step belongs to, when known (fractional inside an epoch). */
   epoch?: Maybe<Scalars['Float']['output']>;
+  /** The series this point belongs to, e.g. `train/loss`. */
   key: Scalars['String']['output'];
   /** Optimiser step (or whatever step the logging script counts). */
   step: Scalars['Int']['output'];
@@ -292,42 +377,57 @@ export type LaunchExperimentInput = {
   scale?: InputMaybe<Scale>;
   /** A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses. */
   spec?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Tags of the experiment (tagExperiment replaces them later). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** One curve of a LINES figure (or a 1-D slice of a GRID). */
 export type LineSeries = {
   __typename?: 'LineSeries';
+  /** Drawn dashed (e.g. test beside a solid train curve). */
   dashed?: Maybe<Scalars['Boolean']['output']>;
+  /** The curve family (one colour per group). */
   group?: Maybe<Scalars['String']['output']>;
+  /** The legend entry. */
   label: Scalars['String']['output'];
   /** What a marked point of this series means. */
   markedLabel?: Maybe<Scalars['String']['output']>;
+  /** In x order. */
   points: Array<XyPoint>;
+  /** The run the series comes from, when it is one run’s. */
   runKey?: Maybe<Scalars['String']['output']>;
 };
 
+/** Line series over a shared x axis (kind LINES). */
 export type LinesFigure = {
   __typename?: 'LinesFigure';
+  /** The curves. */
   series: Array<LineSeries>;
+  /** The x axis. */
   x: FigureAxis;
+  /** The y axis. */
   y: FigureAxis;
 };
 
+/** What logMetrics wrote. */
 export type LogMetricsResult = {
   __typename?: 'LogMetricsResult';
   /** Distinct (key, step) points written: one sent twice in a batch counts once and the later wins; a resent point replaces itself, so the same batch twice changes nothing. */
   accepted: Scalars['Int']['output'];
+  /** The run the points were written to. */
   runId: Scalars['String']['output'];
 };
 
 /** A page of one series, unsampled, in step order. */
 export type MetricPage = {
   __typename?: 'MetricPage';
+  /** Whether points follow this page. */
   hasMore: Scalars['Boolean']['output'];
+  /** The series name. */
   key: Scalars['String']['output'];
   /** Pass as `afterStep` for the next page; null when the page is empty. */
   lastStep?: Maybe<Scalars['Int']['output']>;
+  /** Every stored point after `afterStep`, up to `first` of them, in step order. */
   points: Array<MetricPoint>;
 };
 
@@ -346,6 +446,7 @@ export type MetricPoint = {
 
 /** One point logged by a script. (runId, key, step) identifies it: sending it again replaces it. */
 export type MetricPointInput = {
+  /** The epoch the step belongs to, when the script counts epochs (fractional inside an epoch). */
   epoch?: InputMaybe<Scalars['Float']['input']>;
   /** Series name, e.g. `train/loss`. Letters, digits and _ . / : - ; at most 200 characters. */
   key: Scalars['String']['input'];
@@ -360,7 +461,9 @@ export type MetricPointInput = {
 /** A metric series, downsampled with min/max per bucket so spikes survive. */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
+  /** The series name, e.g. `train/loss`. */
   key: Scalars['String']['output'];
+  /** In step order; at most about `maxPoints` of them. */
   points: Array<MetricPoint>;
   /** True when `points` is a min/max-per-bucket sample of the series. */
   sampled: Scalars['Boolean']['output'];
@@ -371,16 +474,25 @@ export type MetricSeries = {
 /** The model summary: layers with output shapes and parameter counts, totals and sizes. */
 export type ModelSummary = {
   __typename?: 'ModelSummary';
+  /** Size of one example’s forward and backward activations, in MB (as torchsummary counts). */
   activationsSizeMB: Scalars['Float']['output'];
+  /** Per-example input shape (no batch dimension). */
   inputShape: Array<Scalars['Int']['output']>;
+  /** Size of one input example, in MB. */
   inputSizeMB: Scalars['Float']['output'];
+  /** The model spec’s name, e.g. `mlp-deep`. */
   name: Scalars['String']['output'];
+  /** Parameters it does not (batch norm’s running statistics). */
   nonTrainableParams: Scalars['Int']['output'];
+  /** Size of all parameters as float32, in MB (as torchsummary counts). */
   paramsSizeMB: Scalars['Float']['output'];
+  /** One row per layer, input to output. */
   rows: Array<SummaryRow>;
   /** The printable table. */
   text: Scalars['String']['output'];
+  /** All parameters, trainable and not. */
   totalParams: Scalars['Int']['output'];
+  /** Parameters the optimiser updates (the length of θ). */
   trainableParams: Scalars['Int']['output'];
 };
 
@@ -400,6 +512,7 @@ export type Mutation = {
   launchExperiment: Experiment;
   /** Appends a batch of points to an external run (at most 10,000). Idempotent per (run, key, step): resending a batch changes nothing. */
   logMetrics: LogMetricsResult;
+  /** Replaces the experiment’s notes. */
   setNotes: Experiment;
   /** Replaces the experiment’s tags. */
   tagExperiment: Experiment;
@@ -460,33 +573,46 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A point of a trajectory, with the loss and accuracy there when known. */
 export type PathPoint = {
   __typename?: 'PathPoint';
+  /** The training accuracy at the snapshot, when known. */
   accuracy?: Maybe<Scalars['Float']['output']>;
+  /** The epoch of the snapshot. */
   epoch?: Maybe<Scalars['Float']['output']>;
+  /** The training loss at the snapshot, when known. */
   loss?: Maybe<Scalars['Float']['output']>;
+  /** Coordinate along the first plotted component; null where not finite. */
   x?: Maybe<Scalars['Float']['output']>;
+  /** Coordinate along the second plotted component; null where not finite. */
   y?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One choice of a PATHS figure: the whole model or one layer. */
 export type PathView = {
   __typename?: 'PathView';
+  /** The view’s id, e.g. `whole` or a layer’s name (`saddle figure --view`). */
   id: Scalars['String']['output'];
+  /** The view’s name as shown in the switcher. */
   label: Scalars['String']['output'];
+  /** The trajectories in this view’s projection. */
   paths: Array<FigurePath>;
 };
 
+/** Trajectories in a 2-D projection, e.g. PCA of weight snapshots (kind PATHS). */
 export type PathsFigure = {
   __typename?: 'PathsFigure';
   /** Fraction of variance along each plotted axis. */
   explainedVariance: Array<Scalars['Float']['output']>;
+  /** The whole model, then each layer. */
   views: Array<PathView>;
+  /** The first plotted component. */
   x: FigureAxis;
+  /** The second plotted component. */
   y: FigureAxis;
 };
 
@@ -495,12 +621,17 @@ export type Preset = {
   __typename?: 'Preset';
   /** The runs a launch at this scale (with no overrides) creates, with their complete specs. */
   defaultRuns: Array<PresetRunSpec>;
+  /** What it runs and what it shows, in a few sentences. */
   description: Scalars['String']['output'];
   /** How long a launch at this scale (no overrides) is expected to take: measured on this server when it has run it, else the reference machine’s time. Null for a custom preset never run here. */
   expectedTime?: Maybe<ExpectedTime>;
+  /** The figures it draws, live and after its analyses. */
   figures: Array<FigureSpec>;
+  /** The id to launch it by, e.g. `fit-function`. */
   id: Scalars['String']['output'];
+  /** Its options beyond RunSpec paths, with their defaults per scale. */
   knobs: Array<PresetKnob>;
+  /** A short title. */
   title: Scalars['String']['output'];
 };
 
@@ -519,9 +650,11 @@ export type PresetExpectedTimeArgs = {
 /** A preset option beyond RunSpec paths, with its default at each scale. */
 export type PresetKnob = {
   __typename?: 'PresetKnob';
+  /** What the knob changes, in words. */
   description: Scalars['String']['output'];
   /** Default at FULL scale. */
   full: Scalars['JSON']['output'];
+  /** The knob’s name, as an `overrides` key (e.g. `runs`, `epochs`). */
   key: Scalars['String']['output'];
   /** Default at QUICK scale. */
   quick: Scalars['JSON']['output'];
@@ -532,9 +665,13 @@ export type PresetKnob = {
 /** One run of a preset’s sweep, with its complete spec. */
 export type PresetRunSpec = {
   __typename?: 'PresetRunSpec';
+  /** The values it is filtered and grouped by. */
   config: Scalars['JSONObject']['output'];
+  /** The curve family it is drawn in. */
   group: Scalars['String']['output'];
+  /** The run’s key within the experiment, e.g. `mlp-deep/sinc5`. */
   key: Scalars['String']['output'];
+  /** The complete engine RunSpec it trains. */
   spec: Scalars['JSONObject']['output'];
 };
 
@@ -580,13 +717,17 @@ export type Run = {
   divergedAtStep?: Maybe<Scalars['Int']['output']>;
   /** Why the run did not succeed. */
   error?: Maybe<Scalars['String']['output']>;
+  /** The experiment the run belongs to. */
   experiment: Experiment;
+  /** The experiment the run belongs to. */
   experimentId: Scalars['ID']['output'];
+  /** True for a run a script logs itself (createRun); false for one Saddle trains. */
   external: Scalars['Boolean']['output'];
   /** Last evaluated metrics by key, once the run ended. */
   final?: Maybe<Scalars['JSONObject']['output']>;
   /** Runs of one group are one curve family in charts. */
   group: Scalars['String']['output'];
+  /** The run’s id (`run`, `cancelRun`, `logMetrics`, …). */
   id: Scalars['ID']['output'];
   /** Unique within its experiment, e.g. `mlp-deep/sinc5`; an external run’s name. */
   key: Scalars['String']['output'];
@@ -602,9 +743,13 @@ export type Run = {
   restarts: Scalars['Int']['output'];
   /** The complete engine RunSpec; null for an external run. */
   spec?: Maybe<Scalars['JSONObject']['output']>;
+  /** Where the run is in its life (QUEUED → RUNNING → an end). */
   status: RunStatus;
+  /** Optimiser steps taken, once the run ended. */
   steps?: Maybe<Scalars['Int']['output']>;
+  /** The model’s layers and parameter counts, once a worker has built it; null for external runs. */
   summary?: Maybe<ModelSummary>;
+  /** When the run was created, started and ended. */
   timings: RunTimings;
   /** Where the final weights were taken; differs from `steps` and `final` after a zero-gradient phase. */
   weightsAt?: Maybe<RunWeightsAt>;
@@ -630,62 +775,92 @@ export type RunMetricsArgs = {
 /** Counts of an experiment’s runs by status. */
 export type RunCounts = {
   __typename?: 'RunCounts';
+  /** CANCELLED runs. */
   cancelled: Scalars['Int']['output'];
+  /** DIVERGED runs. */
   diverged: Scalars['Int']['output'];
+  /** FAILED runs. */
   failed: Scalars['Int']['output'];
+  /** QUEUED runs. */
   queued: Scalars['Int']['output'];
+  /** RUNNING runs. */
   running: Scalars['Int']['output'];
+  /** SUCCEEDED runs. */
   succeeded: Scalars['Int']['output'];
+  /** All runs. */
   total: Scalars['Int']['output'];
 };
 
 /** Something that happened to a run: new metric points (batched), a status change, progress, its model summary. */
 export type RunEvent = {
   __typename?: 'RunEvent';
+  /** STATUS: why the run did not succeed, when it did not. */
   error?: Maybe<Scalars['String']['output']>;
+  /** The run’s experiment. */
   experimentId: Scalars['ID']['output'];
   /** METRICS: the batch, exactly as stored. */
   points?: Maybe<Array<KeyedMetricPoint>>;
+  /** PROGRESS: the fraction done, in [0, 1]. */
   progress?: Maybe<Scalars['Float']['output']>;
+  /** The run. */
   runId: Scalars['ID']['output'];
+  /** STATUS: the run’s new status. */
   status?: Maybe<RunStatus>;
+  /** What happened; says which of the other fields are set. */
   type: RunEventType;
 };
 
+/** What a RunEvent carries. */
 export type RunEventType =
+  /** New points (`points`). */
   | 'METRICS'
+  /** Training progress changed (`progress`, 0…1). */
   | 'PROGRESS'
   /** The run restarted (its worker died): points after its last checkpoint were dropped and come again. Reload its series. */
   | 'SERIES_RESET'
+  /** The run’s status changed (`status`, and `error` when it failed). */
   | 'STATUS'
+  /** The model summary is now known (query the run’s `modelSummary`). */
   | 'SUMMARY';
 
 /** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite). */
 export type RunStatus =
+  /** Stopped on request (cancelRun, cancelExperiment, Ctrl-C in `saddle run`); its points are kept. */
   | 'CANCELLED'
+  /** Training stopped because the loss or the gradient norm was not finite. */
   | 'DIVERGED'
+  /** Ended with an error; `error` says why. */
   | 'FAILED'
+  /** Stored and waiting for a worker (or, for a logged run, never: logged runs start RUNNING). */
   | 'QUEUED'
+  /** A worker is training it, or a script is logging into it. */
   | 'RUNNING'
+  /** Ended normally: training finished, or the script called finishRun(status: SUCCEEDED). */
   | 'SUCCEEDED';
 
+/** When a run was created, started and ended. */
 export type RunTimings = {
   __typename?: 'RunTimings';
+  /** When the run was stored (launched, or created by a script). */
   createdAt: Scalars['DateTimeISO']['output'];
   /** Training time reported by the engine, or finishedAt − startedAt for external runs. */
   durationMs?: Maybe<Scalars['Float']['output']>;
+  /** When it ended; null while QUEUED or RUNNING. */
   finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When a worker (or the script) started it; null while QUEUED. */
   startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
 /** Where a run’s final weights were taken: after a zero-gradient phase, its best point (training steps + phase steps), with L and ‖∇L‖ there. */
 export type RunWeightsAt = {
   __typename?: 'RunWeightsAt';
+  /** The training epoch reached when the weights were taken. */
   epoch: Scalars['Float']['output'];
   /** Full-training-set ‖∇L‖ at these weights, when known (after a zero-gradient phase). */
   gradNorm?: Maybe<Scalars['Float']['output']>;
   /** Full-training-set loss at these weights, when known. */
   loss?: Maybe<Scalars['Float']['output']>;
+  /** The step the weights were taken at (training steps plus zero-gradient phase steps). */
   step: Scalars['Int']['output'];
 };
 
@@ -698,42 +873,56 @@ export type Scale =
   /** About an hour for the whole catalogue on two cores, with the seeds and training that decide each HW1 finding. */
   | 'STANDARD';
 
+/** Points over two axes (kind SCATTER). */
 export type ScatterFigure = {
   __typename?: 'ScatterFigure';
+  /** The points. */
   points: Array<ScatterPoint>;
   /** Definitions of y the viewer can switch between. */
   views?: Maybe<Array<ScatterView>>;
+  /** The x axis. */
   x: FigureAxis;
+  /** The y axis (of the first view). */
   y: FigureAxis;
 };
 
+/** One point of a scatter (per run, or per sample). */
 export type ScatterPoint = {
   __typename?: 'ScatterPoint';
+  /** The point’s family (one colour per group). */
   group?: Maybe<Scalars['String']['output']>;
+  /** A label shown on hover. */
   label?: Maybe<Scalars['String']['output']>;
   /** Drawn highlighted (e.g. a zero-gradient point that did not converge). */
   marked?: Maybe<Scalars['Boolean']['output']>;
   /** Extra values per point, e.g. eigenvalues. */
   meta?: Maybe<Scalars['JSONObject']['output']>;
+  /** The run the point comes from. */
   runKey?: Maybe<Scalars['String']['output']>;
+  /** The x value; null where not finite. */
   x?: Maybe<Scalars['Float']['output']>;
+  /** The y value; null where not finite. */
   y?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Another definition of a SCATTER figure’s y: every point’s meta[metaKey]. The first view is the one y shows. */
 export type ScatterView = {
   __typename?: 'ScatterView';
+  /** The view’s id (`saddle figure --view`). */
   id: Scalars['String']['output'];
+  /** The view’s name as shown in the switcher. */
   label: Scalars['String']['output'];
+  /** The key of every point’s `meta` that is y in this view. */
   metaKey: Scalars['String']['output'];
+  /** The y axis in this view. */
   y: FigureAxis;
 };
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. */
+  /** Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. Completes after the event that ends the experiment (at once when it has already ended); an unknown experimentId is a NOT_FOUND error. */
   experimentEvents: ExperimentEvent;
-  /** Live events of one run: metric batches (exactly as stored), status, progress, model summary. */
+  /** Live events of one run: metric batches (exactly as stored), status, progress, model summary. Completes after the event that ends the run (at once when it has already ended); an unknown runId is a NOT_FOUND error. */
   runEvents: RunEvent;
 };
 
@@ -754,14 +943,19 @@ export type SummaryRow = {
   layer: Scalars['String']['output'];
   /** Per-example output shape; the batch dimension is null. */
   outputShape: Array<Maybe<Scalars['Int']['output']>>;
+  /** Parameters of this layer (trainable and not). */
   params: Scalars['Int']['output'];
+  /** Trainable parameters of this layer (batch norm’s running statistics are not). */
   trainable: Scalars['Int']['output'];
+  /** The layer’s kind, e.g. `Conv2D`, `Dense`, `BatchNormalization`. */
   type: Scalars['String']['output'];
 };
 
 /** READ: queries and subscriptions; WRITE: also mutations (`saddle token create --scope read|write`). */
 export type TokenScope =
+  /** May query and subscribe. */
   | 'READ'
+  /** May also mutate: launch, cancel, create and log runs. */
   | 'WRITE';
 
 /** Who is asking: what the presented token allows, so a client can hide what it may not do. */
@@ -775,11 +969,14 @@ export type Viewer = {
   scope?: Maybe<TokenScope>;
 };
 
+/** A point of a line series; x or y null where not finite (drawn as a gap). */
 export type XyPoint = {
   __typename?: 'XYPoint';
   /** Drawn with a marker; the series’ markedLabel says why (e.g. a clamped batch-norm variance). */
   marked?: Maybe<Scalars['Boolean']['output']>;
+  /** The x value; null where not finite. */
   x?: Maybe<Scalars['Float']['output']>;
+  /** The y value; null where not finite (drawn as a gap). */
   y?: Maybe<Scalars['Float']['output']>;
 };
 
