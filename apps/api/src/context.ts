@@ -1,6 +1,7 @@
 /** What every resolver receives: the services and who is asking. */
 import type { EngineInfoService } from './engine-info/engine-info.service.js';
 import type { ExperimentService } from './experiments/experiment.service.js';
+import type { LiveEventService } from './pubsub/live-events.js';
 import type { MetricService } from './metrics/metric.service.js';
 import type { PresetCatalogue } from './presets/catalogue.js';
 import type { RunService } from './runs/run.service.js';
@@ -12,6 +13,8 @@ export interface Services {
   metrics: MetricService;
   catalogue: PresetCatalogue;
   engineInfo: EngineInfoService;
+  /** The streams behind the subscriptions. */
+  live: LiveEventService;
 }
 
 export interface AuthState {

@@ -27,6 +27,7 @@ import { ExperimentService } from './experiments/experiment.service.js';
 import { MetricService } from './metrics/metric.service.js';
 import { checkOperationLimits, createCostLimitPlugin, createDepthLimitPlugin, type CostLimitOptions, type DepthLimitOptions } from './plugins/operation-limits.js';
 import { createHttpSubscriptionPlugin } from './plugins/http-subscriptions.js';
+import { LiveEventService } from './pubsub/live-events.js';
 import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { RunService } from './runs/run.service.js';
@@ -84,6 +85,7 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
     metrics: new MetricService({ store, publisher: pubsub }),
     catalogue,
     engineInfo: new EngineInfoService({ store: store.dialect, ...deployment }),
+    live: new LiveEventService({ store, pubsub }),
   };
 }
 

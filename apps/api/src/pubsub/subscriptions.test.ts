@@ -122,6 +122,56 @@ describe('subscriptions over graphql-ws', () => {
   });
 });
 
+describe('the end of a stream', () => {
+  /** Every event and how the stream ended: completed, or the error it was refused with. */
+  function follow(query: string, variables: Record<string, unknown>): Promise<{ events: unknown[]; completed: boolean; error?: unknown }> {
+    return new Promise((resolve) => {
+      const events: unknown[] = [];
+      client.subscribe(
+        { query, variables },
+        {
+          next: (result) => events.push(result.errors ?? result.data),
+          error: (error) => resolve({ events, completed: false, error }),
+          complete: () => resolve({ events, completed: true }),
+        },
+      );
+    });
+  }
+
+  it('refuses an unknown run or experiment id with NOT_FOUND instead of waiting in silence', async () => {
+    for (const [field, arg] of [['runEvents', 'runId'], ['experimentEvents', 'experimentId']] as const) {
+      // graphql-ws answers a source stream that cannot be made as GraphQL says: one result with
+      // the errors, then the end (its `error` message is for operations that fail validation).
+      const outcome = await follow(`subscription($id: ID!) { ${field}(${arg}: $id) { type } }`, { id: 'no-such-id' });
+      expect(outcome.completed).toBe(true);
+      expect(outcome.events).toHaveLength(1);
+      const errors = outcome.events[0] as { message: string; extensions?: { code?: string } }[];
+      expect(errors[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(errors[0]?.message).toContain('"no-such-id" does not exist');
+    }
+  });
+
+  it('completes after the run’s and the experiment’s last status, and at once for ones already ended', async () => {
+    const created = await server.run<{ createRun: { id: string; experimentId: string } }>(`mutation { createRun(input: { name: "ends" }) { id experimentId } }`);
+    const { id: runId, experimentId } = created.data!.createRun;
+    const runStream = follow(`subscription($id: ID!) { runEvents(runId: $id) { type status } }`, { id: runId });
+    const experimentStream = follow(`subscription($id: ID!) { experimentEvents(experimentId: $id) { type status runStatus } }`, { id: experimentId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.run(`mutation($id: ID!) { finishRun(runId: $id, status: SUCCEEDED) { id } }`, { id: runId });
+    const [run, experiment] = await Promise.all([runStream, experimentStream]);
+    expect(run.completed).toBe(true);
+    expect(run.events).toEqual([{ runEvents: { type: 'STATUS', status: 'SUCCEEDED' } }]);
+    expect(experiment.completed).toBe(true);
+    expect(experiment.events.at(-1)).toEqual({ experimentEvents: { type: 'STATUS', status: 'SUCCEEDED', runStatus: null } });
+
+    // Subscribed after the end: nothing more will come, so the stream ends without an event.
+    const late = await follow(`subscription($id: ID!) { runEvents(runId: $id) { type } }`, { id: runId });
+    expect(late).toEqual({ events: [], completed: true });
+    const lateExperiment = await follow(`subscription($id: ID!) { experimentEvents(experimentId: $id) { type } }`, { id: experimentId });
+    expect(lateExperiment).toEqual({ events: [], completed: true });
+  });
+});
+
 describe('subscriptions with tokens required', () => {
   it('refuses a connection without a valid token and accepts one with it', async () => {
     const secured = await startTestServer({ auth: 'required' });
