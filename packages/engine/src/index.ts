@@ -5,6 +5,7 @@
  */
 export * from './config.js';
 export * from './config.validate.js';
+export * from './config/flatten.js';
 export * from './util/index.js';
 export * from './backend/index.js';
 export * from './data/index.js';
