@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ChartCard } from './ChartCard';
+import { ChartCard, PRINT_CHART_WIDTH } from './ChartCard';
 
 // happy-dom has no layout: report a 500 px wide box so the card draws its chart.
 beforeAll(() => {
@@ -50,7 +50,7 @@ describe('ChartCard', () => {
     expect(await blobs[0]?.text()).toBe('run,step,value\na,0,1\n');
   });
 
-  it('exports the drawn SVG, stacking twin panels into one document', async () => {
+  it('exports twin panels stacked into one figure', async () => {
     const { blobs, names } = captureDownloads();
     render(
       <ChartCard title="Twin">
@@ -69,9 +69,107 @@ describe('ChartCard', () => {
     await waitFor(() => expect(document.querySelectorAll('svg.saddle-chart')).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
     expect(names).toEqual(['twin.svg']);
-    const text = (await blobs[0]?.text()) ?? '';
-    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="500" height="250">/);
-    expect(text).toContain('translate(0,100)');
-    expect(text.match(/<path /g)).toHaveLength(2);
+    const doc = new DOMParser().parseFromString((await blobs[0]?.text()) ?? '', 'image/svg+xml');
+    const panels = [...doc.querySelectorAll('svg.saddle-chart')];
+    expect(panels.map((p) => p.getAttribute('height'))).toEqual(['100', '150']);
+    expect(Number(panels[1]?.getAttribute('y')) - Number(panels[0]?.getAttribute('y'))).toBe(100);
+    expect(doc.querySelectorAll('path')).toHaveLength(2);
+  });
+});
+
+describe('ChartCard figure exports', () => {
+  /** A chart as the chart components draw it: panels with axis titles, the HTML legend under them. */
+  function Chart({ width, height }: { width: number; height: number }) {
+    return (
+      <div className="chart">
+        <svg className="saddle-chart" width={width} height={height} data-width={width}>
+          <text>epoch</text>
+          <text>train loss (log scale)</text>
+        </svg>
+        <div className="chart-legend">
+          <button type="button" className="chart-legend-item">
+            <svg width={18} height={10}>
+              <line stroke="#2563eb" />
+            </svg>
+            deep
+          </button>
+          <button type="button" className="chart-legend-item">
+            <svg width={18} height={10}>
+              <line stroke="#e8590c" strokeDasharray="4 3" />
+            </svg>
+            shallow
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  it('exports the figure with its title, axis titles and legend', async () => {
+    const { blobs, names } = captureDownloads();
+    render(<ChartCard title="Loss vs epoch">{(width, height) => <Chart width={width} height={height} />}</ChartCard>);
+    await waitFor(() => expect(document.querySelector('svg.saddle-chart')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    expect(names).toEqual(['loss-vs-epoch.svg']);
+    const doc = new DOMParser().parseFromString((await blobs[0]?.text()) ?? '', 'image/svg+xml');
+    expect(doc.querySelector('.saddle-export-title')?.textContent).toBe('Loss vs epoch');
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toEqual(expect.arrayContaining(['epoch', 'train loss (log scale)', 'deep', 'shallow']));
+    expect(doc.documentElement.getAttribute('width')).toBe('500');
+  });
+
+  it('draws the chart again at a paper column width for a paper-sized export, then removes the copy', async () => {
+    const { blobs, names } = captureDownloads();
+    const drawn: [number, number][] = [];
+    render(
+      <ChartCard title="Loss vs epoch">
+        {(width, height) => {
+          drawn.push([width, height]);
+          return <Chart width={width} height={height} />;
+        }}
+      </ChartCard>,
+    );
+    await waitFor(() => expect(document.querySelector('svg.saddle-chart')).not.toBeNull());
+    fireEvent.change(screen.getByRole('combobox', { name: 'Export size' }), { target: { value: 'single' } });
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    await waitFor(() => expect(names).toEqual(['loss-vs-epoch-single.svg']));
+    // 3.5 in at 96 px per inch, the panels 2.6 in tall
+    expect(drawn).toContainEqual([336, 250]);
+    const doc = new DOMParser().parseFromString((await blobs[0]?.text()) ?? '', 'image/svg+xml');
+    expect(doc.documentElement.getAttribute('width')).toBe('3.5in');
+    expect(doc.querySelector('svg.saddle-chart')?.getAttribute('width')).toBe('336');
+    expect([...doc.querySelectorAll('.saddle-export-legend text')].map((t) => t.textContent)).toEqual(['deep', 'shallow']);
+    await waitFor(() => expect(document.querySelector('.chart-export-stage')).toBeNull());
+    expect(document.querySelectorAll('svg.saddle-chart')).toHaveLength(1);
+  });
+
+  it('redraws the chart at the print width while the page prints, and back after', async () => {
+    const drawn: number[] = [];
+    render(
+      <ChartCard title="Loss">
+        {(width, height) => {
+          drawn.push(width);
+          return <Chart width={width} height={height} />;
+        }}
+      </ChartCard>,
+    );
+    await waitFor(() => expect(drawn).toContain(500));
+    window.dispatchEvent(new Event('beforeprint'));
+    await waitFor(() => expect(document.querySelector('svg.saddle-chart')?.getAttribute('width')).toBe(String(PRINT_CHART_WIDTH)));
+    window.dispatchEvent(new Event('afterprint'));
+    await waitFor(() => expect(document.querySelector('svg.saddle-chart')?.getAttribute('width')).toBe('500'));
+  });
+
+  it('draws no wider than maxWidth', async () => {
+    const drawn: number[] = [];
+    render(
+      <ChartCard title="Loss" maxWidth={320}>
+        {(width) => {
+          drawn.push(width);
+          return <svg className="saddle-chart" width={width} height={10} />;
+        }}
+      </ChartCard>,
+    );
+    await waitFor(() => expect(drawn).toContain(320));
+    expect(drawn.every((w) => w <= 320)).toBe(true);
   });
 });

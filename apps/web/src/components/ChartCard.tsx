@@ -1,11 +1,12 @@
 'use client';
 
 import { useParentSize } from '@visx/responsive';
-import { useRef, useState, type ReactNode } from 'react';
-import { download, serializeSvg, slug, svgToPng } from './charts/export';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { composeFigureSvg, download, PAPER_SIZES, paperLayout, readLegend, slug, svgToPng, type ExportSize, type PaperSize } from './charts/export';
+import { usePrinting } from './usePrinting';
 
 export interface ChartCardProps {
-  /** Heading of the card; also names exported files. */
+  /** Heading of the card; also the title of exported figures and the name of exported files. */
   title: string;
   /** A line under the chart (what is drawn, how many points). */
   caption?: ReactNode;
@@ -15,6 +16,8 @@ export interface ChartCardProps {
   csv?: () => Promise<string> | string;
   /** Height of the chart area, px. */
   height?: number;
+  /** The widest the chart is drawn on screen, px (a report draws at a page's width, not the window's). */
+  maxWidth?: number;
   /** Draws the chart at the measured width. */
   children: (width: number, height: number) => ReactNode;
 }
@@ -22,14 +25,33 @@ export interface ChartCardProps {
 /** Only width changes re-render (a constant: a new array each render would re-subscribe the observer). */
 const IGNORE_HEIGHT: ['height'] = ['height'];
 
-/** A chart in a card: title, controls, CSV/SVG/PNG export, and the measured width fed to the chart. */
-export function ChartCard({ title, caption, controls, csv, height = 320, children }: ChartCardProps) {
+/**
+ * Width of a chart when the page is printed: 6.67 in, inside A4 and US Letter with half-inch page
+ * margins and the card's padding, so the browser never clips a figure's right edge.
+ */
+export const PRINT_CHART_WIDTH = 640;
+
+/** An image export waiting for the chart to be drawn again at a paper's size. */
+interface PendingExport {
+  kind: 'svg' | 'png';
+  paper: PaperSize;
+}
+
+/**
+ * A chart in a card: title, controls, CSV/SVG/PNG export (at screen size or a paper's column
+ * width), and the measured width fed to the chart. Printing redraws the chart at the page's width.
+ */
+export function ChartCard({ title, caption, controls, csv, height = 320, maxWidth, children }: ChartCardProps) {
   const body = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [exportSize, setExportSize] = useState<ExportSize>('screen');
+  const [pending, setPending] = useState<PendingExport | null>(null);
+  const printing = usePrinting();
   // visx's ParentSize measures an absolutely positioned box (it needs a parent of fixed height);
   // its hook on a normal block lets the card grow with the chart and its legend.
-  const { parentRef, width } = useParentSize({ debounceTime: 50, ignoreDimensions: IGNORE_HEIGHT });
-  const svgs = () => [...(body.current?.querySelectorAll<SVGSVGElement>('svg.saddle-chart') ?? [])];
+  const { parentRef, width: measured } = useParentSize({ debounceTime: 50, ignoreDimensions: IGNORE_HEIGHT });
+  const width = printing ? PRINT_CHART_WIDTH : maxWidth !== undefined ? Math.min(measured, maxWidth) : measured;
 
   async function exportCsv() {
     if (!csv) return;
@@ -41,34 +63,36 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
     }
   }
 
-  /** Several panels (twin charts) are stacked into one image. */
-  function combinedSvg(): { text: string; width: number; height: number } | null {
-    const list = svgs();
-    const first = list[0];
-    if (!first) return null;
-    if (list.length === 1) return { text: serializeSvg(first), width: first.width.baseVal.value, height: first.height.baseVal.value };
-    let offset = 0;
-    const width = Math.max(...list.map((s) => s.width.baseVal.value));
-    const parts = list.map((s) => {
-      const part = `<g transform="translate(0,${offset})">${serializeSvg(s)}</g>`;
-      offset += s.height.baseVal.value;
-      return part;
-    });
-    return { text: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${offset}">${parts.join('')}</svg>`, width, height: offset };
-  }
-
-  async function exportImage(kind: 'svg' | 'png') {
-    const image = combinedSvg();
-    if (!image) return;
+  /** Composes the figure drawn under `root` (several panels, e.g. twin charts, are stacked into one image). */
+  async function exportFrom(root: HTMLElement | null, kind: 'svg' | 'png', paper?: PaperSize) {
+    const panels = [...(root?.querySelectorAll<SVGSVGElement>('svg.saddle-chart') ?? [])];
+    if (panels.length === 0 || !root) return;
     try {
       setExportError(null);
-      if (kind === 'svg') download(`${slug(title)}.svg`, image.text, 'image/svg+xml');
-      else download(`${slug(title)}.png`, await svgToPng(image.text, image.width, image.height));
+      const figure = composeFigureSvg({ title, panels, legend: readLegend(root), paper });
+      const name = `${slug(title)}${paper ? `-${exportSize}` : ''}`;
+      if (kind === 'svg') download(`${name}.svg`, figure.text, 'image/svg+xml');
+      else download(`${name}.png`, await svgToPng(figure.text, figure.width, figure.height, paper ? paperLayout(paper).pixelRatio : 2));
     } catch (error) {
       setExportError(`${kind.toUpperCase()} export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
+  function exportImage(kind: 'svg' | 'png') {
+    if (exportSize === 'screen') void exportFrom(body.current, kind);
+    // the chart is drawn again at the paper's width (fonts keep their size, so they print at 8 pt)
+    else setPending({ kind, paper: PAPER_SIZES[exportSize] });
+  }
+
+  // The staged copy is in the DOM once this effect runs; it is removed as soon as it is exported.
+  useEffect(() => {
+    if (!pending) return;
+    void exportFrom(stage.current, pending.kind, pending.paper).finally(() => setPending(null));
+    // only a new pending export runs it: exportFrom is a new function every render, and re-running
+    // for its identity would export twice
+  }, [pending]);
+
+  const stagedLayout = pending ? paperLayout(pending.paper) : null;
   return (
     <section className="card chart-card" data-figure={slug(title)}>
       <div className="card-head">
@@ -81,10 +105,20 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
                 CSV
               </button>
             ) : null}
-            <button type="button" onClick={() => exportImage('svg')} title="Download the chart as SVG">
+            <select
+              aria-label="Export size"
+              value={exportSize}
+              onChange={(event) => setExportSize(event.target.value as ExportSize)}
+              title="Size of SVG/PNG exports: as drawn here, or laid out for a paper's column at 300 dpi"
+            >
+              <option value="screen">screen size</option>
+              <option value="single">paper, {PAPER_SIZES.single.label}</option>
+              <option value="double">paper, {PAPER_SIZES.double.label}</option>
+            </select>
+            <button type="button" onClick={() => exportImage('svg')} title="Download the chart as SVG, with its title and legend">
               SVG
             </button>
-            <button type="button" onClick={() => exportImage('png')} title="Download the chart as PNG (2×)">
+            <button type="button" onClick={() => exportImage('png')} title="Download the chart as PNG, with its title and legend">
               PNG
             </button>
           </div>
@@ -97,6 +131,11 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
       </div>
       {exportError ? <div className="notice error">{exportError}</div> : null}
       {caption ? <div className="caption">{caption}</div> : null}
+      {stagedLayout ? (
+        <div ref={stage} className="chart-export-stage" aria-hidden="true" style={{ position: 'fixed', left: -20000, top: 0, width: stagedLayout.width }}>
+          {children(stagedLayout.width, stagedLayout.chartHeight)}
+        </div>
+      ) : null}
     </section>
   );
 }

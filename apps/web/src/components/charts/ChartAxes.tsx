@@ -25,6 +25,12 @@ export interface ChartAxesProps {
 
 const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize, fontFamily: CHART_THEME.font } as const;
 
+/** An axis title that says its scale when it is not linear: a reader of an exported figure sees no toggle. */
+export function axisTitle(label: string | undefined, kind: AxisScale): string | undefined {
+  if (label === undefined || label === '') return label;
+  return kind === 'log' ? `${label} (log scale)` : label;
+}
+
 /** Grid, axes and axis titles shared by every chart, so they all read the same. */
 export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels, grid = true }: ChartAxesProps) {
   const xTicks = tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
@@ -46,7 +52,7 @@ export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeigh
         stroke={CHART_THEME.axis}
         tickStroke={CHART_THEME.axis}
         tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'middle' as const })}
-        label={hideXTickLabels ? undefined : xLabel}
+        label={hideXTickLabels ? undefined : axisTitle(xLabel, xKind)}
         labelProps={{ ...tickLabelProps, fill: CHART_THEME.label, fontSize: 12, textAnchor: 'middle' }}
         labelOffset={8}
       />
@@ -57,7 +63,7 @@ export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeigh
         stroke={CHART_THEME.axis}
         tickStroke={CHART_THEME.axis}
         tickLabelProps={() => ({ ...tickLabelProps, textAnchor: 'end' as const, dx: -4, dy: 3 })}
-        label={yLabel}
+        label={axisTitle(yLabel, yKind)}
         labelProps={{ ...tickLabelProps, fill: CHART_THEME.label, fontSize: 12, textAnchor: 'middle' }}
         labelOffset={34}
       />
