@@ -16,7 +16,14 @@ export type TargetFunction =
 export type DataSpec =
   | {
       kind: 'function';
+      /** A built-in target (default `sinc5`); not used when `expression` is given. */
       fn: TargetFunction;
+      /**
+       * A target written as a formula in x, e.g. `sin(4*pi*x)/(4*pi*x)` or `exp(-x)*cos(2*pi*x)`:
+       * x, pi, e, numbers, + − * / ^ % and real functions (`data/expression.ts` lists them). When
+       * given it is the target and `fn` is not used. It must be finite on all of [−1, 1].
+       */
+      expression?: string;
       /** Training points. 1000, as in HW1. Test points are an independent sample of the same size. */
       n: number;
       /** `grid`: evenly spaced on [-1, 1]; `random`: uniform draws from the seed. Default `grid`. */

@@ -4,6 +4,7 @@
  * (`optimizer.lr`, `model.layers[2].filters`), what is allowed and how to fix it.
  */
 import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type RunSpec, type RunSpecInput } from './config.js';
+import { checkExpressionFinite, compileExpression, ExpressionError } from './data/expression.js';
 import { inputShapeOf, outputSizeOf } from './data/shapes.js';
 import { planLayers } from './models/model.js';
 import type { Activation, LayerSpec } from './models/spec.js';
@@ -79,8 +80,17 @@ export function validateRunSpec(input: unknown, context?: string): RunSpec {
   const data = spec.data as unknown as Obj;
   switch (spec.data.kind) {
     case 'function':
-      noUnknownKeys(data, ['kind', 'fn', 'n', 'sampling'], 'data');
+      noUnknownKeys(data, ['kind', 'fn', 'expression', 'n', 'sampling'], 'data');
       oneOf(data.fn, ['sinc5', 'sgn-sin5pi'] as const, 'data.fn');
+      if (data.expression !== undefined) {
+        if (typeof data.expression !== 'string') fail('data.expression', `must be a formula in x (a string), e.g. 'sin(4*pi*x)/(4*pi*x)'; got ${show(data.expression)}`);
+        try {
+          checkExpressionFinite(compileExpression(data.expression as string));
+        } catch (error) {
+          if (!(error instanceof ExpressionError)) throw error;
+          fail('data.expression', `${JSON.stringify(data.expression)} ${error.message}`);
+        }
+      }
       integer(data.n, 'data.n', 2, 10_000_000);
       oneOf(data.sampling, ['grid', 'random'] as const, 'data.sampling');
       break;

@@ -44,4 +44,18 @@ describe('fit-function (quick, end to end)', () => {
       run.end.theta.forEach((v, i) => expect(Math.abs(v - other.end.theta[i]!)).toBeLessThan(1e-4));
     });
   });
+
+  it('fits a target written as a formula, trained in one ensemble with a built-in one, its ground truth the closed form', async () => {
+    const { runs, figures, ensembles } = await runQuick('fit-function', { models: 'mlp-shallow', targets: 'sinc5, exp(-x)*cos(2*pi*x)', epochs: 2 });
+    expect(runs.map((run) => run.key)).toEqual(['mlp-shallow/sinc5', 'mlp-shallow/exp(-x)*cos(2*pi*x)']);
+    expect(ensembles).toEqual([['mlp-shallow/sinc5', 'mlp-shallow/exp(-x)*cos(2*pi*x)']]);
+    const prediction = figureData(figures, 'prediction-expression-1', 'lines');
+    for (const point of prediction.series[0]!.points) expect(point.y).toBeCloseTo(Math.exp(-point.x) * Math.cos(2 * Math.PI * point.x), 6);
+  });
+
+  it('refuses a target that is neither built in nor a formula, saying where the typo is', () => {
+    expect(() => getPreset('fit-function').runs({ scale: 'quick', overrides: { targets: 'sinc5,sin(4*pi*x' } })).toThrow(
+      /knob 'targets': 'sin\(4\*pi\*x' is neither sinc5 nor sgn-sin5pi nor a usable formula in x: it does not parse: .* at char 11/,
+    );
+  });
 });

@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { resolveRunSpec, type TargetFunction } from '../config.js';
-import { grid, targetFunction } from '../data/functions.js';
+import { checkExpressionFinite, compileExpression, ExpressionError } from '../data/expression.js';
+import { grid, targetName, targetOf } from '../data/functions.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import { atScale, finishRuns, withSeeds, zooSpec } from './common.js';
@@ -12,6 +13,9 @@ import { numberKnob, resolveKnobs, stringListKnob } from './overrides.js';
 import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
 
 const TARGETS: readonly TargetFunction[] = ['sinc5', 'sgn-sin5pi'];
+
+/** Formula targets one launch may fit (each is a figure the preset declares). */
+const MAX_FORMULA_TARGETS = 4;
 
 /**
  * The first seed of the sweep; every model trains from the same seeds, so within a seed the
@@ -33,20 +37,29 @@ export const fitFunction: Preset = {
     { id: 'loss', title: 'Training loss vs epoch', kind: 'metric-lines', metrics: ['train/loss'], x: 'epoch', yScale: 'log' },
     { id: 'prediction-sinc5', title: 'sin(5x)/(5x): prediction vs ground truth', kind: 'lines' },
     { id: 'prediction-sgn-sin5pi', title: 'sgn(sin(5πx)): prediction vs ground truth', kind: 'lines' },
+    // Targets written as formulas, numbered in the order of the `targets` knob (a formula is no id).
+    ...Array.from({ length: MAX_FORMULA_TARGETS }, (_, i) => ({ id: `prediction-expression-${i + 1}`, title: `Formula target ${i + 1}: prediction vs ground truth`, kind: 'lines' as const })),
   ],
   knobs: [
     { key: 'models', description: 'Comma-separated zoo MLPs to compare', quick: 'mlp-shallow,mlp-middle,mlp-deep', standard: 'mlp-shallow,mlp-middle,mlp-deep', full: 'mlp-shallow,mlp-middle,mlp-deep' },
-    { key: 'targets', description: 'Comma-separated target functions (sinc5, sgn-sin5pi)', quick: 'sinc5,sgn-sin5pi', standard: 'sinc5,sgn-sin5pi', full: 'sinc5,sgn-sin5pi' },
+    { key: 'targets', description: 'Comma-separated targets: sinc5, sgn-sin5pi, or formulas in x such as exp(-x)*cos(2*pi*x)', quick: 'sinc5,sgn-sin5pi', standard: 'sinc5,sgn-sin5pi', full: 'sinc5,sgn-sin5pi' },
     { key: 'seeds', description: 'Trainings of every model on every target, from seeds seed … seed+seeds−1', quick: 1, standard: 5, full: 5, min: 1, integer: true },
     { key: 'gridPoints', description: 'Points of the dense grid the predictions are drawn on', quick: 201, standard: 501, full: 1001, min: 2, integer: true },
   ],
   runs(options: PresetOptions): PresetRun[] {
     const knobs = resolveKnobs(fitFunction, options);
     const models = stringListKnob(knobs, 'models');
-    const targets = stringListKnob(knobs, 'targets');
+    const targets = splitTopLevel(String(knobs.targets));
+    if (targets.length === 0) throw new Error(`preset 'fit-function': knob 'targets' must name at least one target (${TARGETS.join(', ')} or a formula in x)`);
+    const formulas = targets.filter((target) => !TARGETS.includes(target as TargetFunction));
+    if (formulas.length > MAX_FORMULA_TARGETS) throw new Error(`preset 'fit-function': knob 'targets' holds ${formulas.length} formulas; at most ${MAX_FORMULA_TARGETS} are allowed`);
     for (const target of targets) {
-      if (!TARGETS.includes(target as TargetFunction)) {
-        throw new Error(`preset 'fit-function': knob 'targets' allows ${TARGETS.join(', ')}, got '${target}'`);
+      if (TARGETS.includes(target as TargetFunction)) continue;
+      try {
+        checkExpressionFinite(compileExpression(target));
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        throw new Error(`preset 'fit-function': knob 'targets': '${target}' is neither ${TARGETS.join(' nor ')} nor a usable formula in x: it ${error.message}`);
       }
     }
     const runs: PresetRun[] = [];
@@ -58,7 +71,9 @@ export const fitFunction: Preset = {
           config: { model, target },
           spec: resolveRunSpec({
             model: zooSpec(model),
-            data: { kind: 'function', fn: target as TargetFunction, n: 1000, sampling: 'grid' },
+            data: TARGETS.includes(target as TargetFunction)
+              ? { kind: 'function', fn: target as TargetFunction, n: 1000, sampling: 'grid' }
+              : { kind: 'function', fn: 'sinc5', expression: target, n: 1000, sampling: 'grid' },
             loss: 'mse',
             optimizer: { kind: 'adam', lr: atScale(options.scale, { quick: 3e-3, standard: 1e-3, full: 1e-3 }) },
             batchSize: atScale(options.scale, { quick: 100, standard: 128, full: 128 }),
@@ -82,16 +97,20 @@ async function analyzeFitFunction(runs: RunArtifacts[], options: PresetOptions, 
   const knobs = resolveKnobs(fitFunction, options);
   const xs = grid(numberKnob(knobs, 'gridPoints'));
   const figures: Figure[] = [];
-  const targets = [...new Set(runs.map((run) => (run.spec.data.kind === 'function' ? run.spec.data.fn : undefined)))];
+  const targets = [...new Set(runs.map((run) => (run.spec.data.kind === 'function' ? targetName(run.spec.data) : undefined)))];
   let done = 0;
+  let expressions = 0;
   for (const target of targets) {
     if (target === undefined) continue;
-    const f = targetFunction(target);
+    const first = runs.find((run) => run.spec.data.kind === 'function' && targetName(run.spec.data) === target)!.spec.data as Extract<RunArtifacts['spec']['data'], { kind: 'function' }>;
+    const f = targetOf(first);
+    // A formula is no figure id (ids go into URLs and `saddle figure <id>`): expressions are numbered.
+    const id = first.expression === undefined ? `prediction-${target}` : `prediction-expression-${++expressions}`;
     const series: Extract<FigureData, { kind: 'lines' }>['series'] = [
       { label: 'ground truth', points: Array.from(xs, (x) => ({ x, y: f(x) })), dashed: true },
     ];
     for (const run of runs) {
-      if (run.spec.data.kind !== 'function' || run.spec.data.fn !== target) continue;
+      if (run.spec.data.kind !== 'function' || targetName(run.spec.data) !== target) continue;
       const model = buildModel(run.spec.model, inputShapeOf(run.spec.data));
       const predictions = tf.tidy(() =>
         model.apply(tf.tensor1d(run.end.theta), tf.tensor2d(xs, [xs.length, 1]), { training: false }).output.dataSync(),
@@ -100,10 +119,27 @@ async function analyzeFitFunction(runs: RunArtifacts[], options: PresetOptions, 
       onProgress?.(++done / runs.length);
     }
     figures.push({
-      id: `prediction-${target}`,
-      title: fitFunction.figures.find((figure) => figure.id === `prediction-${target}`)?.title ?? target,
+      id,
+      title: first.expression === undefined ? (fitFunction.figures.find((figure) => figure.id === id)?.title ?? id) : `${target}: prediction vs ground truth`,
       data: { kind: 'lines', x: { label: 'x', scale: 'linear' }, y: { label: 'y', scale: 'linear' }, series },
     });
   }
   return figures;
+}
+
+/** `a,b(c, d),e` → ['a', 'b(c, d)', 'e']: commas inside parentheses belong to a formula. */
+export function splitTopLevel(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of list) {
+    if (char === '(') depth++;
+    if (char === ')') depth = Math.max(0, depth - 1);
+    if (char === ',' && depth === 0) {
+      items.push(current);
+      current = '';
+    } else current += char;
+  }
+  items.push(current);
+  return items.map((item) => item.trim()).filter((item) => item !== '');
 }

@@ -40,7 +40,7 @@ export interface TrainEnsembleOptions {
  * Two specs with the same key can be trained together by `trainEnsemble`.
  */
 export function ensembleKey(spec: RunSpec): string {
-  const data = spec.data.kind === 'function' ? { ...spec.data, fn: 'sinc5' } : spec.data;
+  const data = spec.data.kind === 'function' ? { ...spec.data, fn: 'sinc5', expression: undefined } : spec.data;
   return JSON.stringify({ ...spec, seed: 0, data });
 }
 
