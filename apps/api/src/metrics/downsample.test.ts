@@ -33,11 +33,19 @@ describe('downsampleMinMax', () => {
     expect(Math.min(...kept)).toBe(Math.min(...bucket));
   });
 
-  it('never samples away a non-finite value', () => {
-    const values = Array.from({ length: 500 }, (_, i) => i);
-    values[250] = Number.NaN;
+  it('leaves non-finite values out of a bucket’s extremes, and keeps the first point of a bucket with none finite', () => {
+    const values = Array.from({ length: 500 }, (_, i) => i % 50);
+    values[120] = Number.NaN; // bucket 1 (steps 100–199): its range stays 0…49
+    values[130] = Number.POSITIVE_INFINITY;
+    values[140] = Number.NEGATIVE_INFINITY;
+    for (let i = 300; i < 400; i++) values[i] = i % 2 === 0 ? Number.NaN : Number.POSITIVE_INFINITY; // bucket 3: nothing finite
     const out = downsampleMinMax(series(values), 10);
-    expect(out.some((p) => Number.isNaN(p.value))).toBe(true);
+    expect(out.filter((p) => p.step >= 100 && p.step < 200).map((p) => [p.step, p.value])).toEqual([
+      [100, 0],
+      [149, 49],
+    ]);
+    expect(out.filter((p) => p.step >= 300 && p.step < 400).map((p) => p.step)).toEqual([300]);
+    expect(out.find((p) => p.step === 300)?.value).toBeNaN();
   });
 
   it('refuses a maxPoints below 2', () => {

@@ -1,8 +1,11 @@
 /**
  * Min/max-per-bucket downsampling: split the series (in step order) into ⌊maxPoints/2⌋ buckets
- * of consecutive points and keep each bucket's lowest and highest point, in step order. Unlike
- * averaging or striding, a one-step spike (or a dip) always survives. A non-finite value counts
- * as the highest of its bucket, so a divergence is never sampled away.
+ * of consecutive points and keep each bucket's lowest and highest finite point (the earliest on
+ * ties), in step order. Unlike averaging or striding, a one-step spike (or a dip) always survives.
+ * Non-finite values (NaN, ±Infinity) are not values to compare: they take no part in a bucket's
+ * extremes, so one NaN cannot hide a bucket's real range; a bucket with no finite value keeps its
+ * first point, so a diverged stretch shows as non-finite points (the dashboard's gap markers).
+ * Where a run first went non-finite is `Run.divergedAtStep`, exact whatever the sampling.
  *
  * This is the definition of what `Run.metrics` returns. Reads compute it inside the database
  * (store/metric-downsample.ts), so a long series is never loaded whole; store.test.ts holds that
@@ -26,16 +29,13 @@ export function downsampleMinMax<P extends SeriesPoint>(points: readonly P[], ma
     const end = Math.floor(((b + 1) * points.length) / buckets);
     let lowIndex = start;
     let highIndex = start;
+    let anyFinite = false;
     for (let i = start; i < end; i++) {
       const value = (points[i] as P).value;
-      const high = (points[highIndex] as P).value;
-      const low = (points[lowIndex] as P).value;
-      if (!Number.isFinite(value)) {
-        if (Number.isFinite(high)) highIndex = i;
-        continue;
-      }
-      if (Number.isFinite(high) && value > high) highIndex = i;
-      if (!Number.isFinite(low) || value < low) lowIndex = i;
+      if (!Number.isFinite(value)) continue;
+      if (!anyFinite || value > (points[highIndex] as P).value) highIndex = i;
+      if (!anyFinite || value < (points[lowIndex] as P).value) lowIndex = i;
+      anyFinite = true;
     }
     const first = Math.min(lowIndex, highIndex);
     const second = Math.max(lowIndex, highIndex);

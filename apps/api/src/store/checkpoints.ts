@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseConfig } from './database.js';
 import { rewindBlocks } from './metric-blocks.js';
+import { rewindDivergence } from './metric-divergence.js';
 import type { Database } from './tables.js';
 
 export interface CheckpointRecord {
@@ -58,10 +59,12 @@ export async function rewindRunOutputs(db: Kysely<Database>, dialect: DatabaseCo
       await trx.deleteFrom('metric_blocks').where('run_id', '=', runId).execute();
       await trx.deleteFrom('artifacts').where('run_id', '=', runId).execute();
       await trx.deleteFrom('checkpoints').where('run_id', '=', runId).execute();
+      await rewindDivergence(trx, runId, null);
       return;
     }
     await trx.deleteFrom('metrics').where('run_id', '=', runId).where('step', '>', step).execute();
     await rewindBlocks(trx, dialect, runId, step);
+    await rewindDivergence(trx, runId, step);
     await trx.deleteFrom('artifacts').where('run_id', '=', runId).where('step', '>', step).execute();
   });
 }

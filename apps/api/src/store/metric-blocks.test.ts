@@ -24,17 +24,18 @@ type BlockRow = Omit<MetricBlockTable, 'run_id'>;
 function expectedBlocks(points: readonly StoredMetricPoint[]): BlockRow[] {
   const blocks = new Map<string, BlockRow>();
   for (const p of [...points].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.step - b.step))) {
-    const v = Number.isFinite(p.value) ? p.value : Number.POSITIVE_INFINITY;
+    // Non-finite values take no part in the extremes: a block with none finite is (+∞, −∞) at its first step.
+    const finite = Number.isFinite(p.value);
     const block = Math.floor(p.step / METRIC_BLOCK_STEPS);
     const id = `${p.key}/${block}`;
     const row = blocks.get(id);
     if (!row) {
-      blocks.set(id, { key: p.key, block, count: 1, lo: v, lo_step: p.step, hi: v, hi_step: p.step });
+      blocks.set(id, { key: p.key, block, count: 1, lo: finite ? p.value : Infinity, lo_step: p.step, hi: finite ? p.value : -Infinity, hi_step: p.step });
       continue;
     }
     row.count++;
-    if (v < row.lo) [row.lo, row.lo_step] = [v, p.step];
-    if (v > row.hi) [row.hi, row.hi_step] = [v, p.step];
+    if (finite && p.value < row.lo) [row.lo, row.lo_step] = [p.value, p.step];
+    if (finite && p.value > row.hi) [row.hi, row.hi_step] = [p.value, p.step];
   }
   return [...blocks.values()];
 }
@@ -50,13 +51,30 @@ async function storedBlocks(db: Kysely<unknown>, runId: string): Promise<BlockRo
   return rows.map((r) => ({ key: r.key, block: Number(r.block), count: Number(r.count), lo: Number(r.lo), lo_step: Number(r.lo_step), hi: Number(r.hi), hi_step: Number(r.hi_step) }));
 }
 
-/** A random series with coarse values (many ties), rare spikes, dips and non-finite points. */
+/**
+ * A random series with coarse values (many ties), rare spikes, dips and non-finite points (NaN,
+ * ±∞), and a stretch of 300 non-finite ones from 60% of its length (whole blocks and buckets
+ * without a finite value).
+ */
 function randomSeries(key: string, firstStep: number, length: number, seed: number): StoredMetricPoint[] {
   let state = seed;
   const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const stretch = Math.floor(length * 0.6);
+  const nonFinite = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
   return Array.from({ length }, (_, i) => {
     const r = random();
-    const value = r < 0.01 ? 1e6 * random() : r < 0.02 ? -1e6 * random() : r < 0.03 ? Number.NaN : Math.round(random() * 8) / 4;
+    const value =
+      i >= stretch && i < stretch + 300
+        ? (nonFinite[i % 3] as number)
+        : r < 0.01
+          ? 1e6 * random()
+          : r < 0.02
+            ? -1e6 * random()
+            : r < 0.025
+              ? Number.NaN
+              : r < 0.03
+                ? (nonFinite[1 + (i % 2)] as number)
+                : Math.round(random() * 8) / 4;
     return { key, step: firstStep + i, value, wallTime: 1e12 + i, epoch: null };
   });
 }
@@ -134,7 +152,7 @@ afterAll(async () => {
 });
 blocksContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema: freshSchema() }));
 
-describe('migration 0004_metric_blocks', () => {
+describe('migrations 0004_metric_blocks and 0006_non_finite_metrics', () => {
   /** A store as it was before blocks existed (migrated up to 0003), holding `points` of one run. */
   async function storeBefore0004(db: Kysely<unknown>, runId: string, points: readonly StoredMetricPoint[], schema?: string): Promise<void> {
     // With a schema named: kysely looks for its migration tables in any schema otherwise.
@@ -153,6 +171,7 @@ describe('migration 0004_metric_blocks', () => {
   }
 
   const points = [...randomSeries('a', 0, 3_000, 3), ...randomSeries('b', 1_000, 700, 5)];
+  const firstNonFiniteStep = Math.min(...points.filter((p) => !Number.isFinite(p.value)).map((p) => p.step));
 
   it('builds the blocks of a SQLite store made before it', async () => {
     const file = `${dir.path}/old.db`;
@@ -161,6 +180,8 @@ describe('migration 0004_metric_blocks', () => {
     try {
       expect(await storedBlocks(store.db as Kysely<unknown>, 'run-1')).toEqual(expectedBlocks(await store.allMetrics('run-1')));
       await expectReadsMatchReference(store, 'run-1', ['a', 'b']);
+      // A NULL stored before 0006 reads back as NaN, and marks the run where the first one is.
+      expect((await store.getRun('run-1'))?.divergedAtStep).toBe(firstNonFiniteStep);
     } finally {
       await store.close();
     }
@@ -178,6 +199,8 @@ describe('migration 0004_metric_blocks', () => {
     try {
       expect(await storedBlocks(store.db as Kysely<unknown>, 'run-1')).toEqual(expectedBlocks(await store.allMetrics('run-1')));
       await expectReadsMatchReference(store, 'run-1', ['a', 'b']);
+      // A NULL stored before 0006 reads back as NaN, and marks the run where the first one is.
+      expect((await store.getRun('run-1'))?.divergedAtStep).toBe(firstNonFiniteStep);
     } finally {
       await store.close();
     }

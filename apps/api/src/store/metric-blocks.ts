@@ -2,8 +2,9 @@
  * Pre-aggregated metric blocks (`metric_blocks`), so a downsampled read of a long series touches
  * one row per 64 steps instead of every point. A block is the points of one (run, key) whose
  * step lies in [block·64, block·64 + 64); its row keeps how many there are, the lowest and the
- * highest value with the earliest step holding each — a non-finite value (stored as NULL)
- * counts as +∞, exactly as in the bucketing of metric-downsample.ts.
+ * highest finite value with the earliest step holding each — non-finite values (stored as NULL)
+ * take no part, exactly as in the bucketing of metric-downsample.ts: a block without a finite
+ * value has lo +∞ and hi −∞, both at its first step.
  *
  * Blocks are derived data, kept consistent with `metrics` in the same transaction as every
  * write: an upsert recomputes the blocks its points fall in from the stored points (so a point
@@ -25,10 +26,19 @@ export const METRIC_BLOCK_STEPS = 64;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** `value` as the bucketing compares it: NULL (a non-finite value) is +∞. */
-export function comparableValue(dialect: DatabaseConfig['kind'], column: RawBuilder<unknown>): RawBuilder<number> {
+/**
+ * `value` as the bucketing looks for the lowest: NULL (a non-finite value) is +∞, above every
+ * finite value, so it is the lowest only where nothing finite is (and then ties at the first step).
+ */
+export function lowComparable(dialect: DatabaseConfig['kind'], column: RawBuilder<unknown>): RawBuilder<number> {
   const infinity = dialect === 'postgres' ? sql`CAST('Infinity' AS DOUBLE PRECISION)` : sql`9e999`;
   return sql<number>`COALESCE(${column}, ${infinity})`;
+}
+
+/** `value` as the bucketing looks for the highest: NULL is −∞, under every finite value. */
+export function highComparable(dialect: DatabaseConfig['kind'], column: RawBuilder<unknown>): RawBuilder<number> {
+  const minusInfinity = dialect === 'postgres' ? sql`CAST('-Infinity' AS DOUBLE PRECISION)` : sql`-9e999`;
+  return sql<number>`COALESCE(${column}, ${minusInfinity})`;
 }
 
 /**
@@ -55,16 +65,15 @@ export function blockPoints(dialect: DatabaseConfig['kind'], runId: string, key:
  * `(key, block)`). A listed block without points gets no row (the caller drops a stale one).
  */
 async function refreshBlocks(db: Db, dialect: DatabaseConfig['kind'], runId: string, touched: RawBuilder<unknown>): Promise<void> {
-  const value = comparableValue(dialect, sql.ref('m.value'));
   await sql`
     WITH touched(key, block) AS (${touched}),
     pts AS (
-      SELECT m.key AS key, t.block AS block, m.step AS step, ${value} AS v
+      SELECT m.key AS key, t.block AS block, m.step AS step, ${lowComparable(dialect, sql.ref('m.value'))} AS vlo, ${highComparable(dialect, sql.ref('m.value'))} AS vhi
       FROM ${blockPoints(dialect, runId, sql.ref('t.key'), sql.ref('t.block'), sql`touched t`)}
     ),
-    ext AS (SELECT key, block, COUNT(*) AS n, MIN(v) AS lo, MAX(v) AS hi FROM pts GROUP BY key, block)
+    ext AS (SELECT key, block, COUNT(*) AS n, MIN(vlo) AS lo, MAX(vhi) AS hi FROM pts GROUP BY key, block)
     INSERT INTO metric_blocks (run_id, key, block, count, lo, lo_step, hi, hi_step)
-    SELECT ${runId}, ext.key, ext.block, ext.n, ext.lo, MIN(CASE WHEN pts.v = ext.lo THEN pts.step END), ext.hi, MIN(CASE WHEN pts.v = ext.hi THEN pts.step END)
+    SELECT ${runId}, ext.key, ext.block, ext.n, ext.lo, MIN(CASE WHEN pts.vlo = ext.lo THEN pts.step END), ext.hi, MIN(CASE WHEN pts.vhi = ext.hi THEN pts.step END)
     FROM ext JOIN pts ON pts.key = ext.key AND pts.block = ext.block
     WHERE true
     GROUP BY ext.key, ext.block, ext.n, ext.lo, ext.hi
@@ -83,17 +92,19 @@ export async function refreshBlocksOfPoints(db: Db, dialect: DatabaseConfig['kin
   const blocks = new Map<string, Omit<MetricBlockRow, 'run_id'>>();
   for (const p of points) {
     const block = Math.floor(p.step / METRIC_BLOCK_STEPS);
-    const v = Number.isFinite(p.value) ? p.value : Number.POSITIVE_INFINITY;
+    const finite = Number.isFinite(p.value);
+    const vlo = finite ? p.value : Number.POSITIVE_INFINITY;
+    const vhi = finite ? p.value : Number.NEGATIVE_INFINITY;
     const id = `${p.key}\u0000${block}`;
     const row = blocks.get(id);
     if (!row) {
-      blocks.set(id, { key: p.key, block, count: 1, lo: v, lo_step: p.step, hi: v, hi_step: p.step });
+      blocks.set(id, { key: p.key, block, count: 1, lo: vlo, lo_step: p.step, hi: vhi, hi_step: p.step });
       continue;
     }
     row.count++;
     // Earliest step on ties, as the SQL's MIN(CASE WHEN v = lo THEN step END).
-    if (v < row.lo || (v === row.lo && p.step < row.lo_step)) [row.lo, row.lo_step] = [v, p.step];
-    if (v > row.hi || (v === row.hi && p.step < row.hi_step)) [row.hi, row.hi_step] = [v, p.step];
+    if (vlo < row.lo || (vlo === row.lo && p.step < row.lo_step)) [row.lo, row.lo_step] = [vlo, p.step];
+    if (vhi > row.hi || (vhi === row.hi && p.step < row.hi_step)) [row.hi, row.hi_step] = [vhi, p.step];
   }
   const full: MetricBlockRow[] = [];
   const partial: { key: string; block: number }[] = [];

@@ -8,9 +8,10 @@
  * - the n points in step order fall into B = ⌊maxPoints/2⌋ buckets of consecutive points, bucket
  *   b holding indices [⌊b·n/B⌋, ⌊(b+1)·n/B⌋); equivalently the point at 1-based index r is in
  *   bucket ⌊(r·B − 1)/n⌋, which SQL computes per row with integer division;
- * - each bucket keeps its lowest and its highest point, the earliest step on ties; a non-finite
- *   value (stored as NULL) counts as the highest (coalesced to +∞; +∞ itself is never stored, it
- *   is NULL too), and a bucket with no finite value keeps its first point as the lowest.
+ * - each bucket keeps its lowest and its highest finite point, the earliest step on ties; the
+ *   non-finite points (value NULL, metric-values.ts) take no part — coalesced to +∞ for the lowest
+ *   and to −∞ for the highest, which no finite value is — and a bucket with no finite value keeps
+ *   its first point (a gap with a marker in the dashboard).
  *
  * When the steps are consecutive (the usual case: step = index + first step) the index is the
  * step itself, and the buckets are answered from the pre-aggregated blocks (metric-blocks.ts):
@@ -21,7 +22,7 @@
  */
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { DatabaseConfig } from './database.js';
-import { blockPoints, comparableValue, METRIC_BLOCK_STEPS } from './metric-blocks.js';
+import { blockPoints, highComparable, lowComparable, METRIC_BLOCK_STEPS } from './metric-blocks.js';
 import type { Database } from './tables.js';
 
 export interface SeriesStats {
@@ -35,6 +36,7 @@ export interface MetricPointRow {
   value: number | null;
   wall_time: number;
   epoch: number | null;
+  nonfinite: string | null;
 }
 
 function checkInteger(name: string, value: number): number {
@@ -72,7 +74,7 @@ export function downsampledSeriesQuery(
   const bucketOf = (index: RawBuilder<number>): RawBuilder<number> => sql`(${index} * ${sql.lit(buckets)} - 1) / ${sql.lit(n)}`;
   const source = consecutive
     ? blockCandidates(dialect, runId, key)
-    : sql`SELECT step AS lo_step, ${comparableValue(dialect, sql.ref('value'))} AS lo, step AS hi_step, ${comparableValue(dialect, sql.ref('value'))} AS hi FROM metrics WHERE run_id = ${runId} AND key = ${key}`;
+    : sql`SELECT step AS lo_step, ${lowComparable(dialect, sql.ref('value'))} AS lo, step AS hi_step, ${highComparable(dialect, sql.ref('value'))} AS hi FROM metrics WHERE run_id = ${runId} AND key = ${key}`;
   // A candidate's lo_step and hi_step lie in the same bucket: either is its index.
   const index: RawBuilder<number> = consecutive ? sql`(CAST(lo_step AS BIGINT) - ${sql.lit(first)} + 1)` : sql`row_number() OVER (ORDER BY lo_step)`;
   return sql<MetricPointRow>`
@@ -86,7 +88,7 @@ export function downsampledSeriesQuery(
       FROM bucketed JOIN extremes ON extremes.b = bucketed.b
       GROUP BY bucketed.b
     )
-    SELECT step, value, wall_time, epoch FROM metrics
+    SELECT step, value, wall_time, epoch, nonfinite FROM metrics
     WHERE run_id = ${runId} AND key = ${key} AND ${keptSteps(dialect)}
     ORDER BY step`.compile(db);
 }
@@ -125,13 +127,13 @@ function blockCtes(runId: string, key: string, n: number, buckets: number, first
 function blockCandidates(dialect: DatabaseConfig['kind'], runId: string, key: string): RawBuilder<unknown> {
   return sql`
     SELECT lo_step, lo, hi_step, hi FROM metric_blocks WHERE run_id = ${runId} AND key = ${key} AND block NOT IN (SELECT block FROM cut)
-    UNION ALL SELECT m.step, ${comparableValue(dialect, sql.ref('m.value'))}, m.step, ${comparableValue(dialect, sql.ref('m.value'))}
+    UNION ALL SELECT m.step, ${lowComparable(dialect, sql.ref('m.value'))}, m.step, ${highComparable(dialect, sql.ref('m.value'))}
       FROM ${blockPoints(dialect, runId, sql`${key}`, sql.ref('cut.block'), sql`cut`)}`;
 }
 
 /** Every point of a short series (≤ maxPoints), in step order: nothing to sample. */
 export function wholeSeriesQuery(db: Kysely<Database>, runId: string, key: string): CompiledQuery<MetricPointRow> {
-  return db.selectFrom('metrics').select(['step', 'value', 'wall_time', 'epoch']).where('run_id', '=', runId).where('key', '=', key).orderBy('step').compile();
+  return db.selectFrom('metrics').select(['step', 'value', 'wall_time', 'epoch', 'nonfinite']).where('run_id', '=', runId).where('key', '=', key).orderBy('step').compile();
 }
 
 /**

@@ -11,20 +11,22 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from './database.js';
 import { refreshBlocksOfPoints } from './metric-blocks.js';
+import { recordDivergence } from './metric-divergence.js';
+import { nonFiniteName } from './metric-values.js';
 import type { StoredMetricPoint } from './records.js';
 import { storageWriteError } from './storage-errors.js';
 import type { Database } from './tables.js';
 
-/** 500 rows × 6 columns stays far under SQLite's bound-variable limit (32,766). */
+/** 500 rows × 7 columns stays far under SQLite's bound-variable limit (32,766). */
 const SQLITE_ROWS_PER_STATEMENT = 500;
 
-const UPSERT_TAIL = 'ON CONFLICT (run_id, key, step) DO UPDATE SET value = excluded.value, wall_time = excluded.wall_time, epoch = excluded.epoch';
+const UPSERT_TAIL = 'ON CONFLICT (run_id, key, step) DO UPDATE SET value = excluded.value, wall_time = excluded.wall_time, epoch = excluded.epoch, nonfinite = excluded.nonfinite';
 
 const sqliteInsertText = new Map<number, string>();
 function sqliteInsert(rows: number): string {
   let text = sqliteInsertText.get(rows);
   if (!text) {
-    text = `INSERT INTO metrics (run_id, key, step, value, wall_time, epoch) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')} ${UPSERT_TAIL}`;
+    text = `INSERT INTO metrics (run_id, key, step, value, wall_time, epoch, nonfinite) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')} ${UPSERT_TAIL}`;
     sqliteInsertText.set(rows, text);
   }
   return text;
@@ -52,7 +54,7 @@ function stepsRiseWithinEachKey(points: readonly StoredMetricPoint[]): boolean {
   return true;
 }
 
-/** SQLite cannot keep NaN or ±∞: a non-finite value is stored as NULL (read back as NaN). */
+/** `value` keeps finite numbers only; a non-finite one is NULL there and spelled in `nonfinite` (metric-values.ts). */
 const storedValue = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** A full disk fails the whole batch (one transaction) with a StorageFullError naming the run. */
@@ -73,14 +75,15 @@ async function writeMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['ki
       // points each can see would otherwise lose each other's points (READ COMMITTED).
       await sql`SELECT pg_advisory_xact_lock(hashtext(${runId}))`.execute(trx);
       await sql`
-      INSERT INTO metrics (run_id, key, step, value, wall_time, epoch)
-      SELECT ${runId}, t.key, t.step, t.value, t.wall_time, t.epoch
+      INSERT INTO metrics (run_id, key, step, value, wall_time, epoch, nonfinite)
+      SELECT ${runId}, t.key, t.step, t.value, t.wall_time, t.epoch, t.nonfinite
       FROM unnest(
         ${rows.map((p) => p.key)}::text[], ${rows.map((p) => p.step)}::integer[], ${rows.map((p) => storedValue(p.value))}::double precision[],
-        ${rows.map((p) => p.wallTime)}::double precision[], ${rows.map((p) => p.epoch)}::double precision[]
-      ) AS t(key, step, value, wall_time, epoch)
+        ${rows.map((p) => p.wallTime)}::double precision[], ${rows.map((p) => p.epoch)}::double precision[], ${rows.map((p) => nonFiniteName(p.value))}::text[]
+      ) AS t(key, step, value, wall_time, epoch, nonfinite)
       ${sql.raw(UPSERT_TAIL)}`.execute(trx);
       await refreshBlocksOfPoints(trx, dialect, runId, rows);
+      await recordDivergence(trx, runId, rows);
     });
     return;
   }
@@ -88,9 +91,10 @@ async function writeMetricRows(db: Kysely<Database>, dialect: DatabaseConfig['ki
     for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + SQLITE_ROWS_PER_STATEMENT);
       const parameters: unknown[] = [];
-      for (const p of chunk) parameters.push(runId, p.key, p.step, storedValue(p.value), p.wallTime, p.epoch);
+      for (const p of chunk) parameters.push(runId, p.key, p.step, storedValue(p.value), p.wallTime, p.epoch, nonFiniteName(p.value));
       await trx.executeQuery(CompiledQuery.raw(sqliteInsert(chunk.length), parameters));
     }
     await refreshBlocksOfPoints(trx, dialect, runId, rows);
+    await recordDivergence(trx, runId, rows);
   });
 }

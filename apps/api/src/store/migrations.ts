@@ -157,6 +157,66 @@ const migrations: Record<string, Migration> = {
         GROUP BY ext.run_id, ext.key, ext.block, ext.n, ext.lo, ext.hi`.execute(db);
     },
   },
+  '0006_non_finite_metrics': {
+    // Non-finite values are data (issue 14): `metrics.nonfinite` spells which one a NULL value was
+    // (store/metric-values.ts), `runs.diverged_at_step` is the first step holding one. The blocks
+    // now leave non-finite points out of their extremes (hi was +∞ for a block holding a NULL), so
+    // those blocks are recomputed; their points also give each run's first non-finite step. A NULL
+    // stored before this column reads back as NaN. Block size and infinities are this migration's
+    // own copies.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('metrics').addColumn('nonfinite', 'text').execute();
+      await db.schema.alterTable('runs').addColumn('diverged_at_step', 'integer').execute();
+      const postgres = await isPostgres(db);
+      const infinity = postgres ? sql`CAST('Infinity' AS DOUBLE PRECISION)` : sql`9e999`;
+      const minusInfinity = postgres ? sql`CAST('-Infinity' AS DOUBLE PRECISION)` : sql`-9e999`;
+      const inBlock = sql`m.run_id = b.run_id AND m.key = b.key AND m.step >= b.block * 64 AND m.step < b.block * 64 + 64`;
+      await sql`
+        UPDATE runs SET diverged_at_step = (
+          SELECT MIN(m.step) FROM metric_blocks b JOIN metrics m ON ${inBlock} AND m.value IS NULL
+          WHERE b.run_id = runs.id AND b.hi = ${infinity})
+        WHERE id IN (SELECT run_id FROM metric_blocks WHERE hi = ${infinity})`.execute(db);
+      await sql`
+        WITH pts AS (
+          SELECT b.run_id, b.key, b.block, m.step, COALESCE(m.value, ${infinity}) AS vlo, COALESCE(m.value, ${minusInfinity}) AS vhi
+          FROM metric_blocks b JOIN metrics m ON ${inBlock} WHERE b.hi = ${infinity}
+        ),
+        ext AS (SELECT run_id, key, block, COUNT(*) AS n, MIN(vlo) AS lo, MAX(vhi) AS hi FROM pts GROUP BY run_id, key, block)
+        INSERT INTO metric_blocks (run_id, key, block, count, lo, lo_step, hi, hi_step)
+        SELECT ext.run_id, ext.key, ext.block, ext.n, ext.lo, MIN(CASE WHEN pts.vlo = ext.lo THEN pts.step END), ext.hi, MIN(CASE WHEN pts.vhi = ext.hi THEN pts.step END)
+        FROM ext JOIN pts ON pts.run_id = ext.run_id AND pts.key = ext.key AND pts.block = ext.block
+        WHERE true
+        GROUP BY ext.run_id, ext.key, ext.block, ext.n, ext.lo, ext.hi
+        ON CONFLICT (run_id, key, block) DO UPDATE SET count = excluded.count, lo = excluded.lo, lo_step = excluded.lo_step, hi = excluded.hi, hi_step = excluded.hi_step`.execute(db);
+    },
+  },
+  '0007_run_liveness_projects_files': {
+    // Issue 14, for scripts that log their own runs: `runs.heartbeat_at` is when a script last
+    // sent anything (a RUNNING external run silent for longer becomes CRASHED, also across API
+    // restarts); `runs.raw_config` is the config as the script sent it (nested JSON; `config`
+    // holds it flattened to dotted paths); `runs.summary_values` what it set with setSummary;
+    // `experiments.project` groups experiments (experiments of logged runs are found by
+    // (project, name)); `run_files` are the files scripts upload for a run (weights go to
+    // `artifacts`, as a trained run's do).
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('runs').addColumn('heartbeat_at', 'double precision').execute();
+      await db.schema.alterTable('runs').addColumn('raw_config', 'text').execute();
+      await db.schema.alterTable('runs').addColumn('summary_values', 'text').execute();
+      await db.schema.alterTable('experiments').addColumn('project', 'text').execute();
+      await db.schema.createIndex('experiments_project_name').on('experiments').columns(['project', 'name']).execute();
+      await db.schema
+        .createTable('run_files')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('size', 'double precision', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addPrimaryKeyConstraint('run_files_pk', ['run_id', 'name'])
+        .execute();
+    },
+  },
 };
 
 /**

@@ -81,6 +81,8 @@ export interface RunRecord {
   end: StoredRunEnd | null;
   owner: string | null;
   attempt: number;
+  /** The first step at which a non-finite metric value was logged (any series); null while none was. */
+  divergedAtStep: number | null;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSpec } from '@saddle/engine';
 import { downsampleMinMax } from '../metrics/downsample.js';
 import { tempDir } from '../test-utils/temp.js';
+import { rewindRunOutputs } from './checkpoints.js';
 import type { DatabaseConfig } from './database.js';
 import { Store, type NewRun } from './store.js';
 
@@ -53,6 +54,29 @@ function storeContract(name: string, open: () => Promise<Store>) {
       const page = await store.metricPage(run.id, 'loss', 2490, 5);
       expect(page.points.map((p) => p.step)).toEqual([2491, 2492, 2493, 2494, 2495]);
       expect(page.hasMore).toBe(true);
+    });
+
+    it('keeps NaN, +Infinity and -Infinity apart, marks the run diverged at the first, and a rewind past it clears the mark', async () => {
+      const run = newRun('nf');
+      await store.createExperiment({ id: randomUUID(), name: 'NF', preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags: [] }, [run]);
+      const values = [0.5, Number.POSITIVE_INFINITY, Number.NaN, Number.NEGATIVE_INFINITY, -2];
+      await store.upsertMetrics(run.id, values.map((value, i) => ({ key: 'loss', step: 10 + i, value, wallTime: 1e12, epoch: null })));
+      expect((await store.metricSeries(run.id, 'loss')).map((p) => p.value)).toEqual(values);
+      expect((await store.metricPage(run.id, 'loss', null, 10)).points.map((p) => p.value)).toEqual(values);
+      expect((await store.getRun(run.id))?.divergedAtStep).toBe(11);
+      // A later non-finite step leaves the mark; an earlier one (another series) moves it.
+      await store.upsertMetrics(run.id, [{ key: 'acc', step: 20, value: Number.NaN, wallTime: 1e12, epoch: null }]);
+      expect((await store.getRun(run.id))?.divergedAtStep).toBe(11);
+      await store.upsertMetrics(run.id, [{ key: 'acc', step: 3, value: Number.NEGATIVE_INFINITY, wallTime: 1e12, epoch: null }]);
+      expect((await store.getRun(run.id))?.divergedAtStep).toBe(3);
+      // Downsampled: the extremes are finite; the whole-series path returns every spelling.
+      expect((await store.metricSeriesDownsampled(run.id, 'loss', 10)).points.map((p) => p.value)).toEqual(values);
+      expect((await store.metricSeriesDownsampled(run.id, 'loss', 2)).points.map((p) => p.value)).toEqual([0.5, -2]);
+      await rewindRunOutputs(store.db, store.dialect, run.id, 2);
+      expect((await store.getRun(run.id))?.divergedAtStep).toBeNull();
+      await store.upsertMetrics(run.id, [{ key: 'loss', step: 1, value: Number.NaN, wallTime: 1e12, epoch: null }]);
+      await store.resetRunOutputs(run.id);
+      expect((await store.getRun(run.id))?.divergedAtStep).toBeNull();
     });
 
     it('downsamples in SQL exactly as downsampleMinMax does on the whole series (random series with spikes, ties, gaps, NaN)', async () => {

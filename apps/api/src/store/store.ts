@@ -8,7 +8,9 @@ import { LimitExceededError } from '../errors.js';
 import type { DatabaseConfig } from './database.js';
 import { openDatabase } from './database.js';
 import { downsampledSeriesQuery, metricKeysQuery, seriesStatsQuery, wholeSeriesQuery } from './metric-downsample.js';
+import { rewindDivergence } from './metric-divergence.js';
 import { upsertMetricRows } from './metric-ingest.js';
+import { storedToNumber } from './metric-values.js';
 import { SqliteReader, type SqliteReaderOptions } from './sqlite-reader.js';
 import type {
   AnalysisStatus,
@@ -395,6 +397,7 @@ export class Store {
       await trx.deleteFrom('metrics').where('run_id', '=', id).execute();
       await trx.deleteFrom('metric_blocks').where('run_id', '=', id).execute();
       await trx.deleteFrom('artifacts').where('run_id', '=', id).execute();
+      await rewindDivergence(trx, id, null);
     });
   }
 
@@ -660,6 +663,7 @@ function toRun(row: RunRow): RunRecord {
     end: row.end_state === null ? null : (JSON.parse(row.end_state) as StoredRunEnd),
     owner: row.owner,
     attempt: row.attempt,
+    divergedAtStep: row.diverged_at_step === null ? null : Number(row.diverged_at_step),
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -667,6 +671,6 @@ function toRun(row: RunRow): RunRecord {
   };
 }
 
-function toMetricPoint(row: { key: string; step: number; value: number | null; wall_time: number; epoch: number | null }): StoredMetricPoint {
-  return { key: row.key, step: Number(row.step), value: row.value ?? Number.NaN, wallTime: row.wall_time, epoch: row.epoch };
+function toMetricPoint(row: { key: string; step: number; value: number | null; wall_time: number; epoch: number | null; nonfinite: string | null }): StoredMetricPoint {
+  return { key: row.key, step: Number(row.step), value: storedToNumber(row.value, row.nonfinite), wallTime: row.wall_time, epoch: row.epoch };
 }

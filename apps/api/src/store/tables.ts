@@ -56,6 +56,8 @@ export interface RunTable {
   /** `host:pid` of the process whose workers own this run while it is RUNNING. */
   owner: string | null;
   attempt: number;
+  /** The first step at which a non-finite metric value was stored (store/metric-divergence.ts); null while none was. */
+  diverged_at_step: number | null;
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
@@ -66,10 +68,12 @@ export interface MetricTable {
   run_id: string;
   key: string;
   step: number;
-  /** Null stands for a non-finite value (SQLite cannot keep NaN). */
+  /** Finite values only: null for a non-finite one (SQLite cannot keep NaN), spelled in `nonfinite`. */
   value: number | null;
   wall_time: number;
   epoch: number | null;
+  /** `NaN`, `Infinity` or `-Infinity` when `value` is null (store/metric-values.ts); null for a finite value. */
+  nonfinite: string | null;
 }
 
 /** Min/max of one series' points with step in [block·64, block·64 + 64) (store/metric-blocks.ts). */
@@ -78,10 +82,10 @@ export interface MetricBlockTable {
   key: string;
   block: number;
   count: number;
-  /** Lowest value (+∞ when none is finite) and the earliest step holding it. */
+  /** Lowest finite value (+∞ when none is) and the earliest step holding it (the block's first when none is finite). */
   lo: number;
   lo_step: number;
-  /** Highest value, a non-finite one counting as +∞, and the earliest step holding it. */
+  /** Highest finite value (−∞ when none is) and the earliest step holding it (the block's first when none is finite). */
   hi: number;
   hi_step: number;
 }
