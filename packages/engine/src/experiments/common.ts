@@ -7,6 +7,7 @@ import { DEFAULT_DATA, resolveRunSpec, type DataSpec, type RunSpec, type RunSpec
 import { validateRunSpec } from '../config.validate.js';
 import type { ModelSpec } from '../models/spec.js';
 import { zoo } from '../models/zoo.js';
+import { effectiveConfig } from './effective-config.js';
 import { applySpecOverrides, numberKnob, splitOverrides, stringKnob, type KnobValues } from './overrides.js';
 import type { Preset, PresetKnob, PresetOptions, PresetRun, RunArtifacts, Scale } from './types.js';
 
@@ -129,7 +130,10 @@ export function withSeeds(runs: readonly PresetRun[], seeds: number): PresetRun[
 
 /**
  * The end of every `runs()`: apply the user's run-spec overrides to each spec, check keys are
- * unique, and validate every spec so a bad value is reported before anything runs.
+ * unique, and validate every spec so a bad value is reported before anything runs. Each run's
+ * config becomes its effective config: a label the override replaced says what it is now
+ * (`--set model=mlp-shallow` on a run labelled `model: 'mlp-deep'` makes it `mlp-shallow`), and
+ * the resolved spec's paths follow.
  */
 export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: PresetOptions, runs: PresetRun[]): PresetRun[] {
   const { paths } = splitOverrides(preset, options.overrides);
@@ -139,7 +143,20 @@ export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: Preset
     if (seen.has(run.key)) throw new Error(`preset '${preset.id}': duplicate run key '${run.key}'`);
     seen.add(run.key);
     const where = `preset '${preset.id}', run '${run.key}'`;
-    const next = applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed, preset.knobs.map((knob) => knob.key));
-    return { ...run, spec: validateRunSpec(next, where) };
+    const next = validateRunSpec(applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed, preset.knobs.map((knob) => knob.key)), where);
+    const labels = { ...run.config };
+    for (const path of Object.keys(paths)) {
+      if (!(path in labels)) continue;
+      // A model label is a zoo id: the name of the model the override put in.
+      labels[path] = path === 'model' ? next.model.name : (valueAt(next, path) ?? labels[path]!);
+    }
+    return { ...run, config: effectiveConfig(labels, next), spec: next };
   });
+}
+
+/** The scalar at a dotted path of a spec (`optimizer.lr`), or undefined. */
+function valueAt(spec: RunSpec, path: string): string | number | boolean | undefined {
+  let node: unknown = spec;
+  for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? node : undefined;
 }

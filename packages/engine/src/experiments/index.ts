@@ -14,3 +14,18 @@ export {
 export { ensembleGroups, runPresetLocally, type LocalPresetResult, type RunLocallyHooks } from './run-local.js';
 export { metricFigures } from './metric-figures.js';
 export { REFERENCE_MACHINE, REFERENCE_TIMES, type ReferenceTime } from './expected-times.js';
+export {
+  expandSweep,
+  MAX_SWEEP_RUNS,
+  rangePoints,
+  sweepFigures,
+  sweepKey,
+  sweepPoints,
+  SweepError,
+  validateSweep,
+  type SweepMethod,
+  type SweepParameter,
+  type SweepSpec,
+  type SweepValue,
+} from './sweep.js';
+export { effectiveConfig } from './effective-config.js';
