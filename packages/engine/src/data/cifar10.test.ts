@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCifar10Dataset } from './cifar10.js';
+import { checkDataAvailable } from './load.js';
 
 /** A file in the CIFAR-10 binary format; image i has R = i, G = 100 + label, B = pixel index % 256. */
 function writeBatch(path: string, labels: number[]): void {
@@ -45,6 +46,17 @@ describe('CIFAR-10 binary batches', () => {
       /data_batch_1\.bin, test_batch\.bin.*data\.dir.*SADDLE_CIFAR10_DIR.*cifar-10-binary\.tar\.gz/s,
     );
     expect(() => loadCifar10Dataset({ kind: 'cifar10', trainSize: 10, testSize: 10, randomLabels: false }, {})).toThrow(/no folder was given.*SADDLE_CIFAR10_DIR/);
+  });
+
+  it('is checked before any read: a launch refuses a missing folder, the embedded data always passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saddle-cifar-check-'));
+    const spec = { kind: 'cifar10' as const, trainSize: 10, testSize: 10, randomLabels: false };
+    expect(() => checkDataAvailable(spec, {})).toThrow(/no folder was given.*SADDLE_CIFAR10_DIR.*cifar-10-binary\.tar\.gz/s);
+    expect(() => checkDataAvailable(spec, { SADDLE_CIFAR10_DIR: dir })).toThrow(/missing in .*data_batch_1\.bin, test_batch\.bin/);
+    writeBatch(join(dir, 'data_batch_1.bin'), [1]);
+    writeBatch(join(dir, 'test_batch.bin'), [2]);
+    expect(() => checkDataAvailable(spec, { SADDLE_CIFAR10_DIR: dir })).not.toThrow();
+    expect(() => checkDataAvailable({ kind: 'mnist', trainSize: 10, testSize: 10, as32x32x3: false, randomLabels: false }, {})).not.toThrow();
   });
 
   it('rejects files that are not in the format, and too few images', () => {

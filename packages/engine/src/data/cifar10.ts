@@ -56,12 +56,21 @@ function readRecords(dir: string, files: string[], count: number): DataSplit {
   return { x, y, n };
 }
 
-export function loadCifar10Dataset(spec: Extract<DataSpec, { kind: 'cifar10' }>, env: NodeJS.ProcessEnv = process.env): Dataset {
+/**
+ * The folder the spec's images are read from, checked to hold the files it needs; throws the
+ * error that says where to get them. Cheap (no reads), so a launch can refuse a run up front.
+ */
+export function cifar10Dir(spec: Extract<DataSpec, { kind: 'cifar10' }>, env: NodeJS.ProcessEnv = process.env): string {
   const dir = spec.dir ?? env.SADDLE_CIFAR10_DIR;
   const trainFilesNeeded = CIFAR10_TRAIN_FILES.slice(0, Math.max(1, Math.ceil(spec.trainSize / PER_BATCH_FILE)));
   if (dir === undefined || dir === '') throw missingFilesError(undefined, []);
   const missing = [...trainFilesNeeded, CIFAR10_TEST_FILE].filter((f) => !existsSync(join(dir, f)));
   if (missing.length > 0) throw missingFilesError(dir, missing);
+  return dir;
+}
+
+export function loadCifar10Dataset(spec: Extract<DataSpec, { kind: 'cifar10' }>, env: NodeJS.ProcessEnv = process.env): Dataset {
+  const dir = cifar10Dir(spec, env);
   // Smaller files than the standard 10,000 records (as in tests) are fine: read on until full.
   const available = CIFAR10_TRAIN_FILES.filter((f) => existsSync(join(dir, f)));
   const train = readRecords(dir, available, spec.trainSize);

@@ -2,7 +2,7 @@
 export { inputShapeOf, numClassesOf, outputSizeOf } from './shapes.js';
 export type { Dataset, DataSplit } from './dataset.js';
 export { dataCacheDir, standardizeChannels } from './dataset.js';
-export { loadDataset } from './load.js';
+export { checkDataAvailable, loadDataset } from './load.js';
 export { targetFunction, targetName, targetOf, grid, loadFunctionDataset } from './functions.js';
 export { checkExpressionFinite, compileExpression, ExpressionError, EXPRESSION_VOCABULARY, MAX_EXPRESSION_LENGTH } from './expression.js';
 export { loadMnistDataset, loadMnistRaw, MNIST_COUNT, MNIST_SPLIT_SEED } from './mnist.js';

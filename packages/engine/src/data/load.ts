@@ -1,6 +1,6 @@
 /** `loadDataset`: a data spec and the run's seed → a {@link Dataset}. */
 import type { DataSpec } from '../config.js';
-import { loadCifar10Dataset } from './cifar10.js';
+import { cifar10Dir, loadCifar10Dataset } from './cifar10.js';
 import type { Dataset } from './dataset.js';
 import { loadFunctionDataset } from './functions.js';
 import { loadMnistDataset } from './mnist.js';
@@ -19,5 +19,22 @@ export async function loadDataset(spec: DataSpec, seed: number): Promise<Dataset
       const dataset = loadCifar10Dataset(spec);
       return spec.randomLabels ? withRandomLabels(dataset, seed) : dataset;
     }
+  }
+}
+
+/**
+ * Throws, with the fix, when the data a spec names cannot be found on this machine (CIFAR-10
+ * without its files); function targets and the embedded MNIST are always there. Checks files
+ * only, reads nothing: a launch calls it for every run so a missing folder is refused up front,
+ * not found by each worker. (In scale-out mode the workers must see the same paths.)
+ */
+export function checkDataAvailable(spec: DataSpec, env: NodeJS.ProcessEnv = process.env): void {
+  switch (spec.kind) {
+    case 'function':
+    case 'mnist':
+      return;
+    case 'cifar10':
+      cifar10Dir(spec, env);
+      return;
   }
 }

@@ -160,3 +160,14 @@ function valueAt(spec: RunSpec, path: string): string | number | boolean | undef
   for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? node : undefined;
 }
+
+/**
+ * Refuses a data source the preset's runs do not use (`--data cifar10` on a function preset),
+ * which would otherwise be ignored without a word.
+ */
+export function checkDataOption(presetId: string, data: PresetOptions['data'], runs: readonly PresetRun[]): void {
+  if (data === undefined || runs.length === 0) return;
+  if (runs.some((run) => run.spec.data.kind === data)) return;
+  const kinds = [...new Set(runs.map((run) => run.spec.data.kind))];
+  throw new Error(`preset '${presetId}' trains on ${kinds.join(', ')} data, so data '${data}' does not apply to it; leave the data option out (it is for the image-classification presets)`);
+}

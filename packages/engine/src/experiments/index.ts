@@ -29,3 +29,4 @@ export {
   type SweepValue,
 } from './sweep.js';
 export { effectiveConfig } from './effective-config.js';
+export { checkDataOption } from './common.js';

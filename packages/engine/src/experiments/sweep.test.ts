@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zoo } from '../models/zoo.js';
 import { getPreset } from './catalogue.js';
+import { checkDataOption } from './common.js';
 import { ensembleGroups } from './run-local.js';
 import { expandSweep, rangePoints, sweepFigures, sweepPoints, SweepError, validateSweep } from './sweep.js';
 import type { RunArtifacts } from './types.js';
@@ -153,5 +154,15 @@ describe('effective config of preset runs', () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]!.spec.model.name).toBe('mlp-shallow');
     expect(runs[0]!.config).toMatchObject({ model: 'mlp-shallow', 'model.name': 'mlp-shallow', 'optimizer.lr': 0.02, target: 'sinc5', batchSize: 100 });
+  });
+});
+
+describe('checkDataOption', () => {
+  it('refuses --data cifar10 on a function preset and accepts it where the runs classify images', () => {
+    const fit = getPreset('fit-function').runs({ scale: 'quick' });
+    expect(() => checkDataOption('fit-function', 'cifar10', fit)).toThrow(/preset 'fit-function' trains on function data, so data 'cifar10' does not apply/);
+    expect(() => checkDataOption('fit-function', undefined, fit)).not.toThrow();
+    const cnn = getPreset('train-cnn').runs({ scale: 'quick', data: 'cifar10' });
+    expect(() => checkDataOption('train-cnn', 'cifar10', cnn)).not.toThrow();
   });
 });
