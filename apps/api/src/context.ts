@@ -4,6 +4,8 @@ import type { ExperimentService } from './experiments/experiment.service.js';
 import type { LiveEventService } from './pubsub/live-events.js';
 import type { MetricService } from './metrics/metric.service.js';
 import type { PresetCatalogue } from './presets/catalogue.js';
+import type { ReportService } from './reports/report.service.js';
+import type { SuiteService } from './reports/suite.service.js';
 import type { RunService } from './runs/run.service.js';
 import type { TokenScope } from './store/records.js';
 
@@ -15,6 +17,10 @@ export interface Services {
   engineInfo: EngineInfoService;
   /** The streams behind the subscriptions. */
   live: LiveEventService;
+  /** Suites: the whole catalogue as one launch. */
+  suites: SuiteService;
+  /** Reports assembled from live data, and their notes. */
+  reports: ReportService;
 }
 
 export interface AuthState {

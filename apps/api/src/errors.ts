@@ -49,7 +49,7 @@ export class BadInputError extends SaddleError {
 }
 
 export class NotFoundError extends SaddleError {
-  constructor(kind: 'Experiment' | 'Run' | 'Preset' | 'Token', id: string) {
+  constructor(kind: 'Experiment' | 'Run' | 'Preset' | 'Token' | 'Suite' | 'Report', id: string) {
     super(ErrorCode.NOT_FOUND, `${kind} ${JSON.stringify(id)} does not exist`, { kind, id });
   }
 }

@@ -9,9 +9,11 @@ import { ExperimentResolver } from './experiments/experiment.resolver.js';
 import { MetricResolver } from './metrics/metric.resolver.js';
 import { PresetResolver } from './presets/preset.resolver.js';
 import { createMemoryPubSub } from './pubsub/pubsub.js';
+import { ReportResolver } from './reports/report.resolver.js';
+import { SuiteResolver } from './reports/suite.resolver.js';
 import { RunResolver } from './runs/run.resolver.js';
 
-export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver] as const;
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver] as const;
 
 export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
   return buildSchema({

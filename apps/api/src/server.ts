@@ -30,6 +30,8 @@ import { createHttpSubscriptionPlugin } from './plugins/http-subscriptions.js';
 import { LiveEventService } from './pubsub/live-events.js';
 import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
+import { ReportService } from './reports/report.service.js';
+import { SuiteService } from './reports/suite.service.js';
 import { RunService } from './runs/run.service.js';
 import { buildSaddleSchema } from './schema.js';
 
@@ -79,9 +81,13 @@ export interface SaddleServer {
 export function createServices(runtime: Runtime, deployment: { queue: string; pubsub: string; workers: number | null }): Services {
   const { store, queue, pubsub, catalogue, dataDir } = runtime;
   const runs = new RunService({ store, queue, publisher: pubsub });
+  const experiments = new ExperimentService({ store, queue, publisher: pubsub, catalogue, dataDir, runs });
+  const suites = new SuiteService({ store, experiments });
   return {
     runs,
-    experiments: new ExperimentService({ store, queue, publisher: pubsub, catalogue, dataDir, runs }),
+    experiments,
+    suites,
+    reports: new ReportService({ store, catalogue, suites }),
     metrics: new MetricService({ store, publisher: pubsub }),
     catalogue,
     engineInfo: new EngineInfoService({ store: store.dialect, ...deployment }),

@@ -68,7 +68,7 @@ export function torchRows(spec: ModelSpec, summary: Pick<ModelSummary, 'rows' | 
 }
 
 /** Python's `"{0:,}".format(n)`. */
-const count = (n: number): string => n.toLocaleString('en-US', { useGrouping: true, maximumFractionDigits: 0 });
+export const pythonGrouped = (n: number): string => n.toLocaleString('en-US', { useGrouping: true, maximumFractionDigits: 0 });
 
 /**
  * Python's `"%0.2f" % x`: correctly rounded, ties to even. The sizes are multiples of 2⁻¹⁸, so
@@ -85,35 +85,70 @@ export function pythonFixed2(x: number): string {
 /** Python's `"{:>w}".format(s)`. */
 const right = (s: string, width: number): string => s.padStart(width);
 
-/** The table, byte for byte as torchsummary's `summary_string` builds it. */
-export function torchSummaryText(spec: ModelSpec, summary: Pick<ModelSummary, 'rows' | 'inputShape'>): string {
+/** torchsummary's numbers for one model: its rows, the parameter totals and the four sizes (MB = 2²⁰ bytes). */
+export interface TorchSummaryTable {
+  rows: TorchRow[];
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  inputSizeMb: number;
+  /** 2 × Σ outputs × 4 B: torchsummary doubles the forward activations for their gradients. */
+  forwardBackwardSizeMb: number;
+  paramsSizeMb: number;
+  /** The float sum of the three sizes above (torchsummary rounds only when printing). */
+  estimatedTotalSizeMb: number;
+}
+
+/**
+ * The numbers `summary_string` computes, with its default batch_size of -1: the shapes' products
+ * are negative and its abs() undoes that. The one implementation behind `saddle models
+ * --format torchsummary` and the report's model tables.
+ */
+export function torchSummaryTable(spec: ModelSpec, summary: Pick<ModelSummary, 'rows' | 'inputShape'>): TorchSummaryTable {
   const rows = torchRows(spec, summary);
-  const rule = (c: string): string => `${c.repeat(64)}\n`;
-  const line = (a: string, b: string, c: string): string => `${right(a, 20)}  ${right(b, 25)} ${right(c, 15)}\n`;
-  let text = rule('-') + line('Layer (type)', 'Output Shape', 'Param #') + rule('=');
   let totalParams = 0;
   let totalOutput = 0;
   for (const row of rows) {
-    text += line(row.key, `[${row.outputShape.join(', ')}]`, count(row.params));
     totalParams += row.params;
     totalOutput += row.outputShape.reduce((a, b) => a * b, 1);
   }
-  // batch_size -1, as torchsummary's default: the products are negative and abs() undoes it.
   const batchSize = -1;
-  const inputSize = Math.abs((summary.inputShape.reduce((a, b) => a * b, 1) * batchSize * 4) / 1024 ** 2);
-  const outputSize = Math.abs((2 * totalOutput * 4) / 1024 ** 2);
-  const paramsSize = Math.abs((totalParams * 4) / 1024 ** 2);
-  const totalSize = paramsSize + outputSize + inputSize;
+  const inputSizeMb = Math.abs((summary.inputShape.reduce((a, b) => a * b, 1) * batchSize * 4) / 1024 ** 2);
+  const forwardBackwardSizeMb = Math.abs((2 * totalOutput * 4) / 1024 ** 2);
+  const paramsSizeMb = Math.abs((totalParams * 4) / 1024 ** 2);
   // Every Saddle parameter is trainable (batch-norm statistics are buffers, as in PyTorch).
+  return {
+    rows,
+    totalParams,
+    trainableParams: totalParams,
+    nonTrainableParams: 0,
+    inputSizeMb,
+    forwardBackwardSizeMb,
+    paramsSizeMb,
+    estimatedTotalSizeMb: paramsSizeMb + forwardBackwardSizeMb + inputSizeMb,
+  };
+}
+
+/** The table, byte for byte as torchsummary's `summary_string` builds it. */
+export function torchSummaryText(spec: ModelSpec, summary: Pick<ModelSummary, 'rows' | 'inputShape'>): string {
+  return formatTorchSummary(torchSummaryTable(spec, summary));
+}
+
+/** torchsummary's printed layout of a table's numbers. */
+export function formatTorchSummary(table: TorchSummaryTable): string {
+  const rule = (c: string): string => `${c.repeat(64)}\n`;
+  const line = (a: string, b: string, c: string): string => `${right(a, 20)}  ${right(b, 25)} ${right(c, 15)}\n`;
+  let text = rule('-') + line('Layer (type)', 'Output Shape', 'Param #') + rule('=');
+  for (const row of table.rows) text += line(row.key, `[${row.outputShape.join(', ')}]`, pythonGrouped(row.params));
   text += rule('=');
-  text += `Total params: ${count(totalParams)}\n`;
-  text += `Trainable params: ${count(totalParams)}\n`;
-  text += `Non-trainable params: ${count(0)}\n`;
+  text += `Total params: ${pythonGrouped(table.totalParams)}\n`;
+  text += `Trainable params: ${pythonGrouped(table.trainableParams)}\n`;
+  text += `Non-trainable params: ${pythonGrouped(table.nonTrainableParams)}\n`;
   text += rule('-');
-  text += `Input size (MB): ${pythonFixed2(inputSize)}\n`;
-  text += `Forward/backward pass size (MB): ${pythonFixed2(outputSize)}\n`;
-  text += `Params size (MB): ${pythonFixed2(paramsSize)}\n`;
-  text += `Estimated Total Size (MB): ${pythonFixed2(totalSize)}\n`;
+  text += `Input size (MB): ${pythonFixed2(table.inputSizeMb)}\n`;
+  text += `Forward/backward pass size (MB): ${pythonFixed2(table.forwardBackwardSizeMb)}\n`;
+  text += `Params size (MB): ${pythonFixed2(table.paramsSizeMb)}\n`;
+  text += `Estimated Total Size (MB): ${pythonFixed2(table.estimatedTotalSizeMb)}\n`;
   text += rule('-');
   return text;
 }

@@ -77,6 +77,17 @@ export class ExperimentService {
     return (await this.deps.store.tagsOf([id])).get(id) ?? [];
   }
 
+  /** Fraction done in [0, 1]: the runs' progress, and the analyses' when there are any. */
+  async progress(id: string): Promise<number> {
+    const record = await this.require(id);
+    const runs = await this.deps.store.runsOf(id);
+    const parts = runs.map((r) => (isTerminalRunStatus(r.status) ? 1 : r.progress));
+    if (record.origin === 'preset' && record.analysisStatus !== 'SKIPPED') {
+      parts.push(record.analysisStatus === 'SUCCEEDED' || record.analysisStatus === 'FAILED' ? 1 : record.analysisProgress);
+    }
+    return parts.length === 0 ? 0 : parts.reduce((a, b) => a + b, 0) / parts.length;
+  }
+
   figuresOf(id: string) {
     return this.deps.store.figuresOf(id);
   }

@@ -217,6 +217,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_suites_and_report_notes': {
+    // A suite is one launch of the whole catalogue (`saddle run hw1`): its experiments, in report
+    // order. Report notes are the per-section Markdown comments of a report, keyed by the report's
+    // subject (a suite's or an experiment's id) and the section's key; no foreign key, because the
+    // subject is either table's row (deleting one deletes its notes in the store).
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('suites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('suite', 'text', (c) => c.notNull())
+        .addColumn('scale', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('suites_created_at').on('suites').columns(['created_at', 'id']).execute();
+      await db.schema
+        .createTable('suite_experiments')
+        .addColumn('suite_id', 'text', (c) => c.notNull().references('suites.id').onDelete('cascade'))
+        .addColumn('experiment_id', 'text', (c) => c.notNull().references('experiments.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('suite_experiments_pk', ['suite_id', 'experiment_id'])
+        .execute();
+      await db.schema.createIndex('suite_experiments_experiment').on('suite_experiments').column('experiment_id').execute();
+      await db.schema
+        .createTable('report_notes')
+        .addColumn('report_id', 'text', (c) => c.notNull())
+        .addColumn('section_key', 'text', (c) => c.notNull())
+        .addColumn('markdown', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'double precision', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_notes_pk', ['report_id', 'section_key'])
+        .execute();
+    },
+  },
 };
 
 /**

@@ -128,3 +128,15 @@ export interface TokenRecord {
   lastUsedAt: number | null;
   revoked: boolean;
 }
+
+/** One launch of a whole catalogue: its experiments in report order. */
+export interface SuiteRecord {
+  id: string;
+  name: string;
+  /** `hw1`. */
+  suite: string;
+  scale: string;
+  tags: string[];
+  createdAt: number;
+  experimentIds: string[];
+}

@@ -24,6 +24,7 @@ import type {
   RunRecord,
   StoredMetricPoint,
   StoredRunEnd,
+  SuiteRecord,
   TokenRecord,
   TokenScope,
 } from './records.js';
@@ -337,6 +338,8 @@ export class Store {
     if (experimentIds.length === 0) return byId;
     const rows = await this.db
       .selectFrom('experiment_tags')
+      await trx.deleteFrom('suite_experiments').where('experiment_id', '=', id).execute();
+      await trx.deleteFrom('report_notes').where('report_id', '=', id).execute();
       .selectAll()
       .where('experiment_id', 'in', [...experimentIds])
       .orderBy('tag')
@@ -560,6 +563,53 @@ export class Store {
 /** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
 async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
   await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
+  // ---- suites and report notes ----------------------------------------------------------------
+
+  /** Stores a suite over experiments already stored, in the given (report) order. */
+  async createSuite(suite: Omit<SuiteRecord, 'createdAt' | 'experimentIds'>, experimentIds: readonly string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('suites').values({ id: suite.id, name: suite.name, suite: suite.suite, scale: suite.scale, tags: JSON.stringify(suite.tags), created_at: Date.now() }).execute();
+      if (experimentIds.length > 0) {
+        await trx
+          .insertInto('suite_experiments')
+          .values(experimentIds.map((experimentId, position) => ({ suite_id: suite.id, experiment_id: experimentId, position })))
+          .execute();
+      }
+    });
+  }
+
+  async getSuite(id: string): Promise<SuiteRecord | undefined> {
+    const row = await this.db.selectFrom('suites').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const members = await this.db.selectFrom('suite_experiments').select('experiment_id').where('suite_id', '=', id).orderBy('position').execute();
+    return { id: row.id, name: row.name, suite: row.suite, scale: row.scale, tags: JSON.parse(row.tags) as string[], createdAt: row.created_at, experimentIds: members.map((m) => m.experiment_id) };
+  }
+
+  /** Newest first, at most `first`. */
+  async listSuites(first: number): Promise<SuiteRecord[]> {
+    const rows = await this.db.selectFrom('suites').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(first).execute();
+    const suites: SuiteRecord[] = [];
+    for (const row of rows) {
+      const suite = await this.getSuite(row.id);
+      if (suite) suites.push(suite);
+    }
+    return suites;
+  }
+
+  /** The Markdown note of each section of a report (a suite's or an experiment's), by section key. */
+  async reportNotes(reportId: string): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('report_notes').select(['section_key', 'markdown']).where('report_id', '=', reportId).execute();
+    return new Map(rows.map((r) => [r.section_key, r.markdown]));
+  }
+
+  /** Sets one section's note; an empty note removes it. */
+  async setReportNote(reportId: string, sectionKey: string, markdown: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('report_notes').where('report_id', '=', reportId).where('section_key', '=', sectionKey).execute();
+      if (markdown !== '') await trx.insertInto('report_notes').values({ report_id: reportId, section_key: sectionKey, markdown, updated_at: Date.now() }).execute();
+    });
+  }
+
   if (figures.length === 0) return;
   await trx
     .insertInto('figures')

@@ -158,4 +158,35 @@ export type MetricRow = Selectable<MetricTable>;
 export type MetricBlockRow = Selectable<MetricBlockTable>;
 export type FigureRow = Selectable<FigureTable>;
 export type ArtifactRow = Selectable<ArtifactTable>;
+/** One launch of a whole catalogue (`saddle run hw1`): its experiments are in suite_experiments. */
+export interface SuiteTable {
+  id: string;
+  name: string;
+  /** Which suite: `hw1` (the HW1 catalogue, in report order). */
+  suite: string;
+  scale: string;
+  /** JSON array of the tags given at launch (each experiment carries them too). */
+  tags: string;
+  created_at: number;
+}
+
+export interface SuiteExperimentTable {
+  suite_id: string;
+  experiment_id: string;
+  /** Report order within the suite. */
+  position: number;
+}
+
+/** A report section's Markdown comment, for a report on a suite or on one experiment. */
+export interface ReportNoteTable {
+  /** The suite's or the experiment's id. */
+  report_id: string;
+  section_key: string;
+  markdown: string;
+  updated_at: number;
+}
+
 export type TokenRow = Selectable<TokenTable>;
+  suites: SuiteTable;
+  suite_experiments: SuiteExperimentTable;
+  report_notes: ReportNoteTable;

@@ -23,20 +23,22 @@ export type Scalars = {
 };
 
 /** PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse. */
-export type AnalysisStatus =
+export const AnalysisStatus = {
   /** An analysis raised an error; the experiment’s `error` holds it. */
-  | 'FAILED'
+  FAILED: 'FAILED',
   /** Waiting for the experiment’s runs to end. */
-  | 'PENDING'
+  PENDING: 'PENDING',
   /** Every run has ended; the analysis job waits for a worker. */
-  | 'QUEUED'
+  QUEUED: 'QUEUED',
   /** A worker is computing the analyses. */
-  | 'RUNNING'
+  RUNNING: 'RUNNING',
   /** Not run: a run failed or was cancelled, or the preset has no analyses. */
-  | 'SKIPPED'
+  SKIPPED: 'SKIPPED',
   /** The analyses’ figures are stored. */
-  | 'SUCCEEDED';
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
 
+export type AnalysisStatus = typeof AnalysisStatus[keyof typeof AnalysisStatus];
 /** A run trained outside Saddle (any script, any framework) that logs its metrics here. */
 export type CreateRunInput = {
   /** Hyperparameters and anything to filter or group by. */
@@ -54,12 +56,14 @@ export type CreateRunInput = {
 };
 
 /** Images for the classification presets: MNIST (embedded, default) or CIFAR-10 (SADDLE_CIFAR10_DIR). */
-export type DataSource =
+export const DataSource = {
   /** CIFAR-10’s binary batches, read from the folder SADDLE_CIFAR10_DIR names. */
-  | 'CIFAR10'
+  CIFAR10: 'CIFAR10',
   /** The 10,000 MNIST digits embedded in the engine, split into train and test (the default). */
-  | 'MNIST';
+  MNIST: 'MNIST'
+} as const;
 
+export type DataSource = typeof DataSource[keyof typeof DataSource];
 /** What computes: the tfjs backend the engine picked, versions, and how this deployment is put together. */
 export type EngineInfo = {
   __typename?: 'EngineInfo';
@@ -95,14 +99,16 @@ export type ExpectedTime = {
 };
 
 /** Where an expected wall time comes from. */
-export type ExpectedTimeBasis =
+export const ExpectedTimeBasis = {
   /** The median of this server’s own finished launches (same preset and scale, no overrides). */
-  | 'MEASURED_HERE'
+  MEASURED_HERE: 'MEASURED_HERE',
   /** A whole run measured on the reference machine (none here yet). */
-  | 'REFERENCE_MEASURED'
+  REFERENCE_MEASURED: 'REFERENCE_MEASURED',
   /** Projected from step rates measured on the reference machine (too long to have run whole there). */
-  | 'REFERENCE_PROJECTED';
+  REFERENCE_PROJECTED: 'REFERENCE_PROJECTED'
+} as const;
 
+export type ExpectedTimeBasis = typeof ExpectedTimeBasis[keyof typeof ExpectedTimeBasis];
 /** A preset launched at a scale (its sweep of runs and their analyses), a raw spec, or runs logged by scripts. */
 export type Experiment = {
   __typename?: 'Experiment';
@@ -190,20 +196,22 @@ export type ExperimentEvent = {
 };
 
 /** What an ExperimentEvent carries. */
-export type ExperimentEventType =
+export const ExperimentEventType = {
   /** An analysis ended: its figures are stored (query `figures`). */
-  | 'ANALYSIS'
+  ANALYSIS: 'ANALYSIS',
   /** New points of one run (`runId`, `points`). */
-  | 'METRICS'
+  METRICS: 'METRICS',
   /** A run’s progress changed (`runId`, `progress`). */
-  | 'RUN_PROGRESS'
+  RUN_PROGRESS: 'RUN_PROGRESS',
   /** A run’s status changed (`runId`, `runStatus`, `error`). */
-  | 'RUN_STATUS'
+  RUN_STATUS: 'RUN_STATUS',
   /** A run (runId) restarted and its stored series changed: reload that run’s series. */
-  | 'SERIES_RESET'
+  SERIES_RESET: 'SERIES_RESET',
   /** The experiment’s status changed (`status`, `error`). */
-  | 'STATUS';
+  STATUS: 'STATUS'
+} as const;
 
+export type ExperimentEventType = typeof ExperimentEventType[keyof typeof ExperimentEventType];
 /** Which experiments to list; every field given must match. */
 export type ExperimentFilter = {
   /** Launched from this preset id. */
@@ -217,20 +225,22 @@ export type ExperimentFilter = {
 };
 
 /** RUNNING while any run is live; ANALYZING while the preset analyses run; then SUCCEEDED, or FAILED / CANCELLED when a run did. */
-export type ExperimentStatus =
+export const ExperimentStatus = {
   /** Every run has ended and the preset’s analyses (PCA, spectra, landscapes, …) are running. */
-  | 'ANALYZING'
+  ANALYZING: 'ANALYZING',
   /** Cancelled on request; finished runs and their points are kept. */
-  | 'CANCELLED'
+  CANCELLED: 'CANCELLED',
   /** A run or an analysis failed; `error` names which. */
-  | 'FAILED'
+  FAILED: 'FAILED',
   /** Stored; no run has started yet. */
-  | 'QUEUED'
+  QUEUED: 'QUEUED',
   /** At least one run is queued or running. */
-  | 'RUNNING'
+  RUNNING: 'RUNNING',
   /** Every run and analysis ended without error. */
-  | 'SUCCEEDED';
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
 
+export type ExperimentStatus = typeof ExperimentStatus[keyof typeof ExperimentStatus];
 /** A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind. */
 export type Figure = {
   __typename?: 'Figure';
@@ -261,20 +271,22 @@ export type FigureAxis = {
 export type FigureContent = GridFigure | HistogramFigure | LinesFigure | PathsFigure | ScatterFigure;
 
 /** How a figure is drawn; METRIC_LINES figures are drawn live from runs’ metric series. */
-export type FigureKind =
+export const FigureKind = {
   /** Values on a 2-D grid drawn as contours, e.g. a loss landscape (GridFigure). */
-  | 'GRID'
+  GRID: 'GRID',
   /** Counts per bin, e.g. a Hessian spectrum (HistogramFigure). */
-  | 'HISTOGRAM'
+  HISTOGRAM: 'HISTOGRAM',
   /** Line series over a shared x axis (LinesFigure). */
-  | 'LINES'
+  LINES: 'LINES',
   /** Drawn live from the runs’ stored metric series (no stored content). */
-  | 'METRIC_LINES'
+  METRIC_LINES: 'METRIC_LINES',
   /** Trajectories in a 2-D projection, e.g. PCA of weights (PathsFigure). */
-  | 'PATHS'
+  PATHS: 'PATHS',
   /** Points, one per run or per sample (ScatterFigure). */
-  | 'SCATTER';
+  SCATTER: 'SCATTER'
+} as const;
 
+export type FigureKind = typeof FigureKind[keyof typeof FigureKind];
 /** One trajectory of a PATHS figure, usually one run’s. */
 export type FigurePath = {
   __typename?: 'FigurePath';
@@ -378,6 +390,18 @@ export type LaunchExperimentInput = {
   /** A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses. */
   spec?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Tags of the experiment (tagExperiment replaces them later). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Launch a whole catalogue at one scale: one experiment per report section, grouped as a suite. */
+export type LaunchSuiteInput = {
+  /** Images for the classification presets; default MNIST. */
+  data?: InputMaybe<DataSource>;
+  /** Default QUICK. */
+  scale?: InputMaybe<Scale>;
+  /** Which suite; default and only one so far: `hw1` (the ten HW1 presets). */
+  suite?: InputMaybe<Scalars['String']['input']>;
+  /** Tags given to the suite and to each of its experiments. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -496,12 +520,41 @@ export type ModelSummary = {
   trainableParams: Scalars['Int']['output'];
 };
 
+/** A model’s summary in torchsummary’s layout and numbers (MB = 2²⁰ bytes, float32, batch size 1). */
+export type ModelSummaryTable = {
+  __typename?: 'ModelSummaryTable';
+  /** Estimated Total Size (MB): the sum of the three sizes. */
+  estimatedTotalSizeMb: Scalars['Float']['output'];
+  /** Forward/backward pass size (MB): 2 × Σ ∏ output × 4 B (torchsummary doubles the activations for their gradients). */
+  forwardBackwardSizeMb: Scalars['Float']['output'];
+  /** The run groups that train this model. */
+  groups: Array<Scalars['String']['output']>;
+  /** Input size (MB): ∏ input × 4 B. */
+  inputSizeMb: Scalars['Float']['output'];
+  /** The model’s name, e.g. `cnn-shallow`. */
+  model: Scalars['String']['output'];
+  /** Non-trainable params (batch-norm statistics are buffers, as in PyTorch: 0). */
+  nonTrainableParams: Scalars['Int']['output'];
+  /** Params size (MB): total params × 4 B. */
+  paramsSizeMb: Scalars['Float']['output'];
+  /** `Layer (type) | Output Shape | Param #`, in order. */
+  rows: Array<TorchSummaryRow>;
+  /** The table as torchsummary prints it, byte for byte (sizes rounded as Python’s %0.2f). */
+  text: Scalars['String']['output'];
+  /** Total params. */
+  totalParams: Scalars['Int']['output'];
+  /** Trainable params (every Saddle parameter is trainable). */
+  trainableParams: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels every run that has not ended. */
   cancelExperiment: Experiment;
   /** A QUEUED run is cancelled at once; a RUNNING one stops within a step. */
   cancelRun: Run;
+  /** Cancels every experiment of the suite that has not ended. */
+  cancelSuite: Suite;
   /** Starts an external run (status RUNNING) that a script logs metrics to, like wandb.init. */
   createRun: Run;
   /** Cancels what still runs and removes everything of the experiment; returns its id. */
@@ -510,10 +563,14 @@ export type Mutation = {
   finishRun: Run;
   /** Validates, stores the experiment and its runs as QUEUED, and queues one job per run. */
   launchExperiment: Experiment;
+  /** Launches every preset of the suite (default `hw1`) at the scale as its own experiment, and groups them; its report is Query.report(id). */
+  launchSuite: Suite;
   /** Appends a batch of points to an external run (at most 10,000). Idempotent per (run, key, step): resending a batch changes nothing. */
   logMetrics: LogMetricsResult;
   /** Replaces the experiment’s notes. */
   setNotes: Experiment;
+  /** Sets a report section’s Markdown note (an empty one removes it), stored with the suite or experiment. */
+  setReportNote: ReportNote;
   /** Replaces the experiment’s tags. */
   tagExperiment: Experiment;
 };
@@ -525,6 +582,11 @@ export type MutationCancelExperimentArgs = {
 
 
 export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelSuiteArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -551,6 +613,11 @@ export type MutationLaunchExperimentArgs = {
 };
 
 
+export type MutationLaunchSuiteArgs = {
+  input: LaunchSuiteInput;
+};
+
+
 export type MutationLogMetricsArgs = {
   points: Array<MetricPointInput>;
   runId: Scalars['ID']['input'];
@@ -560,6 +627,13 @@ export type MutationLogMetricsArgs = {
 export type MutationSetNotesArgs = {
   id: Scalars['ID']['input'];
   notes: Scalars['String']['input'];
+};
+
+
+export type MutationSetReportNoteArgs = {
+  markdown: Scalars['String']['input'];
+  reportId: Scalars['ID']['input'];
+  sectionKey: Scalars['String']['input'];
 };
 
 
@@ -685,8 +759,14 @@ export type Query = {
   experiments: ExperimentConnection;
   /** The catalogue of runnable experiments. */
   presets: Array<Preset>;
+  /** The report of a suite or of one experiment, assembled from live data; null when neither has this id. */
+  report?: Maybe<Report>;
   /** null when no run has this id. */
   run?: Maybe<Run>;
+  /** null when no suite has this id. */
+  suite?: Maybe<Suite>;
+  /** Suites, newest first. */
+  suites: Array<Suite>;
   /** What the caller’s token allows (the dashboard shows read-only views for a READ token). */
   viewer: Viewer;
 };
@@ -704,8 +784,161 @@ export type QueryExperimentsArgs = {
 };
 
 
+export type QueryReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySuiteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySuitesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A report written from live data: a suite’s (every HW1 question, in HW1’s order) or one experiment’s. */
+export type Report = {
+  __typename?: 'Report';
+  /** When the suite or experiment was launched. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The export downloads. */
+  downloads: ReportDownloads;
+  /** The suite’s or the experiment’s id. */
+  id: Scalars['ID']['output'];
+  /** True while any section is running; poll (or follow its experiments’ events) until false. */
+  running: Scalars['Boolean']['output'];
+  /** `quick`, `standard` or `full`. */
+  scale?: Maybe<Scalars['String']['output']>;
+  /** In HW1’s order: HW1-1, HW1-2, HW1-3. */
+  sections: Array<ReportSection>;
+  /** SUITE or EXPERIMENT. */
+  subject: ReportSubject;
+  /** e.g. `HW1 report (quick)`, or the experiment’s name. */
+  title: Scalars['String']['output'];
+};
+
+/** Where to download a report’s exports: paths on the API’s origin, GET with the same bearer token as /graphql. */
+export type ReportDownloads = {
+  __typename?: 'ReportDownloads';
+  /** One self-contained HTML file, figures inlined as SVG. */
+  html: Scalars['String']['output'];
+  /** A zip: report.md with its figures as SVG and PNG files beside it (relative links). */
+  markdownZip: Scalars['String']['output'];
+  /** The HTML printed to PDF by Chromium (503 with how to install one when the server has none). */
+  pdf: Scalars['String']['output'];
+};
+
+/** A figure of a section: draw it from the experiment’s data (`Experiment.analyses` by id, or the metric series for METRIC_LINES). */
+export type ReportFigure = {
+  __typename?: 'ReportFigure';
+  /** The experiment that holds it. */
+  experimentId: Scalars['ID']['output'];
+  /** The figure’s id within the experiment (a preset FigureSpec id or an analysis Figure id). */
+  figureId: Scalars['String']['output'];
+  /** How it is drawn; METRIC_LINES from the runs’ metric series. */
+  kind: FigureKind;
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
+/** A report section’s note as stored. */
+export type ReportNote = {
+  __typename?: 'ReportNote';
+  /** Rendered and sanitised HTML. */
+  html: Scalars['String']['output'];
+  /** Markdown source. */
+  markdown: Scalars['String']['output'];
+  /** The report (suite or experiment id). */
+  reportId: Scalars['ID']['output'];
+  /** The section’s key. */
+  sectionKey: Scalars['String']['output'];
+};
+
+/** One HW1 question of a report: question, setup, models, figures, claim with verdicts, and an editable note. */
+export type ReportSection = {
+  __typename?: 'ReportSection';
+  /** The claim HW1 makes, in one sentence; `verdicts` test its parts. */
+  claim: Scalars['String']['output'];
+  /** The experiment behind the section; null when the suite has none for it. */
+  experimentId?: Maybe<Scalars['ID']['output']>;
+  /** That experiment’s name. */
+  experimentName?: Maybe<Scalars['String']['output']>;
+  /** Its figures: the preset’s metric figures, then the stored analysis figures. */
+  figures: Array<ReportFigure>;
+  /** Stable key, the address of its note, e.g. `hw1-1-simulate-function`. */
+  key: Scalars['String']['output'];
+  /** One torchsummary table per distinct model (known once a run has started). */
+  models: Array<ModelSummaryTable>;
+  /** The section’s note, Markdown source (`` when none). */
+  note: Scalars['String']['output'];
+  /** The note rendered to HTML and sanitised (no scripts, event handlers or javascript: links): safe to insert. */
+  noteHtml: Scalars['String']['output'];
+  /** `HW1-1`, `HW1-2` or `HW1-3`; empty for a custom experiment. */
+  part: Scalars['String']['output'];
+  /** The question HW1 asks, in one sentence. */
+  question: Scalars['String']['output'];
+  /** True while its experiment is queued, running or analysing: figures and verdicts will change. */
+  running: Scalars['Boolean']['output'];
+  /** null when the runs have no specs (logged by scripts) or there is no experiment. */
+  setup?: Maybe<ReportSetup>;
+  /** That experiment’s status. */
+  status?: Maybe<ExperimentStatus>;
+  /** The section’s title. */
+  title: Scalars['String']['output'];
+  /** The verdicts on the claim, from the stored data (UNDECIDED while too little is stored). */
+  verdicts: Array<ReportVerdict>;
+};
+
+/** The data, optimiser, batch size, epochs, seeds and scale of a section’s runs, read from their effective specs. */
+export type ReportSetup = {
+  __typename?: 'ReportSetup';
+  /** Distinct batch sizes, ascending, joined by `, `. */
+  batchSize: Scalars['String']['output'];
+  /** What the runs train on, e.g. `MNIST, 8,000 train / 2,000 test`; distinct descriptions joined by `; `. */
+  data: Scalars['String']['output'];
+  /** Distinct epoch counts (or `N steps`), joined by `, `; notes a stop criterion when there is one. */
+  epochs: Scalars['String']['output'];
+  /** e.g. `Adam (lr 0.001)`; distinct ones joined by `; `. */
+  optimizer: Scalars['String']['output'];
+  /** Runs of the experiment. */
+  runs: Scalars['Int']['output'];
+  /** `quick`, `standard` or `full`; null for a raw spec. */
+  scale?: Maybe<Scalars['String']['output']>;
+  /** Distinct seeds over the runs: the independent trainings. */
+  seeds: Scalars['Int']['output'];
+};
+
+/** What a report is about. */
+export const ReportSubject = {
+  /** One experiment: the section of its question (or one untitled section for a custom experiment). */
+  EXPERIMENT: 'EXPERIMENT',
+  /** A suite (the whole HW1 catalogue launched at once): one section per HW1 question. */
+  SUITE: 'SUITE'
+} as const;
+
+export type ReportSubject = typeof ReportSubject[keyof typeof ReportSubject];
+/** A verdict on one part of a section’s claim, computed from the stored data by the engine (never written by hand). */
+export type ReportVerdict = {
+  __typename?: 'ReportVerdict';
+  /** The evidence with its numbers, e.g. `deep < shallow final train/loss in 2 of 5 seeds; median ratio 1.8`. */
+  evidence: Scalars['String']['output'];
+  /** True exactly when the verdict is HOLDS. */
+  holds: Scalars['Boolean']['output'];
+  /** Stable id, e.g. `fit-function/deep-beats-shallow/sinc5`. */
+  id: Scalars['String']['output'];
+  /** Independent trainings (seeds) the verdict rests on. */
+  seeds: Scalars['Int']['output'];
+  /** The claim this verdict is on, in one sentence. */
+  statement: Scalars['String']['output'];
+  /** HOLDS, DOES_NOT_HOLD, MIXED or UNDECIDED. */
+  verdict: Verdict;
 };
 
 /** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
@@ -811,33 +1044,37 @@ export type RunEvent = {
 };
 
 /** What a RunEvent carries. */
-export type RunEventType =
+export const RunEventType = {
   /** New points (`points`). */
-  | 'METRICS'
+  METRICS: 'METRICS',
   /** Training progress changed (`progress`, 0…1). */
-  | 'PROGRESS'
+  PROGRESS: 'PROGRESS',
   /** The run restarted (its worker died): points after its last checkpoint were dropped and come again. Reload its series. */
-  | 'SERIES_RESET'
+  SERIES_RESET: 'SERIES_RESET',
   /** The run’s status changed (`status`, and `error` when it failed). */
-  | 'STATUS'
+  STATUS: 'STATUS',
   /** The model summary is now known (query the run’s `modelSummary`). */
-  | 'SUMMARY';
+  SUMMARY: 'SUMMARY'
+} as const;
 
+export type RunEventType = typeof RunEventType[keyof typeof RunEventType];
 /** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite). */
-export type RunStatus =
+export const RunStatus = {
   /** Stopped on request (cancelRun, cancelExperiment, Ctrl-C in `saddle run`); its points are kept. */
-  | 'CANCELLED'
+  CANCELLED: 'CANCELLED',
   /** Training stopped because the loss or the gradient norm was not finite. */
-  | 'DIVERGED'
+  DIVERGED: 'DIVERGED',
   /** Ended with an error; `error` says why. */
-  | 'FAILED'
+  FAILED: 'FAILED',
   /** Stored and waiting for a worker (or, for a logged run, never: logged runs start RUNNING). */
-  | 'QUEUED'
+  QUEUED: 'QUEUED',
   /** A worker is training it, or a script is logging into it. */
-  | 'RUNNING'
+  RUNNING: 'RUNNING',
   /** Ended normally: training finished, or the script called finishRun(status: SUCCEEDED). */
-  | 'SUCCEEDED';
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
 
+export type RunStatus = typeof RunStatus[keyof typeof RunStatus];
 /** When a run was created, started and ended. */
 export type RunTimings = {
   __typename?: 'RunTimings';
@@ -865,14 +1102,16 @@ export type RunWeightsAt = {
 };
 
 /** How big a preset runs: QUICK, STANDARD or FULL. */
-export type Scale =
+export const Scale = {
   /** The original HW1 experiment’s size (hours). */
-  | 'FULL'
+  FULL: 'FULL',
   /** Minutes for the whole catalogue on two cores (CI, trying things); shows every figure, decides nothing. */
-  | 'QUICK'
+  QUICK: 'QUICK',
   /** About an hour for the whole catalogue on two cores, with the seeds and training that decide each HW1 finding. */
-  | 'STANDARD';
+  STANDARD: 'STANDARD'
+} as const;
 
+export type Scale = typeof Scale[keyof typeof Scale];
 /** Points over two axes (kind SCATTER). */
 export type ScatterFigure = {
   __typename?: 'ScatterFigure';
@@ -936,6 +1175,31 @@ export type SubscriptionRunEventsArgs = {
   runId: Scalars['ID']['input'];
 };
 
+/** One launch of a whole catalogue (`saddle run hw1`): its experiments in report order, with overall progress and ETA. */
+export type Suite = {
+  __typename?: 'Suite';
+  /** When it was launched. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Expected seconds left: Σ expected time × fraction left over its experiments; null once all ended. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Its experiments, in report order (one per HW1 question). */
+  experiments: Array<Experiment>;
+  /** Also the id of its report (Query.report). */
+  id: Scalars['ID']['output'];
+  /** e.g. `HW1 suite (quick)`. */
+  name: Scalars['String']['output'];
+  /** Fraction done in [0, 1]: each experiment’s progress weighted by its expected time. */
+  progress: Scalars['Float']['output'];
+  /** `quick`, `standard` or `full`. */
+  scale: Scalars['String']['output'];
+  /** QUEUED until an experiment starts, RUNNING while any is live, then FAILED, CANCELLED or SUCCEEDED (the worst of its experiments). */
+  status: ExperimentStatus;
+  /** Which suite: `hw1`. */
+  suite: Scalars['String']['output'];
+  /** The tags given at launch. */
+  tags: Array<Scalars['String']['output']>;
+};
+
 /** One row of a model summary (the familiar Keras layout). */
 export type SummaryRow = {
   __typename?: 'SummaryRow';
@@ -952,12 +1216,38 @@ export type SummaryRow = {
 };
 
 /** READ: queries and subscriptions; WRITE: also mutations (`saddle token create --scope read|write`). */
-export type TokenScope =
+export const TokenScope = {
   /** May query and subscribe. */
-  | 'READ'
+  READ: 'READ',
   /** May also mutate: launch, cancel, create and log runs. */
-  | 'WRITE';
+  WRITE: 'WRITE'
+} as const;
 
+export type TokenScope = typeof TokenScope[keyof typeof TokenScope];
+/** One row of a torchsummary table: a module of the PyTorch equivalent. */
+export type TorchSummaryRow = {
+  __typename?: 'TorchSummaryRow';
+  /** torchsummary’s key: module class and index, e.g. `Conv2d-1`. */
+  layer: Scalars['String']['output'];
+  /** Output shape, batch first as -1, channels before height and width, e.g. [-1, 16, 32, 32]. */
+  outputShape: Array<Scalars['Int']['output']>;
+  /** Parameters of the module. */
+  params: Scalars['Int']['output'];
+};
+
+/** What the stored data say about a claim, by the rule its evidence states (the engine’s findings). */
+export const Verdict = {
+  /** The data show the opposite, or nothing of it. */
+  DOES_NOT_HOLD: 'DOES_NOT_HOLD',
+  /** The data show the claim. */
+  HOLDS: 'HOLDS',
+  /** Part of the evidence each way (e.g. in 3 of 5 seeds). */
+  MIXED: 'MIXED',
+  /** Too few runs or seeds to say: the scale, not the science (a quick result is usually this). */
+  UNDECIDED: 'UNDECIDED'
+} as const;
+
+export type Verdict = typeof Verdict[keyof typeof Verdict];
 /** Who is asking: what the presented token allows, so a client can hide what it may not do. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -979,6 +1269,30 @@ export type XyPoint = {
   /** The y value; null where not finite (drawn as a gap). */
   y?: Maybe<Scalars['Float']['output']>;
 };
+
+export type ClientRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClientRunQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, experimentId: string, key: string, group: string, external: boolean, status: RunStatus, error?: string | null, config: Record<string, unknown>, final?: Record<string, unknown> | null, steps?: number | null, progress: number, metricKeys: Array<string>, timings: { __typename?: 'RunTimings', createdAt: string, durationMs?: number | null } } | null };
+
+export type ClientRunHistoryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  afterStep?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ClientRunHistoryQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, metricPage: { __typename?: 'MetricPage', hasMore: boolean, lastStep?: number | null, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, wallTime: number, epoch?: number | null }> } } | null };
+
+export type ClientRunEventsSubscriptionVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type ClientRunEventsSubscription = { __typename?: 'Subscription', runEvents: { __typename?: 'RunEvent', type: RunEventType, status?: RunStatus | null, progress?: number | null, error?: string | null, points?: Array<{ __typename?: 'KeyedMetricPoint', key: string, step: number, value?: number | null, wallTime: number, epoch?: number | null }> | null } };
 
 export type ScriptLaunchExperimentMutationVariables = Exact<{
   input: LaunchExperimentInput;
@@ -1098,6 +1412,45 @@ export type WebCancelExperimentMutation = { __typename?: 'Mutation', cancelExper
 
 export type WebExpectedTimeFragment = { __typename?: 'ExpectedTime', seconds: number, basis: ExpectedTimeBasis, source: string };
 
+export type ReportSectionFieldsFragment = { __typename?: 'ReportSection', key: string, part: string, title: string, question: string, claim: string, experimentId?: string | null, experimentName?: string | null, status?: ExperimentStatus | null, running: boolean, note: string, noteHtml: string, setup?: { __typename?: 'ReportSetup', data: string, optimizer: string, batchSize: string, epochs: string, seeds: number, runs: number, scale?: string | null } | null, models: Array<{ __typename?: 'ModelSummaryTable', model: string, groups: Array<string>, totalParams: number, trainableParams: number, nonTrainableParams: number, inputSizeMb: number, forwardBackwardSizeMb: number, paramsSizeMb: number, estimatedTotalSizeMb: number, text: string, rows: Array<{ __typename?: 'TorchSummaryRow', layer: string, outputShape: Array<number>, params: number }> }>, figures: Array<{ __typename?: 'ReportFigure', experimentId: string, figureId: string, title: string, kind: FigureKind }>, verdicts: Array<{ __typename?: 'ReportVerdict', id: string, statement: string, verdict: Verdict, holds: boolean, evidence: string, seeds: number }> };
+
+export type WebReportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebReportQuery = { __typename?: 'Query', report?: { __typename?: 'Report', id: string, subject: ReportSubject, title: string, scale?: string | null, running: boolean, createdAt: string, downloads: { __typename?: 'ReportDownloads', markdownZip: string, html: string, pdf: string }, sections: Array<{ __typename?: 'ReportSection', key: string, part: string, title: string, question: string, claim: string, experimentId?: string | null, experimentName?: string | null, status?: ExperimentStatus | null, running: boolean, note: string, noteHtml: string, setup?: { __typename?: 'ReportSetup', data: string, optimizer: string, batchSize: string, epochs: string, seeds: number, runs: number, scale?: string | null } | null, models: Array<{ __typename?: 'ModelSummaryTable', model: string, groups: Array<string>, totalParams: number, trainableParams: number, nonTrainableParams: number, inputSizeMb: number, forwardBackwardSizeMb: number, paramsSizeMb: number, estimatedTotalSizeMb: number, text: string, rows: Array<{ __typename?: 'TorchSummaryRow', layer: string, outputShape: Array<number>, params: number }> }>, figures: Array<{ __typename?: 'ReportFigure', experimentId: string, figureId: string, title: string, kind: FigureKind }>, verdicts: Array<{ __typename?: 'ReportVerdict', id: string, statement: string, verdict: Verdict, holds: boolean, evidence: string, seeds: number }> }> } | null };
+
+export type WebSuiteQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebSuiteQuery = { __typename?: 'Query', suite?: { __typename?: 'Suite', id: string, name: string, suite: string, scale: string, tags: Array<string>, createdAt: string, status: ExperimentStatus, progress: number, etaSeconds?: number | null, experiments: Array<{ __typename?: 'Experiment', id: string, name: string, preset?: string | null, status: ExperimentStatus, progress: number }> } | null };
+
+export type WebSuitesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebSuitesQuery = { __typename?: 'Query', suites: Array<{ __typename?: 'Suite', id: string, name: string, scale: string, createdAt: string, status: ExperimentStatus, progress: number, etaSeconds?: number | null }> };
+
+export type WebLaunchSuiteMutationVariables = Exact<{
+  input: LaunchSuiteInput;
+}>;
+
+
+export type WebLaunchSuiteMutation = { __typename?: 'Mutation', launchSuite: { __typename?: 'Suite', id: string, name: string, scale: string, status: ExperimentStatus, progress: number, etaSeconds?: number | null } };
+
+export type WebSetReportNoteMutationVariables = Exact<{
+  reportId: Scalars['ID']['input'];
+  sectionKey: Scalars['String']['input'];
+  markdown: Scalars['String']['input'];
+}>;
+
+
+export type WebSetReportNoteMutation = { __typename?: 'Mutation', setReportNote: { __typename?: 'ReportNote', reportId: string, sectionKey: string, markdown: string, html: string } };
+
 export type WebRunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
@@ -1145,6 +1498,10 @@ export type WebViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type WebViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', authRequired: boolean, canWrite: boolean, scope?: TokenScope | null } };
 
 export const WebExpectedTimeFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebExpectedTime"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExpectedTime"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seconds"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]} as unknown as DocumentNode<WebExpectedTimeFragment, unknown>;
+export const ReportSectionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportSectionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportSection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"part"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"claim"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"setup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"optimizer"}},{"kind":"Field","name":{"kind":"Name","value":"batchSize"}},{"kind":"Field","name":{"kind":"Name","value":"epochs"}},{"kind":"Field","name":{"kind":"Name","value":"seeds"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"outputShape"}},{"kind":"Field","name":{"kind":"Name","value":"params"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalParams"}},{"kind":"Field","name":{"kind":"Name","value":"trainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"nonTrainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"inputSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"forwardBackwardSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"paramsSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotalSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"figureId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verdicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"holds"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"seeds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"noteHtml"}}]}}]} as unknown as DocumentNode<ReportSectionFieldsFragment, unknown>;
+export const ClientRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"metricKeys"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}}]}}]} as unknown as DocumentNode<ClientRunQuery, ClientRunQueryVariables>;
+export const ClientRunHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientRunHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metricPage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterStep"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasMore"}},{"kind":"Field","name":{"kind":"Name","value":"lastStep"}}]}}]}}]}}]} as unknown as DocumentNode<ClientRunHistoryQuery, ClientRunHistoryQueryVariables>;
+export const ClientRunEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ClientRunEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]} as unknown as DocumentNode<ClientRunEventsSubscription, ClientRunEventsSubscriptionVariables>;
 export const ScriptLaunchExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScriptLaunchExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LaunchExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"launchExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}}]}}]} as unknown as DocumentNode<ScriptLaunchExperimentMutation, ScriptLaunchExperimentMutationVariables>;
 export const ScriptExperimentStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScriptExperimentStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"analysisStatus"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<ScriptExperimentStatusQuery, ScriptExperimentStatusQueryVariables>;
 export const ScriptExperimentResultDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScriptExperimentResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]} as unknown as DocumentNode<ScriptExperimentResultQuery, ScriptExperimentResultQueryVariables>;
@@ -1161,6 +1518,11 @@ export const WebExperimentsDocument = {"kind":"Document","definitions":[{"kind":
 export const WebPresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"}},{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"yScale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"knobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quick"}},{"kind":"Field","name":{"kind":"Name","value":"standard"}},{"kind":"Field","name":{"kind":"Name","value":"full"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"expectedQuick"},"name":{"kind":"Name","value":"expectedTime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scale"},"value":{"kind":"EnumValue","value":"QUICK"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebExpectedTime"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"expectedStandard"},"name":{"kind":"Name","value":"expectedTime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scale"},"value":{"kind":"EnumValue","value":"STANDARD"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebExpectedTime"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"expectedFull"},"name":{"kind":"Name","value":"expectedTime"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scale"},"value":{"kind":"EnumValue","value":"FULL"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WebExpectedTime"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WebExpectedTime"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExpectedTime"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seconds"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]} as unknown as DocumentNode<WebPresetsQuery, WebPresetsQueryVariables>;
 export const WebLaunchExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebLaunchExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LaunchExperimentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"launchExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebLaunchExperimentMutation, WebLaunchExperimentMutationVariables>;
 export const WebCancelExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebCancelExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<WebCancelExperimentMutation, WebCancelExperimentMutationVariables>;
+export const WebReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"downloads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markdownZip"}},{"kind":"Field","name":{"kind":"Name","value":"html"}},{"kind":"Field","name":{"kind":"Name","value":"pdf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReportSectionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportSectionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportSection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"part"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"claim"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"setup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"optimizer"}},{"kind":"Field","name":{"kind":"Name","value":"batchSize"}},{"kind":"Field","name":{"kind":"Name","value":"epochs"}},{"kind":"Field","name":{"kind":"Name","value":"seeds"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}}]}},{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"groups"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"outputShape"}},{"kind":"Field","name":{"kind":"Name","value":"params"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalParams"}},{"kind":"Field","name":{"kind":"Name","value":"trainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"nonTrainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"inputSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"forwardBackwardSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"paramsSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotalSizeMb"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"figureId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verdicts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"statement"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"holds"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"seeds"}}]}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"noteHtml"}}]}}]} as unknown as DocumentNode<WebReportQuery, WebReportQueryVariables>;
+export const WebSuiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebSuite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"suite"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"experiments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}}]}}]}}]}}]} as unknown as DocumentNode<WebSuiteQuery, WebSuiteQueryVariables>;
+export const WebSuitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebSuites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}}]}}]}}]} as unknown as DocumentNode<WebSuitesQuery, WebSuitesQueryVariables>;
+export const WebLaunchSuiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebLaunchSuite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LaunchSuiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"launchSuite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scale"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}}]}}]}}]} as unknown as DocumentNode<WebLaunchSuiteMutation, WebLaunchSuiteMutationVariables>;
+export const WebSetReportNoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WebSetReportNote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sectionKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"markdown"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setReportNote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"reportId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reportId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sectionKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sectionKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"markdown"},"value":{"kind":"Variable","name":{"kind":"Name","value":"markdown"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportId"}},{"kind":"Field","name":{"kind":"Name","value":"sectionKey"}},{"kind":"Field","name":{"kind":"Name","value":"markdown"}},{"kind":"Field","name":{"kind":"Name","value":"html"}}]}}]}}]} as unknown as DocumentNode<WebSetReportNoteMutation, WebSetReportNoteMutationVariables>;
 export const WebRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"external"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"restarts"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"steps"}},{"kind":"Field","name":{"kind":"Name","value":"divergedAtStep"}},{"kind":"Field","name":{"kind":"Name","value":"zeroGradient"}},{"kind":"Field","name":{"kind":"Name","value":"weightsAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}},{"kind":"Field","name":{"kind":"Name","value":"loss"}},{"kind":"Field","name":{"kind":"Name","value":"gradNorm"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"summary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"inputShape"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"outputShape"}},{"kind":"Field","name":{"kind":"Name","value":"params"}},{"kind":"Field","name":{"kind":"Name","value":"trainable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalParams"}},{"kind":"Field","name":{"kind":"Name","value":"trainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"nonTrainableParams"}},{"kind":"Field","name":{"kind":"Name","value":"paramsSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"activationsSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"inputSizeMB"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"experiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metricKeys"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"maxPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"sampled"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebRunQuery, WebRunQueryVariables>;
 export const WebRunMetricPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRunMetricPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"metricPage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterStep"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterStep"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"hasMore"}},{"kind":"Field","name":{"kind":"Name","value":"lastStep"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebRunMetricPageQuery, WebRunMetricPageQueryVariables>;
 export const WebRunEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WebRunEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebRunEventsSubscription, WebRunEventsSubscriptionVariables>;
