@@ -9,7 +9,11 @@ const config: NextConfig = {
   // In `next dev`/`next start` on their own, /graphql goes to the API so the browser sees one origin.
   // (`saddle serve --web` mounts the app and the API on one port, where these rewrites are never hit.)
   async rewrites() {
-    return [{ source: '/graphql', destination: `${apiOrigin}/graphql` }];
+    return [
+      { source: '/graphql', destination: `${apiOrigin}/graphql` },
+      // report exports (Report.downloads); the page /reports/<id> itself stays the dashboard's
+      { source: '/reports/:file(.+\\.(?:html|pdf|md\\.zip))', destination: `${apiOrigin}/reports/:file` },
+    ];
   },
 };
 

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { NewExperiment } from '../components/NewExperiment';
+import { SuitePanel } from '../components/SuitePanel';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../components/StatusBadge';
 import { errorText, fieldErrors } from '../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../lib/format';
@@ -80,6 +81,10 @@ export default function ExperimentsPage() {
       </div>
 
       {error ? <ErrorNotice>{errorText(error)}</ErrorNotice> : null}
+
+      <div style={{ marginBottom: 16 }}>
+        <SuitePanel />
+      </div>
 
       <div className="card">
         <div className="toolbar-row">

@@ -158,18 +158,4 @@ describe('ChartCard figure exports', () => {
     window.dispatchEvent(new Event('afterprint'));
     await waitFor(() => expect(document.querySelector('svg.saddle-chart')?.getAttribute('width')).toBe('500'));
   });
-
-  it('draws no wider than maxWidth', async () => {
-    const drawn: number[] = [];
-    render(
-      <ChartCard title="Loss" maxWidth={320}>
-        {(width) => {
-          drawn.push(width);
-          return <svg className="saddle-chart" width={width} height={10} />;
-        }}
-      </ChartCard>,
-    );
-    await waitFor(() => expect(drawn).toContain(320));
-    expect(drawn.every((w) => w <= 320)).toBe(true);
-  });
 });

@@ -16,8 +16,6 @@ export interface ChartCardProps {
   csv?: () => Promise<string> | string;
   /** Height of the chart area, px. */
   height?: number;
-  /** The widest the chart is drawn on screen, px (a report draws at a page's width, not the window's). */
-  maxWidth?: number;
   /** Draws the chart at the measured width. */
   children: (width: number, height: number) => ReactNode;
 }
@@ -41,7 +39,7 @@ interface PendingExport {
  * A chart in a card: title, controls, CSV/SVG/PNG export (at screen size or a paper's column
  * width), and the measured width fed to the chart. Printing redraws the chart at the page's width.
  */
-export function ChartCard({ title, caption, controls, csv, height = 320, maxWidth, children }: ChartCardProps) {
+export function ChartCard({ title, caption, controls, csv, height = 320, children }: ChartCardProps) {
   const body = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -51,7 +49,7 @@ export function ChartCard({ title, caption, controls, csv, height = 320, maxWidt
   // visx's ParentSize measures an absolutely positioned box (it needs a parent of fixed height);
   // its hook on a normal block lets the card grow with the chart and its legend.
   const { parentRef, width: measured } = useParentSize({ debounceTime: 50, ignoreDimensions: IGNORE_HEIGHT });
-  const width = printing ? PRINT_CHART_WIDTH : maxWidth !== undefined ? Math.min(measured, maxWidth) : measured;
+  const width = printing ? PRINT_CHART_WIDTH : measured;
 
   async function exportCsv() {
     if (!csv) return;

@@ -33,7 +33,7 @@ describe('downloadReportExport', () => {
   });
 
   it('rejects with the API’s message when it refuses', async () => {
-    const fetcher = vi.fn(async () => new Response(JSON.stringify({ error: 'no Chromium: apt-get install -y chromium' }), { status: 503, statusText: 'Service Unavailable' }));
+    const fetcher = vi.fn(async () => new Response(JSON.stringify({ errors: [{ message: 'no Chromium: apt-get install -y chromium', extensions: { code: 'UNAVAILABLE' } }] }), { status: 503, statusText: 'Service Unavailable' }));
     await expect(downloadReportExport('/reports/s1.pdf', 'report.pdf', fetcher as unknown as typeof fetch)).rejects.toThrow('503 Service Unavailable: no Chromium: apt-get install -y chromium');
   });
 });

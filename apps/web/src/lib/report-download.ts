@@ -30,8 +30,10 @@ export async function downloadReportExport(path: string, fallbackName: string, f
     const text = (await response.text()).trim();
     let message = text;
     try {
-      const body = JSON.parse(text) as { error?: string; message?: string };
-      message = body.error ?? body.message ?? text;
+      // the API answers errors as GraphQL does: { errors: [{ message, extensions: { code } }] }
+      const body = JSON.parse(text) as { errors?: { message?: string }[] };
+      const messages = (body.errors ?? []).map((e) => e.message).filter((m): m is string => Boolean(m));
+      if (messages.length > 0) message = messages.join('; ');
     } catch {
       // not JSON: the text is the message
     }

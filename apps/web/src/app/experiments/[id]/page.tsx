@@ -184,6 +184,9 @@ export default function ExperimentPage() {
           <Link className="button" href={`/compare?runs=${runs.map((r) => r.id).join(',')}`}>
             Compare runs
           </Link>
+          <Link className="button" href={`/reports/${id}`} title="This experiment's HW1 report section: setup, models, figures, verdicts and comment; exports Markdown, HTML and PDF">
+            Report
+          </Link>
         </div>
       </div>
       {experiment.error ? <ErrorNotice>{experiment.error}</ErrorNotice> : null}
