@@ -27,6 +27,9 @@ const config: CodegenConfig = {
           DateTimeISO: 'string',
           JSON: 'unknown',
           JSONObject: 'Record<string, unknown>',
+          // Metric values: finite numbers or the spellings of the non-finite ones (apps/api metric-value.scalar.ts).
+          MetricValue: "number | 'NaN' | 'Infinity' | '-Infinity'",
+          MetricValues: "Array<number | 'NaN' | 'Infinity' | '-Infinity'>",
         },
       },
     },

@@ -36,7 +36,7 @@ describe('the committed SDL (packages/schema/schema.graphql)', () => {
     expect(signature('Mutation', 'setNotes')).toBe('setNotes(id: ID!, notes: String!): Experiment!');
     expect(signature('Mutation', 'deleteExperiment')).toBe('deleteExperiment(id: ID!): ID!');
     expect(signature('Mutation', 'createRun')).toBe('createRun(input: CreateRunInput!): Run!');
-    expect(signature('Mutation', 'logMetrics')).toBe('logMetrics(points: [MetricPointInput!]!, runId: ID!): LogMetricsResult!');
+    expect(signature('Mutation', 'logMetrics')).toBe('logMetrics(points: [MetricPointInput!], runId: ID!, series: [MetricSeriesInput!]): LogMetricsResult!');
     expect(signature('Mutation', 'finishRun')).toBe('finishRun(error: String, runId: ID!, status: RunStatus!): Run!');
     expect(signature('Subscription', 'experimentEvents')).toBe('experimentEvents(experimentId: ID!): ExperimentEvent!');
     expect(signature('Subscription', 'runEvents')).toBe('runEvents(runId: ID!): RunEvent!');

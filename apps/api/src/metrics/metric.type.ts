@@ -1,12 +1,19 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { NonFiniteName } from '../store/metric-values.js';
 
 @ObjectType({ description: 'One point of a series.' })
 export class MetricPoint {
   @Field(() => Int, { description: 'Optimiser step (or whatever step the logging script counts).' })
   step!: number;
 
-  @Field(() => Float, { nullable: true, description: 'null when the value was not finite (NaN, ±Infinity).' })
+  @Field(() => Float, { nullable: true, description: 'null when the value was not finite: then `nonFinite` says which.' })
   value!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '"NaN", "Infinity" or "-Infinity" when the value was not finite (`value` is then null): the spellings logMetrics takes. null for a finite value.',
+  })
+  nonFinite!: NonFiniteName | null;
 
   @Field(() => Float, { description: 'Milliseconds since the Unix epoch.' })
   wallTime!: number;
@@ -21,7 +28,10 @@ export class KeyedMetricPoint extends MetricPoint {
   key!: string;
 }
 
-@ObjectType({ description: 'A metric series, downsampled with min/max per bucket so spikes survive.' })
+@ObjectType({
+  description:
+    'A metric series, downsampled with min/max per bucket so spikes survive. The extremes are of finite values; a bucket with none keeps its first point (non-finite): read `Run.divergedAtStep` for where a run first went non-finite, `metricPage` for every point.',
+})
 export class MetricSeries {
   @Field(() => String, { description: 'The series name, e.g. `train/loss`.' })
   key!: string;

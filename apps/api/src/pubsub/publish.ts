@@ -3,11 +3,12 @@
  * topic and to its experiment's, so the dashboard's experiment page and run page both see it.
  */
 import type { RunStatus } from '@saddle/engine';
+import { nonFiniteName } from '../store/metric-values.js';
 import type { ExperimentStatus, StoredMetricPoint } from '../store/records.js';
 import { Topic, type EventPublisher, type MetricPointPayload } from './topics.js';
 
 export function toPointPayload(p: StoredMetricPoint): MetricPointPayload {
-  return { key: p.key, step: p.step, value: Number.isFinite(p.value) ? p.value : null, wallTime: p.wallTime, epoch: p.epoch };
+  return { key: p.key, step: p.step, value: Number.isFinite(p.value) ? p.value : null, wallTime: p.wallTime, epoch: p.epoch, nonFinite: nonFiniteName(p.value) };
 }
 
 export function publishPoints(publisher: EventPublisher, experimentId: string, runId: string, points: StoredMetricPoint[]): void {

@@ -1,17 +1,20 @@
 /**
  * The typed topics of Saddle's pub/sub and their payloads. Payloads are plain JSON (they cross
- * process boundaries and Redis): a non-finite metric value travels as null.
+ * process boundaries and Redis): a non-finite metric value travels as null, spelled in `nonFinite`.
  */
 import type { RunStatus } from '@saddle/engine';
+import type { NonFiniteName } from '../store/metric-values.js';
 import type { ExperimentStatus } from '../store/records.js';
 
 export interface MetricPointPayload {
   key: string;
   step: number;
-  /** null when the value is not finite (NaN, ±Infinity). */
+  /** null when the value is not finite (NaN, ±Infinity): `nonFinite` says which. */
   value: number | null;
   wallTime: number;
   epoch: number | null;
+  /** "NaN", "Infinity" or "-Infinity" for a non-finite value (store/metric-values.ts); null otherwise. */
+  nonFinite: NonFiniteName | null;
 }
 
 /** SERIES_RESET: the run restarted and its stored series changed (points after its checkpoint were dropped): reload them. */

@@ -134,7 +134,10 @@ export class Run {
   @Field(() => Int, { nullable: true, description: 'Optimiser steps taken, once the run ended.' })
   steps!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'For DIVERGED: the step whose loss or gradient was not finite.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The first step whose loss or gradient was not finite (a DIVERGED run), or, for a logged run, the first step at which any series got a non-finite value ("NaN", "Infinity", "-Infinity"); null while none did.',
+  })
   divergedAtStep!: number | null;
 
   @Field(() => JSONScalar, { nullable: true, description: 'Result of the zero-gradient phase: { converged, steps, gradNorm, loss }.' })
@@ -167,7 +170,7 @@ export function toRunObject(record: RunRecord): Run {
     restarts: record.attempt,
     final: record.end?.final ?? null,
     steps: record.end?.steps ?? null,
-    divergedAtStep: record.end?.divergedAtStep ?? null,
+    divergedAtStep: record.end?.divergedAtStep ?? record.divergedAtStep,
     zeroGradient: record.end?.zeroGradient ?? null,
     weightsAt: record.end?.weightsAt ? { loss: null, gradNorm: null, ...record.end.weightsAt } : null,
   };

@@ -20,6 +20,10 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** One metric value: a finite number or one of the strings "NaN", "Infinity", "-Infinity" (JSON and GraphQL's Float have no NaN or Infinity). */
+  MetricValue: { input: number | 'NaN' | 'Infinity' | '-Infinity'; output: number | 'NaN' | 'Infinity' | '-Infinity'; }
+  /** A list of metric values as one JSON array, each a finite number or one of the strings "NaN", "Infinity", "-Infinity": `[0.69, 0.52, "NaN", "Infinity"]`. Parsed once per series, not value by value. */
+  MetricValues: { input: Array<number | 'NaN' | 'Infinity' | '-Infinity'>; output: Array<number | 'NaN' | 'Infinity' | '-Infinity'>; }
 };
 
 /** PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse. */
@@ -39,19 +43,32 @@ export const AnalysisStatus = {
 } as const;
 
 export type AnalysisStatus = typeof AnalysisStatus[keyof typeof AnalysisStatus];
+/** What a run artifact is. */
+export const ArtifactKind = {
+  /** Any other file a script uploaded, served back byte for byte. */
+  FILE: 'FILE',
+  /** Weights a worker saved during training (same layout), named `snapshot-<step>`. */
+  SNAPSHOT: 'SNAPSHOT',
+  /** The run’s final weights in Saddle’s layout: float32 little-endian θ, then the non-trainable state (thetaLength, stateLength). */
+  WEIGHTS: 'WEIGHTS'
+} as const;
+
+export type ArtifactKind = typeof ArtifactKind[keyof typeof ArtifactKind];
 /** A run trained outside Saddle (any script, any framework) that logs its metrics here. */
 export type CreateRunInput = {
-  /** Hyperparameters and anything to filter or group by. */
+  /** Hyperparameters and anything to filter or group by: any JSON object, nested lists and objects and null included (at most 256 KiB). Stored as given (Run.rawConfig) and flattened to dotted paths (Run.config: `optimizer.lr`, `layers.0.units`). */
   config?: InputMaybe<Scalars['JSONObject']['input']>;
   /** Add the run to this experiment; default: a new experiment of its own. */
   experimentId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name of the new experiment (when experimentId is not given); default: the run’s name. */
+  /** Log into the experiment of logged runs with this name in `project`, created by the first call that names it (the same name three times: one experiment with three runs). A run name already taken there gets a suffix (`name-2`). Default (with no experimentId): a new experiment named after the run. */
   experimentName?: InputMaybe<Scalars['String']['input']>;
   /** Curve family in charts; default: the run’s name. */
   group?: InputMaybe<Scalars['String']['input']>;
   /** The run’s name, unique within its experiment. */
   name: Scalars['String']['input'];
-  /** Tags of the new experiment. */
+  /** The project the experiment belongs to (a group of experiments; Query.projects lists them); experiments are found by name within it. Default: none. */
+  project?: InputMaybe<Scalars['String']['input']>;
+  /** Tags of the new experiment (added to those of an experiment found by experimentName). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -136,6 +153,8 @@ export type Experiment = {
   presetDefinition?: Maybe<Preset>;
   /** Fraction done in [0, 1]: the runs’ progress, and the analyses’ when there are any. */
   progress: Scalars['Float']['output'];
+  /** The project it belongs to (createRun’s `project`); null for none. */
+  project?: Maybe<Scalars['String']['output']>;
   /** How many of its runs are in each status. */
   runCounts: RunCounts;
   /** In launch order. */
@@ -216,6 +235,8 @@ export type ExperimentEventType = typeof ExperimentEventType[keyof typeof Experi
 export type ExperimentFilter = {
   /** Launched from this preset id. */
   preset?: InputMaybe<Scalars['String']['input']>;
+  /** In this project (see Query.projects). */
+  project?: InputMaybe<Scalars['String']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<ExperimentStatus>>;
   /** Has this tag. */
@@ -367,28 +388,34 @@ export type KeyedMetricPoint = {
   epoch?: Maybe<Scalars['Float']['output']>;
   /** The series this point belongs to, e.g. `train/loss`. */
   key: Scalars['String']['output'];
+  /** "NaN", "Infinity" or "-Infinity" when the value was not finite (`value` is then null): the spellings logMetrics takes. null for a finite value. */
+  nonFinite?: Maybe<Scalars['String']['output']>;
   /** Optimiser step (or whatever step the logging script counts). */
   step: Scalars['Int']['output'];
-  /** null when the value was not finite (NaN, ±Infinity). */
+  /** null when the value was not finite: then `nonFinite` says which. */
   value?: Maybe<Scalars['Float']['output']>;
   /** Milliseconds since the Unix epoch. */
   wallTime: Scalars['Float']['output'];
 };
 
-/** Launch a catalogue preset (`preset`) or one run from a raw spec (`spec`): exactly one of the two. */
+/** Launch a catalogue preset (`preset`) or runs from a raw spec (`spec`, with `overrides`, a `sweep` and `seeds`): exactly one of preset and spec. */
 export type LaunchExperimentInput = {
   /** Images for classification presets; default MNIST. */
   data?: InputMaybe<DataSource>;
   /** Default: the preset’s title and scale, or `custom run`. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }. */
+  /** Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }; with a spec, dotted paths applied to it (before the sweep). */
   overrides?: InputMaybe<Scalars['JSONObject']['input']>;
   /** A preset id from Query.presets, e.g. `fit-function`. */
   preset?: InputMaybe<Scalars['String']['input']>;
   /** Default QUICK. */
   scale?: InputMaybe<Scale>;
-  /** A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses. */
+  /** With `spec`: trainings of it (or of every sweep point), seeds seed … seed+seeds−1. Default 1. */
+  seeds?: InputMaybe<Scalars['Int']['input']>;
+  /** A RunSpec (missing fields take the engine’s defaults): one run, or one per seed and sweep point; a sweep’s figures are its analyses. */
   spec?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** With `spec`: sweep any of its paths (GRID or RANDOM); the figures draw each final metric against each swept parameter, mean ± std over seeds. */
+  sweep?: InputMaybe<SweepInput>;
   /** Tags of the experiment (tagExperiment replaces them later). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -460,9 +487,11 @@ export type MetricPoint = {
   __typename?: 'MetricPoint';
   /** Epoch the step belongs to, when known (fractional inside an epoch). */
   epoch?: Maybe<Scalars['Float']['output']>;
+  /** "NaN", "Infinity" or "-Infinity" when the value was not finite (`value` is then null): the spellings logMetrics takes. null for a finite value. */
+  nonFinite?: Maybe<Scalars['String']['output']>;
   /** Optimiser step (or whatever step the logging script counts). */
   step: Scalars['Int']['output'];
-  /** null when the value was not finite (NaN, ±Infinity). */
+  /** null when the value was not finite: then `nonFinite` says which. */
   value?: Maybe<Scalars['Float']['output']>;
   /** Milliseconds since the Unix epoch. */
   wallTime: Scalars['Float']['output'];
@@ -476,13 +505,13 @@ export type MetricPointInput = {
   key: Scalars['String']['input'];
   /** ≥ 0. */
   step: Scalars['Int']['input'];
-  /** null for a non-finite value. */
-  value?: InputMaybe<Scalars['Float']['input']>;
-  /** Milliseconds since the Unix epoch; default: when the server receives it. */
+  /** A finite number, or "NaN", "Infinity" or "-Infinity" for a non-finite value (stored as such, marks the run diverged: `Run.divergedAtStep`). null is read as "NaN" (older scripts sent null for any non-finite value). */
+  value?: InputMaybe<Scalars['MetricValue']['input']>;
+  /** Milliseconds since the Unix epoch (`time.time() * 1000`, `Date.now()`); a value under 1e11 is taken for seconds and refused. Default: when the server receives it. */
   wallTime?: InputMaybe<Scalars['Float']['input']>;
 };
 
-/** A metric series, downsampled with min/max per bucket so spikes survive. */
+/** A metric series, downsampled with min/max per bucket so spikes survive. The extremes are of finite values; a bucket with none keeps its first point (non-finite): read `Run.divergedAtStep` for where a run first went non-finite, `metricPage` for every point. */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
   /** The series name, e.g. `train/loss`. */
@@ -493,6 +522,20 @@ export type MetricSeries = {
   sampled: Scalars['Boolean']['output'];
   /** Points stored for this series (before downsampling). */
   totalPoints: Scalars['Int']['output'];
+};
+
+/** Points of one series as columns: the i-th point is (steps[i], values[i], wallTimes[i], epochs[i]). The same points as the point list, far cheaper to send and to parse (one `values` scalar per series instead of an object per point). */
+export type MetricSeriesInput = {
+  /** One epoch per step (null where unknown), or omitted. */
+  epochs?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** Series name, e.g. `train/loss`. Letters, digits and _ . / : - ; at most 200 characters. */
+  key: Scalars['String']['input'];
+  /** The points’ steps, each ≥ 0, in any order (a step listed twice: the later wins). */
+  steps: Array<Scalars['Int']['input']>;
+  /** One value per step, as one JSON array: finite numbers, or "NaN", "Infinity", "-Infinity" (e.g. `[0.69, 0.52, "NaN"]`). */
+  values: Scalars['MetricValues']['input'];
+  /** One wall time per step, or omitted for all. Milliseconds since the Unix epoch (`time.time() * 1000`, `Date.now()`); a value under 1e11 is taken for seconds and refused. Default: when the server receives it. */
+  wallTimes?: InputMaybe<Array<Scalars['Float']['input']>>;
 };
 
 /** The model summary: layers with output shapes and parameter counts, totals and sizes. */
@@ -561,16 +604,22 @@ export type Mutation = {
   deleteExperiment: Scalars['ID']['output'];
   /** Ends an external run as SUCCEEDED, FAILED, CANCELLED or DIVERGED. Repeating the same call is harmless. */
   finishRun: Run;
+  /** A logged run’s script is alive but quiet (a long evaluation): postpones its CRASHED verdict. Any logMetrics, setSummary or upload counts too. A run that is not RUNNING is refused (CONFLICT): resumeRun it. */
+  heartbeat: Run;
   /** Validates, stores the experiment and its runs as QUEUED, and queues one job per run. */
   launchExperiment: Experiment;
   /** Launches every preset of the suite (default `hw1`) at the scale as its own experiment, and groups them; its report is Query.report(id). */
   launchSuite: Suite;
-  /** Appends a batch of points to an external run (at most 10,000). Idempotent per (run, key, step): resending a batch changes nothing. */
+  /** Appends a batch of points to an external run that is RUNNING (at most 10,000 points, as `points`, `series` or both). Idempotent per (run, key, step): resending a batch changes nothing. A finished run answers CONFLICT (resume it first); a wall time in seconds answers BAD_USER_INPUT. Non-finite values are "NaN", "Infinity", "-Infinity" and mark the run diverged (`Run.divergedAtStep`). */
   logMetrics: LogMetricsResult;
+  /** Makes a CRASHED (or ended) logged run RUNNING again, e.g. when its script restarts: logging, heartbeats and finishRun work again; its error and finishedAt are cleared. A RUNNING run is returned as it is. */
+  resumeRun: Run;
   /** Replaces the experiment’s notes. */
   setNotes: Experiment;
   /** Sets a report section’s Markdown note (an empty one removes it), stored with the suite or experiment. */
   setReportNote: ReportNote;
+  /** Merges values into a logged run’s summary (Run.summaryValues, like wandb’s run.summary): each key given replaces its value, a key given as null is removed. Allowed after the run ended. At most 256 KiB of JSON. */
+  setSummary: Run;
   /** Replaces the experiment’s tags. */
   tagExperiment: Experiment;
 };
@@ -608,6 +657,11 @@ export type MutationFinishRunArgs = {
 };
 
 
+export type MutationHeartbeatArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationLaunchExperimentArgs = {
   input: LaunchExperimentInput;
 };
@@ -619,8 +673,14 @@ export type MutationLaunchSuiteArgs = {
 
 
 export type MutationLogMetricsArgs = {
-  points: Array<MetricPointInput>;
+  points?: InputMaybe<Array<MetricPointInput>>;
   runId: Scalars['ID']['input'];
+  series?: InputMaybe<Array<MetricSeriesInput>>;
+};
+
+
+export type MutationResumeRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -634,6 +694,12 @@ export type MutationSetReportNoteArgs = {
   markdown: Scalars['String']['input'];
   reportId: Scalars['ID']['input'];
   sectionKey: Scalars['String']['input'];
+};
+
+
+export type MutationSetSummaryArgs = {
+  runId: Scalars['ID']['input'];
+  summary: Scalars['JSONObject']['input'];
 };
 
 
@@ -749,6 +815,17 @@ export type PresetRunSpec = {
   spec: Scalars['JSONObject']['output'];
 };
 
+/** A project: a named group of experiments (createRun’s `project`). Filter experiments by it with `experiments(filter: { project })`. */
+export type Project = {
+  __typename?: 'Project';
+  /** Experiments in the project. */
+  experimentCount: Scalars['Int']['output'];
+  /** When its newest experiment was created. */
+  lastCreatedAt: Scalars['DateTimeISO']['output'];
+  /** The project’s name, as scripts give it. */
+  name: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The compute backend in use and versions. */
@@ -759,6 +836,8 @@ export type Query = {
   experiments: ExperimentConnection;
   /** The catalogue of runnable experiments. */
   presets: Array<Preset>;
+  /** Every project that has experiments, the most recently used first. */
+  projects: Array<Project>;
   /** The report of a suite or of one experiment, assembled from live data; null when neither has this id. */
   report?: Maybe<Report>;
   /** null when no run has this id. */
@@ -944,9 +1023,11 @@ export type ReportVerdict = {
 /** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
 export type Run = {
   __typename?: 'Run';
-  /** Config values to filter or group by, e.g. { model: "deep", batchSize: 64 }. */
+  /** Its final weights, snapshots and uploaded files, each with its download URL (`GET /artifacts/runs/<id>/<name>`; scripts upload with `PUT` to the same URL). */
+  artifacts: Array<RunArtifact>;
+  /** Config values to filter or group by, flattened to dotted paths, e.g. { "model": "deep", "optimizer.lr": 0.01, "layers.0.units": 64 }. */
   config: Scalars['JSONObject']['output'];
-  /** For DIVERGED: the step whose loss or gradient was not finite. */
+  /** The first step whose loss or gradient was not finite (a DIVERGED run), or, for a logged run, the first step at which any series got a non-finite value ("NaN", "Infinity", "-Infinity"); null while none did. */
   divergedAtStep?: Maybe<Scalars['Int']['output']>;
   /** Why the run did not succeed. */
   error?: Maybe<Scalars['String']['output']>;
@@ -956,7 +1037,7 @@ export type Run = {
   experimentId: Scalars['ID']['output'];
   /** True for a run a script logs itself (createRun); false for one Saddle trains. */
   external: Scalars['Boolean']['output'];
-  /** Last evaluated metrics by key, once the run ended. */
+  /** Saddle’s runs: the last evaluated metrics by key, once the run ended. Logged runs: the value at the last step of each series, live (a non-finite one as "NaN", "Infinity" or "-Infinity"); {} before any point. */
   final?: Maybe<Scalars['JSONObject']['output']>;
   /** Runs of one group are one curve family in charts. */
   group: Scalars['String']['output'];
@@ -972,16 +1053,20 @@ export type Run = {
   metrics: Array<MetricSeries>;
   /** Fraction done in [0, 1]. */
   progress: Scalars['Float']['output'];
+  /** Logged runs: the config exactly as the script sent it (nested JSON); null for Saddle’s runs (their `spec` is complete). */
+  rawConfig?: Maybe<Scalars['JSONObject']['output']>;
   /** Starts after the first (when its process died and it was re-queued). */
   restarts: Scalars['Int']['output'];
   /** The complete engine RunSpec; null for an external run. */
   spec?: Maybe<Scalars['JSONObject']['output']>;
   /** Where the run is in its life (QUEUED → RUNNING → an end). */
   status: RunStatus;
-  /** Optimiser steps taken, once the run ended. */
+  /** Saddle’s runs: optimiser steps taken, once the run ended. Logged runs: the largest step logged; null before any point. */
   steps?: Maybe<Scalars['Int']['output']>;
   /** The model’s layers and parameter counts, once a worker has built it; null for external runs. */
   summary?: Maybe<ModelSummary>;
+  /** Logged runs: what the script set with setSummary (wandb’s run.summary), any JSON by key; null before it did. */
+  summaryValues?: Maybe<Scalars['JSONObject']['output']>;
   /** When the run was created, started and ended. */
   timings: RunTimings;
   /** Where the final weights were taken; differs from `steps` and `final` after a zero-gradient phase. */
@@ -1005,11 +1090,40 @@ export type RunMetricsArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A file of a run: its weights, a snapshot, or a file its script uploaded. Download it with `GET <server origin><url>` (with the same token as GraphQL). */
+export type RunArtifact = {
+  __typename?: 'RunArtifact';
+  /** The Content-Type it is served with (as uploaded; application/octet-stream for weights). */
+  contentType: Scalars['String']['output'];
+  /** When it was stored. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** For weights and snapshots: the epoch they were taken at. */
+  epoch?: Maybe<Scalars['Float']['output']>;
+  /** Weights, a snapshot or another file. */
+  kind: ArtifactKind;
+  /** `weights`, `snapshot-<step>` or the uploaded name; the last part of `url`. */
+  name: Scalars['String']['output'];
+  /** sha256 of the bytes, hex, for uploaded files; null for weights. */
+  sha256?: Maybe<Scalars['String']['output']>;
+  /** Size in bytes. */
+  size: Scalars['Float']['output'];
+  /** For weights and snapshots: float32 values of the non-trainable state that follow θ (0 without batch norm). */
+  stateLength?: Maybe<Scalars['Int']['output']>;
+  /** For weights and snapshots: the step they were taken at. */
+  step?: Maybe<Scalars['Int']['output']>;
+  /** For weights and snapshots: float32 values of θ (the trainable parameters), first in the file. */
+  thetaLength?: Maybe<Scalars['Int']['output']>;
+  /** Where to download it, relative to the server’s origin: `/artifacts/runs/<runId>/<name>`. */
+  url: Scalars['String']['output'];
+};
+
 /** Counts of an experiment’s runs by status. */
 export type RunCounts = {
   __typename?: 'RunCounts';
   /** CANCELLED runs. */
   cancelled: Scalars['Int']['output'];
+  /** CRASHED runs (logged runs whose script went silent). */
+  crashed: Scalars['Int']['output'];
   /** DIVERGED runs. */
   diverged: Scalars['Int']['output'];
   /** FAILED runs. */
@@ -1058,10 +1172,12 @@ export const RunEventType = {
 } as const;
 
 export type RunEventType = typeof RunEventType[keyof typeof RunEventType];
-/** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite). */
+/** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite); a logged run whose script went silent becomes CRASHED (resumeRun continues it). */
 export const RunStatus = {
   /** Stopped on request (cancelRun, cancelExperiment, Ctrl-C in `saddle run`); its points are kept. */
   CANCELLED: 'CANCELLED',
+  /** A logged run whose script sent nothing (no logMetrics, heartbeat, setSummary or upload) for SADDLE_HEARTBEAT_TIMEOUT_S (default 300 s), also while the API was down: the script died or lost the server. resumeRun makes it RUNNING again; finishRun still ends it. */
+  CRASHED: 'CRASHED',
   /** Training stopped because the loss or the gradient norm was not finite. */
   DIVERGED: 'DIVERGED',
   /** Ended with an error; `error` says why. */
@@ -1084,6 +1200,8 @@ export type RunTimings = {
   durationMs?: Maybe<Scalars['Float']['output']>;
   /** When it ended; null while QUEUED or RUNNING. */
   finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Logged runs: when the script was last heard from (any logMetrics, heartbeat, setSummary or upload); null for Saddle’s runs. */
+  lastHeartbeatAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When a worker (or the script) started it; null while QUEUED. */
   startedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
@@ -1215,6 +1333,29 @@ export type SummaryRow = {
   type: Scalars['String']['output'];
 };
 
+/** A sweep of a spec launch: one run per point (and per seed), keyed by its swept values, e.g. `optimizer.lr=0.001/seed1`. */
+export type SweepInput = {
+  /** GRID or RANDOM. */
+  method: SweepMethod;
+  /** Spec path (as overrides take it: `optimizer.lr`, `batchSize`, `model`, `optimizer.kind`, `data.expression`, …) → `{ "values": [...] }` or a range `{ "min", "max", "log", "count", "integer" }`, e.g. { "optimizer.lr": { "min": 1e-4, "max": 1e-1, "log": true, "count": 4 } }. */
+  parameters: Scalars['JSONObject']['input'];
+  /** RANDOM: the points drawn. Default 8. */
+  samples?: InputMaybe<Scalars['Int']['input']>;
+  /** RANDOM: seeds the draws. Default 0. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Trainings of every point, seeds seed … seed+seeds−1 of the spec. Default 1 (or the launch’s `seeds`). */
+  seeds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How a sweep picks its points. */
+export const SweepMethod = {
+  /** Every combination of every parameter’s values (a range gives `count` evenly spaced points, in log10 when `log`). */
+  GRID: 'GRID',
+  /** `samples` points drawn from the parameters (a list uniformly, a range uniformly or log-uniformly), the same every launch for the same `seed`. */
+  RANDOM: 'RANDOM'
+} as const;
+
+export type SweepMethod = typeof SweepMethod[keyof typeof SweepMethod];
 /** READ: queries and subscriptions; WRITE: also mutations (`saddle token create --scope read|write`). */
 export const TokenScope = {
   /** May query and subscribe. */
