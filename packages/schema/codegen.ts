@@ -21,7 +21,10 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
-        enumsAsTypes: true,
+        // Enums as values (`RunStatus.SUCCEEDED`) as well as types, so a script or @saddle/client
+        // can name them without string literals; the keys are the GraphQL values themselves.
+        enumsAsConst: true,
+        namingConvention: { enumValues: 'keep' },
         strictScalars: true,
         scalars: {
           DateTimeISO: 'string',
