@@ -23,6 +23,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The server's disk (or database) is full: nothing of the request was stored; resend it once space is freed. */
   STORAGE_FULL = 'STORAGE_FULL',
+  /** Something the server needs for this request is not installed (Chromium for a PDF export); the message says how to get it. */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 

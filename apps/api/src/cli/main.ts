@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
   program
     .command('run')
     .description('run a catalogue preset (or with --spec, one run from a RunSpec file) through the store and workers, with progress')
-    .argument('[preset]', 'preset id, e.g. fit-function (saddle presets lists them)')
+    .argument('[preset]', 'preset id, e.g. fit-function (saddle presets lists them), or hw1: the whole catalogue as one suite, with its report')
     .option('--spec <file>', 'a JSON RunSpec (missing fields take the engine’s defaults): one run, no analyses, instead of a preset')
     .addOption(new Option('--scale <scale>', 'quick (minutes, CI), standard (about an hour for the whole catalogue on 2 cores; decides the findings) or full (the original size, hours)').choices([...SCALES]).default('quick'))
     .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
@@ -88,6 +88,20 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         if (spec === undefined) io.err.write('saddle run: missing <preset> (or --spec file.json); saddle presets lists the presets\n');
         exitCode = 2;
         return;
+      }
+      if (spec === undefined && preset !== undefined) {
+        // A suite's name (`hw1`) runs the whole catalogue as one suite, with its report.
+        const { SUITES } = await import('../reports/suite.service.js');
+        if (Object.hasOwn(SUITES, preset)) {
+          if (Object.keys(options.set).length > 0 || options.name || options.json) {
+            io.err.write(`saddle run: bad ${Object.keys(options.set).length > 0 ? '--set' : options.name ? '--name' : '--json'}: ${preset} runs every preset at the scale's defaults; give it only --scale, --data, --tag, --workers, --data-dir\n`);
+            exitCode = 2;
+            return;
+          }
+          const { suiteCommand } = await import('./suite-command.js');
+          exitCode = await suiteCommand(preset, { scale: options.scale, tags: options.tag, ...(options.data && { data: options.data }), ...(options.workers && { workers: options.workers }), ...(options.dataDir && { dataDir: options.dataDir }) }, io);
+          return;
+        }
       }
       const { runCommand } = await import('./run-command.js');
       exitCode = await runCommand(
@@ -208,6 +222,24 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       let code = 0;
       exitCode = await withStore('figure', '<experimentId>', options.dataDir, async (runtime) => {
         code = await figureCommand(runtime.store, runtime.catalogue, experimentId, figureId, { width: options.width, height: options.height, ...(options.out && { out: options.out }), ...(options.view && { view: options.view }) }, io);
+      });
+      if (exitCode === 0) exitCode = code;
+    });
+
+  program
+    .command('report')
+    .description('the report of a suite (saddle run hw1) or of one experiment, from the stored data: Markdown with its figures beside it, one self-contained HTML file, or a PDF (Chromium)')
+    .argument('<suiteOrExperimentId>')
+    .addOption(new Option('--format <format>', 'md: PATH plus figures/*.svg|png beside it; html: one file, figures inlined; pdf: the HTML printed by Chromium').choices(['md', 'html', 'pdf']).default('md'))
+    .requiredOption('--out <path>', 'the file to write, e.g. report.md, report.html, report.pdf')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (id: string, options: { format: 'md' | 'html' | 'pdf'; out: string; dataDir?: string }) => {
+      const { reportCommand } = await import('./report-command.js');
+      const { createServices } = await import('../server.js');
+      let code = 0;
+      exitCode = await withStore('report', '<suiteOrExperimentId>', options.dataDir, async (runtime) => {
+        const services = createServices(runtime, { queue: 'local', pubsub: 'memory', workers: 1 });
+        code = await reportCommand(services.reports, id, { format: options.format, out: options.out }, io);
       });
       if (exitCode === 0) exitCode = code;
     });
