@@ -3,7 +3,7 @@ import type { EngineInfoService } from './engine-info/engine-info.service.js';
 import type { ExperimentService } from './experiments/experiment.service.js';
 import type { LiveEventService } from './pubsub/live-events.js';
 import type { MetricService } from './metrics/metric.service.js';
-import type { PresetCatalogue } from './presets/catalogue.js';
+import type { ReloadableCatalogue } from './presets/catalogue.js';
 import type { ReportService } from './reports/report.service.js';
 import type { SuiteService } from './reports/suite.service.js';
 import type { RunService } from './runs/run.service.js';
@@ -13,7 +13,8 @@ export interface Services {
   experiments: ExperimentService;
   runs: RunService;
   metrics: MetricService;
-  catalogue: PresetCatalogue;
+  /** The presets, reloadable (reloadPresets, SIGHUP). */
+  catalogue: ReloadableCatalogue;
   engineInfo: EngineInfoService;
   /** The streams behind the subscriptions. */
   live: LiveEventService;

@@ -26,6 +26,15 @@ export {
   seriesReadBy,
   REFERENCE_MACHINE,
   REFERENCE_TIMES,
+  applySpecOverrides,
+  checkDataAvailable,
+  checkDataOption,
+  effectiveConfig,
+  expandSweep,
+  sweepFigures,
+  validateSweep,
+  withSeeds,
+  SweepError,
 } from '@saddle/engine';
 export type {
   BackendInfo,
@@ -42,6 +51,7 @@ export type {
   RunSpec,
   RunStatus,
   Scale,
+  SweepSpec,
   TrainCheckpoint,
   TrainEvent,
 } from '@saddle/engine';

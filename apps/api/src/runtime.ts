@@ -7,9 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Preset } from './engine.js';
 import { settleExperiment } from './experiments/experiment.lifecycle.js';
-import { createCatalogue, loadPresetModules, presetModulesFromEnv, type PresetCatalogue } from './presets/catalogue.js';
+import { openCatalogue, presetModulesFromEnv, type ReloadableCatalogue } from './presets/catalogue.js';
 import { publishRunStatus } from './pubsub/publish.js';
 import { createMemoryPubSub, createRedisPubSub, type SaddlePubSub } from './pubsub/pubsub.js';
 import { LocalRunQueue, type JobOutcome } from './queue/local-queue.js';
@@ -43,7 +42,7 @@ export interface Runtime {
   store: Store;
   pubsub: SaddlePubSub;
   queue: RunQueue;
-  catalogue: PresetCatalogue;
+  catalogue: ReloadableCatalogue;
   /** `host:pid` of this process, recorded on the runs its workers take. */
   owner: string;
   close(): Promise<void>;
@@ -58,8 +57,7 @@ export async function createRuntime(config: RuntimeConfig = {}): Promise<Runtime
   mkdirSync(dataDir, { recursive: true });
   const database = config.database ?? databaseConfigFromEnv(dataDir);
   const presetModules = config.presetModules ?? presetModulesFromEnv();
-  const extra: Preset[] = await loadPresetModules(presetModules);
-  const catalogue = createCatalogue(extra);
+  const catalogue = await openCatalogue(presetModules);
   const store = await Store.open(database);
   const redisUrl = config.redisUrl ?? process.env.SADDLE_REDIS_URL;
   const namespace = config.redisNamespace ?? process.env.SADDLE_REDIS_NAMESPACE ?? 'saddle';

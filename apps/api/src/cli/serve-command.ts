@@ -125,6 +125,14 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
     // The note first: whoever reads the "API at" line (a test, a script) finds it already there.
     const removeRecord = writeServerRecord(server.runtime.dataDir, { pid: process.pid, origin, web: Boolean(web) });
     io.err.write(`saddle: API at ${server.url}${web ? `, dashboard at ${origin}/` : ''}; data in ${server.runtime.dataDir}${server.authRequired ? '; tokens required' : ''}\n`);
+    // SIGHUP reloads the preset modules (as the reloadPresets mutation), as daemons reload their configuration.
+    const reload = (): void => {
+      server.runtime.catalogue.reload().then(
+        (presets) => io.err.write(`saddle: preset modules reloaded (${presets.length} preset${presets.length === 1 ? '' : 's'}: ${presets.map((p) => p.id).join(', ') || 'none'})\n`),
+        (error: unknown) => io.err.write(`saddle: reloading the preset modules failed, keeping the ones loaded: ${error instanceof Error ? error.message : String(error)}\n`),
+      );
+    };
+    process.on('SIGHUP', reload);
     await new Promise<void>((resolve) => {
       // The note goes inside the signal's own listener: the process may not live to the promise's turn.
       const stop = (): void => {
@@ -134,6 +142,7 @@ export async function serveCommand(options: { web?: boolean; port?: number; host
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    process.off('SIGHUP', reload);
     io.err.write('saddle: stopping\n');
     stopWeb();
     await server.stop();

@@ -1,10 +1,11 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { DataSourceEnum, ExperimentStatusEnum, ScaleEnum } from '../common/enums.js';
 import { JSONObjectScalar } from '../common/scalars.js';
 import type { ExperimentStatus } from '../store/records.js';
 import type { Scale } from '@saddle/engine';
+import { SweepInput } from './sweep.input.js';
 
-@InputType({ description: 'Launch a catalogue preset (`preset`) or one run from a raw spec (`spec`): exactly one of the two.' })
+@InputType({ description: 'Launch a catalogue preset (`preset`) or runs from a raw spec (`spec`, with `overrides`, a `sweep` and `seeds`): exactly one of preset and spec.' })
 export class LaunchExperimentInput {
   @Field(() => String, { nullable: true, description: 'A preset id from Query.presets, e.g. `fit-function`.' })
   preset?: string | null;
@@ -17,12 +18,18 @@ export class LaunchExperimentInput {
 
   @Field(() => JSONObjectScalar, {
     nullable: true,
-    description: 'Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }.',
+    description: 'Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }; with a spec, dotted paths applied to it (before the sweep).',
   })
   overrides?: Record<string, unknown> | null;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'A RunSpec (missing fields take the engine’s defaults); launches one run, no analyses.' })
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'A RunSpec (missing fields take the engine’s defaults): one run, or one per seed and sweep point; a sweep’s figures are its analyses.' })
   spec?: Record<string, unknown> | null;
+
+  @Field(() => SweepInput, { nullable: true, description: 'With `spec`: sweep any of its paths (GRID or RANDOM); the figures draw each final metric against each swept parameter, mean ± std over seeds.' })
+  sweep?: SweepInput | null;
+
+  @Field(() => Int, { nullable: true, description: 'With `spec`: trainings of it (or of every sweep point), seeds seed … seed+seeds−1. Default 1.' })
+  seeds?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Default: the preset’s title and scale, or `custom run`.' })
   name?: string | null;

@@ -37,10 +37,12 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
   if (experiment.origin !== 'external' && experiment.status !== 'QUEUED' && experiment.status !== 'RUNNING') return;
 
   const count = (status: RunStatus) => runs.filter((r) => r.status === status).length;
+  // A preset's analyses, or a sweep's figures (a spec launch with a sweep).
+  const analysed = experiment.origin === 'preset' || experiment.spec.sweep !== undefined;
   const failed = count('FAILED') > 0;
   // A cancelled run means someone stopped the experiment: no analysis. A failed one alone does
   // not waste the runs that succeeded: the analysis still runs on them.
-  if (failed && (count('CANCELLED') > 0 || experiment.origin !== 'preset' || analysedRuns(runs).length === 0)) {
+  if (failed && (count('CANCELLED') > 0 || !analysed || analysedRuns(runs).length === 0)) {
     await finish(deps, experimentId, 'FAILED', failedRunsError(runs));
     return;
   }
@@ -48,7 +50,7 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
     await finish(deps, experimentId, 'CANCELLED', null);
     return;
   }
-  if (experiment.origin === 'preset') {
+  if (analysed) {
     // Only the caller that moves PENDING → QUEUED enqueues, so the analysis runs once.
     if (await store.transitionAnalysis(experimentId, 'PENDING', 'QUEUED', 'ANALYZING')) {
       publishExperimentStatus(publisher, experimentId, 'ANALYZING');

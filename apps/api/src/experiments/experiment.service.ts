@@ -6,7 +6,21 @@ import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../common/connection.js';
 import { LIMITS } from '../common/limits.js';
 import { checkName, checkRange, checkTags } from '../common/validate.js';
-import { SpecError, validateRunSpec, type PresetRun, type RunSpec } from '../engine.js';
+import {
+  applySpecOverrides,
+  checkDataAvailable,
+  checkDataOption,
+  effectiveConfig,
+  expandSweep,
+  SpecError,
+  SweepError,
+  validateRunSpec,
+  validateSweep,
+  withSeeds,
+  type PresetRun,
+  type RunSpec,
+  type SweepSpec,
+} from '../engine.js';
 import { BadInputError, LimitExceededError, NotFoundError } from '../errors.js';
 import type { PresetCatalogue } from '../presets/catalogue.js';
 import { publishExperimentStatus } from '../pubsub/publish.js';
@@ -25,6 +39,10 @@ export interface LaunchRequest {
   data?: 'mnist' | 'cifar10' | null;
   overrides?: Record<string, unknown> | null;
   spec?: Record<string, unknown> | null;
+  /** With `spec`: a sweep over its paths (the GraphQL SweepInput, or the engine's SweepSpec). */
+  sweep?: { method: string; parameters: Record<string, unknown>; seeds?: number | null; samples?: number | null; seed?: number | null } | null;
+  /** With `spec`: trainings of it (or of each sweep point). */
+  seeds?: number | null;
   name?: string | null;
   tags?: string[] | null;
 }
@@ -97,6 +115,14 @@ export class ExperimentService {
     if (request.preset && request.spec) {
       throw new BadInputError('give either a preset or a spec, not both', ['input', 'spec'], 'exactly one of input.preset and input.spec');
     }
+    for (const field of ['sweep', 'seeds'] as const) {
+      if (request[field] != null && !request.spec) {
+        throw new BadInputError(`input.${field} goes with a spec launch (input.spec); a preset has its own knobs (overrides, e.g. { "seeds": 3 })`, ['input', field]);
+      }
+    }
+    if (request.spec && request.data) {
+      throw new BadInputError('input.data is for presets; with a spec, give the data in it (spec.data, e.g. { "kind": "cifar10" })', ['input', 'data']);
+    }
     const scale = request.scale ?? 'quick';
     let launch: LaunchSpec;
     let runs: PresetRun[];
@@ -117,6 +143,15 @@ export class ExperimentService {
       } catch (error) {
         throw specToInputError(error, ['input', 'overrides']);
       }
+      if (runs.length === 0) {
+        // Nothing would ever run or settle: the experiment would stay QUEUED forever.
+        throw new BadInputError(`preset '${preset.id}' made no runs with these options; check its knobs (e.g. a list knob left empty)`, request.overrides ? ['input', 'overrides'] : ['input', 'preset']);
+      }
+      try {
+        checkDataOption(preset.id, request.data ?? undefined, runs);
+      } catch (error) {
+        throw specToInputError(error, ['input', 'data']);
+      }
       if (runs.length > MAX_RUNS_PER_EXPERIMENT) throw new LimitExceededError('runs per experiment', MAX_RUNS_PER_EXPERIMENT, runs.length);
       runs = runs.map((run) => {
         try {
@@ -127,18 +162,27 @@ export class ExperimentService {
       });
       name = request.name ? checkName(request.name, ['input', 'name']) : `${preset.title} (${scale})`;
     } else if (request.spec) {
-      let spec: RunSpec;
-      try {
-        spec = validateRunSpec(request.spec);
-      } catch (error) {
-        throw specToInputError(error, ['input', 'spec']);
-      }
-      launch = { run: spec };
-      runs = [{ key: 'run', group: spec.model.name, config: {}, spec }];
-      name = request.name ? checkName(request.name, ['input', 'name']) : `${spec.model.name} run`;
+      ({ launch, runs } = specLaunch(request));
+      if (runs.length > MAX_RUNS_PER_EXPERIMENT) throw new LimitExceededError('runs per experiment', MAX_RUNS_PER_EXPERIMENT, runs.length);
+      const model = launch.run!.model.name;
+      name = request.name ? checkName(request.name, ['input', 'name']) : launch.sweep ? `${model} sweep over ${Object.keys(launch.sweep.parameters).join(', ')}` : `${model} run`;
     } else {
       throw new BadInputError('give a preset (or a spec) to launch', ['input', 'preset'], this.deps.catalogue.list().map((p) => p.id));
     }
+    // Data a worker would not find fails the launch here, with the fix, not each run in a worker.
+    const checked = new Set<string>();
+    for (const run of runs) {
+      const key = JSON.stringify(run.spec.data);
+      if (checked.has(key)) continue;
+      checked.add(key);
+      try {
+        checkDataAvailable(run.spec.data);
+      } catch (error) {
+        throw new BadInputError(`run ${run.key}: ${error instanceof Error ? error.message : String(error)}`, request.spec ? ['input', 'spec', 'data'] : ['input', 'data']);
+      }
+    }
+    // What a run trains with, flattened (optimizer.lr, model.name, …), for every launch and preset module alike.
+    runs = runs.map((run) => ({ ...run, config: effectiveConfig(run.config, run.spec) }));
 
     const id = randomUUID();
     const newRuns: NewRun[] = runs.map((run) => ({
@@ -159,7 +203,8 @@ export class ExperimentService {
         origin: launch.preset ? 'preset' : 'spec',
         spec: launch,
         status: 'QUEUED',
-        analysisStatus: launch.preset ? 'PENDING' : 'SKIPPED',
+        // A sweep's figures are its analysis (sweepFigures); a single spec run has none.
+        analysisStatus: launch.preset || launch.sweep ? 'PENDING' : 'SKIPPED',
         tags,
       },
       newRuns,
@@ -201,6 +246,60 @@ export class ExperimentService {
     for (const run of runs) removeRunArtifacts(this.deps.dataDir, run.id);
     return id;
   }
+}
+
+/**
+ * The runs of a spec launch: the spec with `overrides` applied (dotted paths, as for a preset),
+ * then `seeds` copies of it, or of every point of `sweep`. Every error names its input field.
+ */
+export function specLaunch(request: LaunchRequest): { launch: LaunchSpec; runs: PresetRun[] } {
+  let spec: RunSpec;
+  try {
+    spec = validateRunSpec(request.spec);
+  } catch (error) {
+    throw specToInputError(error, ['input', 'spec']);
+  }
+  if (request.overrides) {
+    try {
+      spec = validateRunSpec(applySpecOverrides(spec, request.overrides, 'spec overrides'));
+    } catch (error) {
+      throw specToInputError(error, ['input', 'overrides']);
+    }
+  }
+  const sweepSeeds = request.sweep?.seeds ?? null;
+  if (request.seeds != null && sweepSeeds != null && request.seeds !== sweepSeeds) {
+    throw new BadInputError(`input.seeds (${request.seeds}) and input.sweep.seeds (${sweepSeeds}) disagree; give one of them`, ['input', 'seeds']);
+  }
+  const seeds = request.seeds ?? sweepSeeds ?? 1;
+  const sweepInput = {
+    method: request.sweep?.method ?? 'GRID',
+    parameters: request.sweep?.parameters ?? {},
+    seeds,
+    ...(request.sweep?.samples != null && { samples: request.sweep.samples }),
+    ...(request.sweep?.seed != null && { seed: request.sweep.seed }),
+  };
+  if (!request.sweep) {
+    // No sweep: the spec itself, `seeds` times (a sweep of no parameters).
+    if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_RUNS_PER_EXPERIMENT) {
+      throw new BadInputError(`input.seeds must be an integer from 1 to ${MAX_RUNS_PER_EXPERIMENT}, got ${seeds}`, ['input', 'seeds']);
+    }
+    const runs = withSeeds([{ key: 'run', group: spec.model.name, config: {}, spec }], seeds);
+    return { launch: { run: spec, ...(seeds > 1 && { seeds }) }, runs };
+  }
+  let sweep: SweepSpec;
+  let runs: PresetRun[];
+  try {
+    sweep = validateSweep(sweepInput);
+    runs = expandSweep(spec, sweep);
+  } catch (error) {
+    if (error instanceof SweepError) {
+      // The seeds may have come in as input.seeds: name the field the user wrote.
+      const path = error.path[0] === 'seeds' && request.seeds != null ? ['input', 'seeds'] : ['input', 'sweep', ...error.path];
+      throw new BadInputError(error.message, path);
+    }
+    throw specToInputError(error, ['input', 'sweep']);
+  }
+  return { launch: { run: spec, sweep }, runs };
 }
 
 /** Turns the engine's spec errors (and a preset's own errors) into BAD_USER_INPUT with the field's path. */

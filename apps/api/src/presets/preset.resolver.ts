@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ScaleEnum } from '../common/enums.js';
 import type { SaddleContext } from '../context.js';
 import { BadInputError } from '../errors.js';
@@ -9,6 +9,20 @@ import type { Scale } from '@saddle/engine';
 export class PresetResolver {
   @Query(() => [Preset], { description: 'The catalogue of runnable experiments.' })
   presets(@Ctx() { services }: SaddleContext): Preset[] {
+    return services.catalogue.list().map(toPresetObject);
+  }
+
+  @Authorized('write')
+  @Mutation(() => [Preset], {
+    description:
+      'Imports the SADDLE_PRESET_MODULES again (a changed file anew) without restarting the server, and answers the catalogue. A module that fails to load, or a preset that takes a built-in or another module’s id, is an error and the catalogue stays as it was. Workers reload before analysing a module preset’s experiment. `kill -HUP` of `saddle serve` does the same.',
+  })
+  async reloadPresets(@Ctx() { services }: SaddleContext): Promise<Preset[]> {
+    try {
+      await services.catalogue.reload();
+    } catch (error) {
+      throw new BadInputError(`reloading the preset modules failed, the catalogue is unchanged: ${error instanceof Error ? error.message : String(error)}`, ['SADDLE_PRESET_MODULES']);
+    }
     return services.catalogue.list().map(toPresetObject);
   }
 

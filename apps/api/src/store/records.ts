@@ -2,6 +2,7 @@
  * What the store hands out: rows with their JSON parsed and their flags as booleans. Every other
  * layer (services, workers, CLI) works on these, never on raw rows.
  */
+import type { SweepSpec } from '@saddle/engine';
 import type { FigureData, ModelSummary, RunEnd, RunSpec, RunStatus, Scale } from '@saddle/engine';
 
 export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'] as const satisfies readonly RunStatus[];
@@ -25,8 +26,12 @@ export interface LaunchSpec {
   scale?: Scale;
   data?: 'mnist' | 'cifar10' | 'function';
   overrides?: Record<string, unknown>;
-  /** For origin `spec`: the run spec as given (completed by the engine's defaults). */
+  /** For origin `spec`: the run spec as given (completed by the engine's defaults), its overrides applied. */
   run?: RunSpec;
+  /** For origin `spec`: the sweep over `run` (validated, defaults filled); its figures are the analysis. */
+  sweep?: SweepSpec;
+  /** For origin `spec` without a sweep: trainings of `run` (seeds seed … seed+seeds−1); absent = 1. */
+  seeds?: number;
 }
 
 export interface ExperimentRecord {

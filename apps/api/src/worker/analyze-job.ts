@@ -5,13 +5,13 @@
  * analysis that was re-queued after its process was taken for dead is stored once, by the
  * process that holds it now.
  */
-import type { Figure, RunArtifacts } from '../engine.js';
+import { isPresetId, sweepFigures, type Figure, type RunArtifacts } from '../engine.js';
 import { analysedExperimentEnd, analysedRuns } from '../experiments/experiment.lifecycle.js';
-import type { PresetCatalogue } from '../presets/catalogue.js';
+import type { PresetCatalogue, ReloadableCatalogue } from '../presets/catalogue.js';
 import { publishExperimentStatus } from '../pubsub/publish.js';
 import { Topic, type EventPublisher } from '../pubsub/topics.js';
 import { readWeights } from '../store/artifact-files.js';
-import type { RunRecord } from '../store/records.js';
+import type { ExperimentRecord, RunRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface AnalyzeJobContext {
@@ -32,21 +32,19 @@ export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext
   if (!(await store.claimAnalysis(experimentId, ctx.owner))) return;
   let lastPublish = 0;
   try {
-    const preset = experiment.preset ? ctx.catalogue.get(experiment.preset) : undefined;
-    if (!preset) throw new Error(`preset ${JSON.stringify(experiment.preset)} is not in this worker's catalogue`);
+    // The preset module may have been reloaded in the API since this worker started (reloadPresets, SIGHUP).
+    if (experiment.preset && !isPresetId(experiment.preset) && 'reload' in ctx.catalogue) await reloadQuietly(ctx.catalogue as ReloadableCatalogue);
     const allRuns = await store.runsOf(experimentId);
-    const artifacts = await Promise.all(analysedRuns(allRuns).map((run) => loadRunArtifacts(store, ctx.dataDir, run)));
-    const options = {
-      scale: experiment.spec.scale ?? 'quick',
-      ...(experiment.spec.data && { data: experiment.spec.data }),
-      ...(experiment.spec.overrides && { overrides: experiment.spec.overrides }),
-    };
-    const figures: Figure[] = await preset.analyze(artifacts, options, (fraction) => {
+    const onProgress = (fraction: number): void => {
       const now = Date.now();
       if (now - lastPublish < PROGRESS_PUBLISH_MS) return;
       lastPublish = now;
       publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'ANALYSIS', experimentId, progress: fraction });
-    });
+    };
+    const figures: Figure[] = experiment.spec.sweep
+      ? // A sweep's figures need only each run's final metrics: no weights are read.
+        sweepFigures(analysedRuns(allRuns).map(summaryArtifacts), experiment.spec.sweep)
+      : await analyzeWithPreset(experiment, allRuns, ctx, onProgress);
     const { status, error } = analysedExperimentEnd(allRuns);
     if (!(await store.finishAnalysis(experimentId, ctx.owner, { figures, status, analysisStatus: 'SUCCEEDED', error }))) {
       console.error(`saddle: the analysis of experiment ${experimentId} was taken over by another process; its figures from ${ctx.owner} were not stored`);
@@ -59,11 +57,47 @@ export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext
   }
 }
 
+/** A preset experiment's analyses: its runs with their weights through the preset's `analyze`. */
+async function analyzeWithPreset(experiment: ExperimentRecord, allRuns: RunRecord[], ctx: AnalyzeJobContext, onProgress: (fraction: number) => void): Promise<Figure[]> {
+  const preset = experiment.preset ? ctx.catalogue.get(experiment.preset) : undefined;
+  if (!preset) throw new Error(`preset ${JSON.stringify(experiment.preset)} is not in this worker's catalogue`);
+  const artifacts = await Promise.all(analysedRuns(allRuns).map((run) => loadRunArtifacts(ctx.store, ctx.dataDir, run)));
+  const options = {
+    scale: experiment.spec.scale ?? 'quick',
+    ...(experiment.spec.data && { data: experiment.spec.data }),
+    ...(experiment.spec.overrides && { overrides: experiment.spec.overrides }),
+  };
+  return preset.analyze(artifacts, options, onProgress);
+}
+
+/** A module that no longer loads leaves the worker's catalogue as it was; the analysis goes on with it. */
+async function reloadQuietly(catalogue: ReloadableCatalogue): Promise<void> {
+  try {
+    await catalogue.reload();
+  } catch (error) {
+    console.error(`saddle worker: reloading the preset modules failed, keeping the ones loaded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Fails the analysis held by `ctx.owner` with the reason; nothing happens if another process holds it now. */
 export async function failAnalysis(ctx: { store: Store; publisher: EventPublisher; owner: string }, experimentId: string, reason: string): Promise<void> {
   if (!(await ctx.store.finishAnalysis(experimentId, ctx.owner, { status: 'FAILED', analysisStatus: 'FAILED', error: reason }))) return;
   ctx.publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'ANALYSIS', experimentId, error: reason });
   publishExperimentStatus(ctx.publisher, experimentId, 'FAILED', reason);
+}
+
+/** A run as a sweep's figures read it: key, config, status and final metrics, without weights. */
+function summaryArtifacts(run: RunRecord): RunArtifacts {
+  if (!run.spec || !run.end) throw new Error(`run ${run.key} has no spec or end state to analyse`);
+  const empty = new Float32Array(0);
+  return {
+    key: run.key,
+    group: run.group,
+    config: run.config as RunArtifacts['config'],
+    spec: run.spec,
+    end: { status: run.status === 'DIVERGED' ? 'DIVERGED' : 'SUCCEEDED', steps: run.end.steps, epochs: run.end.epochs, theta: empty, state: empty, final: run.end.final, durationMs: run.end.durationMs },
+    snapshots: [],
+  };
 }
 
 export async function loadRunArtifacts(store: Store, dataDir: string, run: RunRecord): Promise<RunArtifacts> {

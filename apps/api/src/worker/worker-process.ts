@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import { Worker } from 'node:worker_threads';
 import { initBackend } from '../engine.js';
-import { createCatalogue, loadPresetModules } from '../presets/catalogue.js';
+import { openCatalogue } from '../presets/catalogue.js';
 import type { EventPublisher, SaddleTopics } from '../pubsub/topics.js';
 import { Store } from '../store/store.js';
 import { runAnalyzeJob } from './analyze-job.js';
@@ -46,8 +46,7 @@ async function main(): Promise<void> {
   if (!raw || !process.send) throw new Error('worker-process: must be forked by LocalRunQueue with SADDLE_WORKER_CONFIG set');
   startParentWatchdog(process.ppid);
   const config = JSON.parse(raw) as WorkerConfig;
-  const [store, extra] = await Promise.all([Store.open(config.database), loadPresetModules(config.presetModules), initBackend()]);
-  const catalogue = createCatalogue(extra);
+  const [store, catalogue] = await Promise.all([Store.open(config.database), openCatalogue(config.presetModules), initBackend()]);
   const publisher: EventPublisher = {
     publish<K extends keyof SaddleTopics>(topic: K, ...[id, payload]: SaddleTopics[K]) {
       send({ type: 'event', topic, id, payload });

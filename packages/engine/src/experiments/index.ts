@@ -29,4 +29,4 @@ export {
   type SweepValue,
 } from './sweep.js';
 export { effectiveConfig } from './effective-config.js';
-export { checkDataOption } from './common.js';
+export { checkDataOption, withSeeds } from './common.js';
