@@ -32,10 +32,6 @@ import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { ReportService } from './reports/report.service.js';
 import { createReportRouter } from './reports/report.routes.js';
-import { createArtifactRouter } from './artifacts/artifact.routes.js';
-import { ArtifactService } from './artifacts/artifact.service.js';
-import { heartbeatTimeoutMsFromEnv } from './runs/run.service.js';
-import { watchForCrashes } from './runs/run-liveness.js';
 import { SuiteService } from './reports/suite.service.js';
 import { RunService } from './runs/run.service.js';
 import { buildSaddleSchema } from './schema.js';
@@ -246,7 +242,6 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     httpServer,
     apollo,
   app.use(createReportRouter({ reports: services.reports, authenticator }));
-  app.use(createArtifactRouter({ artifacts: services.artifacts, authenticator }));
     schema,
     runtime,
     services,
