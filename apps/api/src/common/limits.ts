@@ -12,6 +12,11 @@ export const LIMITS = {
   /** `experiments(first)`: default and maximum page size. */
   experimentsPageDefault: 20,
   experimentsPageMax: 100,
+  /** `runs(first)` (Query.runs, across experiments): default and maximum page size. */
+  runsPageDefault: 50,
+  runsPageMax: 1000,
+  /** `runs(filter, orderBy)`: conditions (config + final) and sort keys at most. */
+  runConditionsMax: 32,
   /** `Run.metrics(maxPoints)`: default and maximum points per series after downsampling. */
   maxPointsDefault: 1000,
   maxPointsMax: 10_000,

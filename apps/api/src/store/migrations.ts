@@ -251,6 +251,30 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009_run_values': {
+    // Query.runs filters and sorts runs across experiments by config paths and final metrics: one
+    // row per (run, source, path) with the value as a number and as text, indexed by (source,
+    // path, value), so a condition or a sort on one path reads an index range instead of parsing
+    // every run's JSON. Rows are built lazily (store/run-values.ts): `runs.values_indexed_at` is
+    // the `updated_at` a run's rows were built from, and runs changed since are rebuilt before the
+    // next query (the partial index finds them without a scan). Runs from before are built then.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('run_values')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('num', 'double precision')
+        .addColumn('str', 'text')
+        .addPrimaryKeyConstraint('run_values_pk', ['run_id', 'source', 'path'])
+        .execute();
+      await db.schema.createIndex('run_values_num').on('run_values').columns(['source', 'path', 'num', 'run_id']).execute();
+      await db.schema.createIndex('run_values_str').on('run_values').columns(['source', 'path', 'str', 'run_id']).execute();
+      await db.schema.alterTable('runs').addColumn('values_indexed_at', 'double precision').execute();
+      await sql`CREATE INDEX runs_values_stale ON runs (updated_at) WHERE values_indexed_at IS NULL OR values_indexed_at < updated_at`.execute(db);
+      await db.schema.createIndex('runs_created_at').on('runs').columns(['created_at', 'id']).execute();
+    },
+  },
 };
 
 /**

@@ -26,6 +26,8 @@ export interface ExperimentTable {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  /** The project the experiment belongs to (createRun's `project`); null for none. */
+  project: string | null;
 }
 
 export interface ExperimentTagTable {
@@ -62,6 +64,14 @@ export interface RunTable {
   started_at: number | null;
   finished_at: number | null;
   updated_at: number;
+  /** External runs: when the script last sent anything (store/run-liveness.ts); null for Saddle's runs. */
+  heartbeat_at: number | null;
+  /** External runs: JSON, the config as the script sent it (nested); `config` holds it flattened. */
+  raw_config: string | null;
+  /** External runs: JSON object, the values the script set with setSummary; null before. */
+  summary_values: string | null;
+  /** The `updated_at` this run's run_values rows were built from (store/run-values.ts); null before the first build. */
+  values_indexed_at: number | null;
 }
 
 export interface MetricTable {
@@ -125,6 +135,34 @@ export interface CheckpointTable {
   created_at: number;
 }
 
+/** A file a script uploaded for its run (store/run-files.ts); weights go to `artifacts`. */
+export interface RunFileTable {
+  run_id: string;
+  /** The name it was uploaded as, unique per run. */
+  name: string;
+  /** Path relative to the data directory. */
+  path: string;
+  size: number;
+  /** sha256 of the bytes, hex. */
+  sha256: string;
+  content_type: string;
+  created_at: number;
+}
+
+/**
+ * One config path or final metric of a run, for Query.runs (store/run-values.ts): the value as a
+ * number (numbers; booleans as 0/1) and as text (strings; booleans as `true`/`false`; the spelling
+ * of a non-finite final value), indexed by (source, path, value).
+ */
+export interface RunValueTable {
+  run_id: string;
+  /** `config` (a dotted config path) or `final` (a final metric's key). */
+  source: string;
+  path: string;
+  num: number | null;
+  str: string | null;
+}
+
 export interface TokenTable {
   id: string;
   name: string;
@@ -136,28 +174,6 @@ export interface TokenTable {
   revoked: number;
 }
 
-export interface Database {
-  experiments: ExperimentTable;
-  experiment_tags: ExperimentTagTable;
-  runs: RunTable;
-  metrics: MetricTable;
-  metric_blocks: MetricBlockTable;
-  figures: FigureTable;
-  artifacts: ArtifactTable;
-  tokens: TokenTable;
-  checkpoints: CheckpointTable;
-}
-
-export type ExperimentRow = Selectable<ExperimentTable>;
-export type NewExperimentRow = Insertable<ExperimentTable>;
-export type ExperimentUpdate = Updateable<ExperimentTable>;
-export type RunRow = Selectable<RunTable>;
-export type NewRunRow = Insertable<RunTable>;
-export type RunUpdate = Updateable<RunTable>;
-export type MetricRow = Selectable<MetricTable>;
-export type MetricBlockRow = Selectable<MetricBlockTable>;
-export type FigureRow = Selectable<FigureTable>;
-export type ArtifactRow = Selectable<ArtifactTable>;
 /** One launch of a whole catalogue (`saddle run hw1`): its experiments are in suite_experiments. */
 export interface SuiteTable {
   id: string;
@@ -186,7 +202,31 @@ export interface ReportNoteTable {
   updated_at: number;
 }
 
-export type TokenRow = Selectable<TokenTable>;
+export interface Database {
+  experiments: ExperimentTable;
+  experiment_tags: ExperimentTagTable;
+  runs: RunTable;
+  metrics: MetricTable;
+  metric_blocks: MetricBlockTable;
+  figures: FigureTable;
+  artifacts: ArtifactTable;
+  run_files: RunFileTable;
+  tokens: TokenTable;
+  checkpoints: CheckpointTable;
   suites: SuiteTable;
   suite_experiments: SuiteExperimentTable;
   report_notes: ReportNoteTable;
+  run_values: RunValueTable;
+}
+
+export type ExperimentRow = Selectable<ExperimentTable>;
+export type NewExperimentRow = Insertable<ExperimentTable>;
+export type ExperimentUpdate = Updateable<ExperimentTable>;
+export type RunRow = Selectable<RunTable>;
+export type NewRunRow = Insertable<RunTable>;
+export type RunUpdate = Updateable<RunTable>;
+export type MetricRow = Selectable<MetricTable>;
+export type MetricBlockRow = Selectable<MetricBlockTable>;
+export type FigureRow = Selectable<FigureTable>;
+export type ArtifactRow = Selectable<ArtifactTable>;
+export type TokenRow = Selectable<TokenTable>;
