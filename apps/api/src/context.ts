@@ -1,8 +1,10 @@
 /** What every resolver receives: the services and who is asking. */
+import type { ArtifactService } from './artifacts/artifact.service.js';
 import type { EngineInfoService } from './engine-info/engine-info.service.js';
 import type { ExperimentService } from './experiments/experiment.service.js';
 import type { LiveEventService } from './pubsub/live-events.js';
 import type { MetricService } from './metrics/metric.service.js';
+import type { RunSearchService } from './run-search/run-search.service.js';
 import type { ReloadableCatalogue } from './presets/catalogue.js';
 import type { ReportService } from './reports/report.service.js';
 import type { SuiteService } from './reports/suite.service.js';
@@ -18,10 +20,14 @@ export interface Services {
   engineInfo: EngineInfoService;
   /** The streams behind the subscriptions. */
   live: LiveEventService;
+  /** Query.runs: runs across experiments by config, final metrics and more. */
+  runSearch: RunSearchService;
   /** Suites: the whole catalogue as one launch. */
   suites: SuiteService;
   /** Reports assembled from live data, and their notes. */
   reports: ReportService;
+  /** Runs' weights and files, uploaded and downloaded over HTTP (artifacts/artifact.routes.ts). */
+  artifacts: ArtifactService;
 }
 
 export interface AuthState {

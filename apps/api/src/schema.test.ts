@@ -38,10 +38,13 @@ describe('the committed SDL (packages/schema/schema.graphql)', () => {
     expect(signature('Mutation', 'createRun')).toBe('createRun(input: CreateRunInput!): Run!');
     expect(signature('Mutation', 'logMetrics')).toBe('logMetrics(points: [MetricPointInput!], runId: ID!, series: [MetricSeriesInput!]): LogMetricsResult!');
     expect(signature('Mutation', 'finishRun')).toBe('finishRun(error: String, runId: ID!, status: RunStatus!): Run!');
+    expect(signature('Mutation', 'heartbeat')).toBe('heartbeat(runId: ID!): Run!');
+    expect(signature('Mutation', 'resumeRun')).toBe('resumeRun(id: ID!): Run!');
+    expect(signature('Mutation', 'setSummary')).toBe('setSummary(runId: ID!, summary: JSONObject!): Run!');
     expect(signature('Subscription', 'experimentEvents')).toBe('experimentEvents(experimentId: ID!): ExperimentEvent!');
     expect(signature('Subscription', 'runEvents')).toBe('runEvents(runId: ID!): RunEvent!');
     const runStatus = schema.getType('RunStatus');
-    expect(isEnumType(runStatus) && runStatus.getValues().map((v) => v.name)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED']);
+    expect(isEnumType(runStatus) && runStatus.getValues().map((v) => v.name)).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED', 'CRASHED']);
     const experiment = schema.getType('Experiment');
     expect(isObjectType(experiment) && Object.keys(experiment.getFields())).toEqual(
       expect.arrayContaining(['id', 'name', 'preset', 'scale', 'spec', 'status', 'progress', 'tags', 'notes', 'createdAt', 'runs', 'analyses', 'error']),

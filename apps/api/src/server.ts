@@ -28,10 +28,15 @@ import { MetricService } from './metrics/metric.service.js';
 import { checkOperationLimits, createCostLimitPlugin, createDepthLimitPlugin, type CostLimitOptions, type DepthLimitOptions } from './plugins/operation-limits.js';
 import { createHttpSubscriptionPlugin } from './plugins/http-subscriptions.js';
 import { LiveEventService } from './pubsub/live-events.js';
+import { RunSearchService } from './run-search/run-search.service.js';
 import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
-import { ReportService } from './reports/report.service.js';
 import { createReportRouter } from './reports/report.routes.js';
+import { createArtifactRouter } from './artifacts/artifact.routes.js';
+import { ArtifactService } from './artifacts/artifact.service.js';
+import { heartbeatTimeoutMsFromEnv } from './runs/run.service.js';
+import { watchForCrashes } from './runs/run-liveness.js';
+import { ReportService } from './reports/report.service.js';
 import { SuiteService } from './reports/suite.service.js';
 import { RunService } from './runs/run.service.js';
 import { buildSaddleSchema } from './schema.js';
@@ -60,6 +65,12 @@ export interface ServerConfig extends RuntimeConfig {
   runtime?: Runtime;
   /** Forward every path but /graphql to this origin (the Next.js dashboard), so both share one origin. */
   webOrigin?: string;
+  /**
+   * A RUNNING logged run whose script sent nothing for this long becomes CRASHED (ms). Default
+   * `SADDLE_HEARTBEAT_TIMEOUT_S` (seconds), else 300 s; a value that is not a positive number
+   * stops the server.
+   */
+  heartbeatTimeoutMs?: number;
   depthLimit?: DepthLimitOptions;
   costLimit?: CostLimitOptions;
 }
@@ -93,6 +104,9 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
     catalogue,
     engineInfo: new EngineInfoService({ store: store.dialect, ...deployment }),
     live: new LiveEventService({ store, pubsub }),
+    // A logged run's final metrics are the last value of each series (RunService.lastValues).
+    runSearch: new RunSearchService({ store, finalOf: async (id) => (await runs.lastValues(id)).final }),
+    artifacts: new ArtifactService({ store, dataDir, runs }),
   };
 }
 
@@ -101,6 +115,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   const port = config.port ?? (process.env.SADDLE_PORT ? Number(process.env.SADDLE_PORT) : 4000);
   const authMode = config.auth ? parseAuthMode(config.auth, 'ServerConfig.auth') : parseAuthMode(process.env.SADDLE_AUTH);
   const authRequired = authMode === 'required' || (authMode === 'auto' && !isLoopback(host));
+  const heartbeatTimeoutMs = config.heartbeatTimeoutMs ?? heartbeatTimeoutMsFromEnv();
   // Bound before anything else: a taken port fails the start here, before recovery re-queues runs
   // and workers are forked (which would train another server's queue, in a process that never exits).
   const early = await listenEarly(port, host);
@@ -130,6 +145,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     }
   }, config.tokenRecheckMs ?? 10_000);
   recheckTimer.unref();
+  const stopCrashWatch = watchForCrashes(services.runs, { timeoutMs: heartbeatTimeoutMs });
 
   const app = express();
   // Express's development error page prints stacks and file paths; never serve it, whatever NODE_ENV says.
@@ -229,6 +245,8 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
       context: async ({ req }) => ({ services, auth: (await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress)).auth }),
     }),
   );
+  app.use(createReportRouter({ reports: services.reports, authenticator }));
+  app.use(createArtifactRouter({ artifacts: services.artifacts, authenticator }));
   if (config.webOrigin) app.use(createProxy(config.webOrigin));
   app.use(createHttpErrorHandler());
 
@@ -241,7 +259,6 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
     app,
     httpServer,
     apollo,
-  app.use(createReportRouter({ reports: services.reports, authenticator }));
     schema,
     runtime,
     services,
@@ -251,6 +268,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
       apollo.executeOperation(request, { contextValue: { services, auth: { required: false, scope: null, tokenId: null, ...auth } } }),
     async stop() {
       clearInterval(recheckTimer);
+      stopCrashWatch();
       await apollo.stop();
       wsServer.close();
       if (ownsRuntime) await runtime.close();

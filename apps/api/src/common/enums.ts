@@ -8,10 +8,12 @@ export const RunStatusEnum = {
   FAILED: 'FAILED',
   CANCELLED: 'CANCELLED',
   DIVERGED: 'DIVERGED',
+  CRASHED: 'CRASHED',
 } as const;
 registerEnumType(RunStatusEnum, {
   name: 'RunStatus',
-  description: 'QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite).',
+  description:
+    'QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite); a logged run whose script went silent becomes CRASHED (resumeRun continues it).',
   valuesConfig: {
     QUEUED: { description: 'Stored and waiting for a worker (or, for a logged run, never: logged runs start RUNNING).' },
     RUNNING: { description: 'A worker is training it, or a script is logging into it.' },
@@ -19,6 +21,10 @@ registerEnumType(RunStatusEnum, {
     FAILED: { description: 'Ended with an error; `error` says why.' },
     CANCELLED: { description: 'Stopped on request (cancelRun, cancelExperiment, Ctrl-C in `saddle run`); its points are kept.' },
     DIVERGED: { description: 'Training stopped because the loss or the gradient norm was not finite.' },
+    CRASHED: {
+      description:
+        'A logged run whose script sent nothing (no logMetrics, heartbeat, setSummary or upload) for SADDLE_HEARTBEAT_TIMEOUT_S (default 300 s), also while the API was down: the script died or lost the server. resumeRun makes it RUNNING again; finishRun still ends it.',
+    },
   },
 });
 

@@ -15,6 +15,8 @@ export const LIMITS = {
   /** `runs(first)` (Query.runs, across experiments): default and maximum page size. */
   runsPageDefault: 50,
   runsPageMax: 1000,
+  /** `runsById(ids)`: runs per request (the compare view asks for every picked run at once). */
+  runsByIdMax: 500,
   /** `runs(filter, orderBy)`: conditions (config + final) and sort keys at most. */
   runConditionsMax: 32,
   /** `Run.metrics(maxPoints)`: default and maximum points per series after downsampling. */
@@ -32,4 +34,10 @@ export const LIMITS = {
   nameLengthMax: 200,
   notesLengthMax: 100_000,
   metricKeyLengthMax: 200,
+  /** `createRun(config)`: bytes of the config's JSON (nested configs are welcome; datasets are not). */
+  configBytesMax: 256 * 1024,
+  /** `setSummary(summary)`: bytes of a run summary's JSON, after merging. */
+  summaryBytesMax: 256 * 1024,
+  /** `PUT /artifacts/runs/:id/:name`: bytes of one uploaded file (weights or any other), streamed to disk. */
+  artifactBytesMax: 1024 * 1024 * 1024,
 } as const;

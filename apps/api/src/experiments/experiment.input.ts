@@ -46,6 +46,9 @@ export class ExperimentFilter {
   @Field(() => String, { nullable: true, description: 'Launched from this preset id.' })
   preset?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'In this project (see Query.projects).' })
+  project?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Has this tag.' })
   tag?: string | null;
 

@@ -39,7 +39,9 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
   const count = (status: RunStatus) => runs.filter((r) => r.status === status).length;
   // A preset's analyses, or a sweep's figures (a spec launch with a sweep).
   const analysed = experiment.origin === 'preset' || experiment.spec.sweep !== undefined;
-  const failed = count('FAILED') > 0;
+  // A CRASHED run (its script went silent) fails its experiment like a FAILED one; resuming it
+  // makes the experiment RUNNING again (the branch above).
+  const failed = count('FAILED') + count('CRASHED') > 0;
   // A cancelled run means someone stopped the experiment: no analysis. A failed one alone does
   // not waste the runs that succeeded: the analysis still runs on them.
   if (failed && (count('CANCELLED') > 0 || !analysed || analysedRuns(runs).length === 0)) {
@@ -68,9 +70,9 @@ export function analysedRuns(runs: readonly RunRecord[]): RunRecord[] {
 
 /** How many runs failed, each named with its reason (the first few); null when none did. */
 export function failedRunsError(runs: readonly RunRecord[]): string | null {
-  const failed = runs.filter((r) => r.status === 'FAILED');
+  const failed = runs.filter((r) => r.status === 'FAILED' || r.status === 'CRASHED');
   if (failed.length === 0) return null;
-  const shown = failed.slice(0, FAILED_RUNS_NAMED).map((r) => `${r.key}: ${r.error ?? 'no reason given'}`);
+  const shown = failed.slice(0, FAILED_RUNS_NAMED).map((r) => `${r.key}: ${r.status === 'CRASHED' ? 'crashed: ' : ''}${r.error ?? 'no reason given'}`);
   const more = failed.length > FAILED_RUNS_NAMED ? `; and ${failed.length - FAILED_RUNS_NAMED} more` : '';
   return `${failed.length} of ${runs.length} runs failed: ${shown.join('; ')}${more}`;
 }

@@ -57,6 +57,7 @@ export class ExperimentResolver {
       failed: count('FAILED'),
       cancelled: count('CANCELLED'),
       diverged: count('DIVERGED'),
+      crashed: count('CRASHED'),
     };
   }
 

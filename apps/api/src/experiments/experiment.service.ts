@@ -27,6 +27,7 @@ import { publishExperimentStatus } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import type { RunQueue } from '../queue/run-queue.js';
 import { removeRunArtifacts } from '../store/artifact-files.js';
+import { listProjects, type ProjectSummary } from '../store/projects.js';
 import { isTerminalRunStatus, type ExperimentRecord, type LaunchSpec } from '../store/records.js';
 import type { ExperimentFilter, NewRun, Store } from '../store/store.js';
 import type { RunService } from '../runs/run.service.js';
@@ -84,11 +85,17 @@ export class ExperimentService {
       filter: {
         ...(filter.status && { status: filter.status }),
         ...(filter.preset && { preset: filter.preset }),
+        ...(filter.project && { project: filter.project }),
         ...(filter.tag && { tag: filter.tag }),
         ...(filter.text && { text: filter.text }),
       },
     });
     return { ...page, cursorOf: (e: ExperimentRecord) => encodeCursor([e.createdAt, e.id]) };
+  }
+
+  /** Every project that has experiments (store/projects.ts). */
+  projects(): Promise<ProjectSummary[]> {
+    return listProjects(this.deps.store);
   }
 
   async tagsOf(id: string): Promise<string[]> {

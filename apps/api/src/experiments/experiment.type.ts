@@ -56,6 +56,9 @@ export class Experiment {
   @Field(() => String, { description: '`preset`, `spec` or `external`.' })
   origin!: string;
 
+  @Field(() => String, { nullable: true, description: 'The project it belongs to (createRun’s `project`); null for none.' })
+  project!: string | null;
+
   @Field(() => JSONObjectScalar, { description: 'What was launched: { preset, scale, data, overrides } or { run: RunSpec }.' })
   spec!: Record<string, unknown>;
 
@@ -88,6 +91,7 @@ export function toExperimentObject(record: ExperimentRecord): Experiment {
     preset: record.preset,
     scale: SCALES.find((scale) => scale === record.scale) ?? null,
     origin: record.origin,
+    project: record.project,
     spec: record.spec as unknown as Record<string, unknown>,
     status: record.status,
     analysisStatus: record.analysisStatus,
@@ -159,4 +163,5 @@ export class RunCounts {
   @Field(() => Int, { description: 'FAILED runs.' }) failed!: number;
   @Field(() => Int, { description: 'CANCELLED runs.' }) cancelled!: number;
   @Field(() => Int, { description: 'DIVERGED runs.' }) diverged!: number;
+  @Field(() => Int, { description: 'CRASHED runs (logged runs whose script went silent).' }) crashed!: number;
 }

@@ -9,15 +9,26 @@ export class CreateRunInput {
   @Field(() => ID, { nullable: true, description: 'Add the run to this experiment; default: a new experiment of its own.' })
   experimentId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name of the new experiment (when experimentId is not given); default: the run’s name.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Log into the experiment of logged runs with this name in `project`, created by the first call that names it (the same name three times: one experiment with three runs). A run name already taken there gets a suffix (`name-2`). Default (with no experimentId): a new experiment named after the run.',
+  })
   experimentName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The project the experiment belongs to (a group of experiments; Query.projects lists them); experiments are found by name within it. Default: none.' })
+  project?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Curve family in charts; default: the run’s name.' })
   group?: string | null;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'Hyperparameters and anything to filter or group by.' })
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'Hyperparameters and anything to filter or group by: any JSON object, nested lists and objects and null included (at most 256 KiB). Stored as given (Run.rawConfig) and flattened to dotted paths (Run.config: `optimizer.lr`, `layers.0.units`).',
+  })
   config?: Record<string, unknown> | null;
 
-  @Field(() => [String], { nullable: true, description: 'Tags of the new experiment.' })
+  @Field(() => [String], { nullable: true, description: 'Tags of the new experiment (added to those of an experiment found by experimentName).' })
   tags?: string[] | null;
 }

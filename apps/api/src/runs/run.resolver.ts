@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RunStatus } from '@saddle/engine';
+import { RunArtifact, toRunArtifactObject } from '../artifacts/artifact.type.js';
 import { RunStatusEnum } from '../common/enums.js';
+import { JSONObjectScalar } from '../common/scalars.js';
+import type { LastValues } from '../store/run-summary.js';
 import type { SaddleContext } from '../context.js';
 import { Experiment, toExperimentObject } from '../experiments/experiment.type.js';
 import { MetricPage, MetricSeries } from '../metrics/metric.type.js';
@@ -8,6 +11,9 @@ import { toPointPayload } from '../pubsub/publish.js';
 import type { RunEventPayload } from '../pubsub/topics.js';
 import { CreateRunInput } from './run.input.js';
 import { Run, RunEvent, toRunObject } from './run.type.js';
+
+/** One read of a logged run's last values per Run object, shared by its `final` and `steps`. */
+const lastValuesOf = new WeakMap<Run, Promise<LastValues>>();
 
 @Resolver(() => Run)
 export class RunResolver {
@@ -20,6 +26,34 @@ export class RunResolver {
   @FieldResolver(() => Experiment, { description: 'The experiment the run belongs to.' })
   async experiment(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<Experiment> {
     return toExperimentObject(await services.experiments.require(run.experimentId));
+  }
+
+  @FieldResolver(() => JSONObjectScalar, { nullable: true })
+  async final(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<Run['final']> {
+    if (!run.external) return run.final;
+    return (await this.lastValues(run, services)).final;
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  async steps(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<number | null> {
+    if (!run.external) return run.steps;
+    return (await this.lastValues(run, services)).steps;
+  }
+
+  private lastValues(run: Run, services: SaddleContext['services']): Promise<LastValues> {
+    let values = lastValuesOf.get(run);
+    if (!values) {
+      values = services.runs.lastValues(run.id);
+      lastValuesOf.set(run, values);
+    }
+    return values;
+  }
+
+  @FieldResolver(() => [RunArtifact], {
+    description: 'Its final weights, snapshots and uploaded files, each with its download URL (`GET /artifacts/runs/<id>/<name>`; scripts upload with `PUT` to the same URL).',
+  })
+  async artifacts(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<RunArtifact[]> {
+    return (await services.artifacts.list(run.id)).map(toRunArtifactObject);
   }
 
   @FieldResolver(() => [String], { description: 'Names of the series this run has points for.' })
@@ -73,6 +107,34 @@ export class RunResolver {
     @Arg('error', () => String, { nullable: true, description: 'Why it did not succeed (e.g. the exception’s last line).' }) error?: string | null,
   ): Promise<Run> {
     return toRunObject(await services.runs.finishExternal(runId, status, error));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Run, {
+    description: `A logged run’s script is alive but quiet (a long evaluation): postpones its CRASHED verdict. Any logMetrics, setSummary or upload counts too. A run that is not RUNNING is refused (CONFLICT): resumeRun it.`,
+  })
+  async heartbeat(@Arg('runId', () => ID, { description: 'A RUNNING logged run (createRun).' }) runId: string, @Ctx() { services }: SaddleContext): Promise<Run> {
+    return toRunObject(await services.runs.heartbeat(runId));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Run, {
+    description: 'Makes a CRASHED (or ended) logged run RUNNING again, e.g. when its script restarts: logging, heartbeats and finishRun work again; its error and finishedAt are cleared. A RUNNING run is returned as it is.',
+  })
+  async resumeRun(@Arg('id', () => ID, { description: 'A logged run (createRun).' }) id: string, @Ctx() { services }: SaddleContext): Promise<Run> {
+    return toRunObject(await services.runs.resume(id));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Run, {
+    description: 'Merges values into a logged run’s summary (Run.summaryValues, like wandb’s run.summary): each key given replaces its value, a key given as null is removed. Allowed after the run ended. At most 256 KiB of JSON.',
+  })
+  async setSummary(
+    @Arg('runId', () => ID, { description: 'A logged run (createRun).' }) runId: string,
+    @Arg('summary', () => JSONObjectScalar, { description: 'Key → any JSON value (null removes the key), e.g. { "best/acc": 0.93, "notes": "lr warmup" }.' }) summary: Record<string, unknown>,
+    @Ctx() { services }: SaddleContext,
+  ): Promise<Run> {
+    return toRunObject(await services.runs.setSummary(runId, summary));
   }
 
   @Subscription(() => RunEvent, {

@@ -1,28 +1,51 @@
 /**
  * Runs: reading, cancelling, and the life of an external run logged by a script
- * (`createRun` → `logMetrics`… → `finishRun`).
+ * (`createRun` → `logMetrics`… → `finishRun`; `heartbeat`, `setSummary`, `resumeRun`; a silent
+ * one becomes CRASHED).
  */
 import { randomUUID } from 'node:crypto';
-import type { RunStatus } from '@saddle/engine';
+import { flattenConfig, type RunStatus } from '@saddle/engine';
+import { LIMITS } from '../common/limits.js';
 import { checkName, checkTags } from '../common/validate.js';
-import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
+import { BadInputError, ConflictError, LimitExceededError, NotFoundError } from '../errors.js';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import { publishRunStatus } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import type { RunQueue } from '../queue/run-queue.js';
-import { TERMINAL_RUN_STATUSES, isTerminalRunStatus, type RunConfig, type RunRecord } from '../store/records.js';
+import { findExternalExperiment } from '../store/projects.js';
+import { FINISH_RUN_STATUSES, isTerminalRunStatus, type RunConfig, type RunRecord } from '../store/records.js';
+import { forgetHeartbeat, silentExternalRuns, touchHeartbeat } from '../store/run-liveness.js';
+import { lastValues, type LastValues } from '../store/run-summary.js';
 import type { Store } from '../store/store.js';
 
 export interface CreateRunRequest {
   name: string;
   experimentId?: string | null;
   experimentName?: string | null;
+  project?: string | null;
   group?: string | null;
   config?: Record<string, unknown> | null;
   tags?: string[] | null;
 }
 
+/** Default of SADDLE_HEARTBEAT_TIMEOUT_S: a logged run silent this long becomes CRASHED. */
+export const DEFAULT_HEARTBEAT_TIMEOUT_S = 300;
+
+/** SADDLE_HEARTBEAT_TIMEOUT_S in ms (a positive number of seconds), else the default; anything else stops the server. */
+export function heartbeatTimeoutMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SADDLE_HEARTBEAT_TIMEOUT_S;
+  if (raw === undefined || raw === '') return DEFAULT_HEARTBEAT_TIMEOUT_S * 1000;
+  const seconds = Number(raw);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    throw new Error(`SADDLE_HEARTBEAT_TIMEOUT_S must be a positive number of seconds, got ${JSON.stringify(raw)}; unset it for the default (${DEFAULT_HEARTBEAT_TIMEOUT_S} s)`);
+  }
+  return seconds * 1000;
+}
+
 export class RunService {
+  /** Get-or-create of experiments by (project, name), one at a time in this process (see createExternal). */
+  private experimentLock: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher }) {}
 
   get(id: string): Promise<RunRecord | undefined> {
@@ -33,6 +56,11 @@ export class RunService {
     const run = await this.deps.store.getRun(id);
     if (!run) throw new NotFoundError('Run', id);
     return run;
+  }
+
+  /** A logged run's last value of each series and its last step (store/run-summary.ts). */
+  lastValues(id: string): Promise<LastValues> {
+    return lastValues(this.deps.store, id);
   }
 
   runsOf(experimentId: string): Promise<RunRecord[]> {
@@ -60,12 +88,50 @@ export class RunService {
     return this.require(id);
   }
 
+  /**
+   * A new RUNNING run of a script. Its experiment: `experimentId`; else the external experiment
+   * named `experimentName` in `project` (created by the first such call: the same name three
+   * times is one experiment); else a new experiment of its own, named after the run. A name
+   * already taken in a found experiment gets a suffix (`name-2`, `name-3`, …), as a script run
+   * again under the same name is a new run.
+   */
   async createExternal(request: CreateRunRequest): Promise<RunRecord> {
     const { store } = this.deps;
     const name = checkName(request.name, ['input', 'name']);
     const group = request.group ? checkName(request.group, ['input', 'group']) : name;
-    const config = checkConfig(request.config ?? {}, ['input', 'config']);
-    const run = { id: randomUUID(), key: name, group, config, spec: null, external: true, status: 'RUNNING' as const };
+    const rawConfig = request.config ?? {};
+    const config = checkConfig(rawConfig, ['input', 'config']);
+    const project = request.project ? checkName(request.project, ['input', 'project']) : null;
+    const run = { id: randomUUID(), key: name, group, config, rawConfig, spec: null, external: true, status: 'RUNNING' as const };
+    if (!request.experimentId && request.experimentName) {
+      const experimentName = checkName(request.experimentName, ['input', 'experimentName']);
+      const tags = checkTags(request.tags ?? [], ['input', 'tags']);
+      // Find-or-create must not interleave with itself, or two first calls make two experiments.
+      // This serialises one process; API replicas on one PostgreSQL may still race (rare: two
+      // scripts starting the same new experiment within milliseconds on different replicas).
+      const done = this.experimentLock.then(async () => {
+        const found = await findExternalExperiment(store, project, experimentName);
+        if (found) {
+          const taken = new Set((await store.runsOf(found.id)).map((r) => r.key));
+          let key = name;
+          for (let n = 2; taken.has(key); n++) key = `${name}-${n}`;
+          await store.addRun(found.id, { ...run, key });
+          // Tags given again are kept; new ones are added to the experiment's.
+          const current = (await store.tagsOf([found.id])).get(found.id) ?? [];
+          const merged = [...new Set([...current, ...tags])];
+          if (merged.length > current.length) await store.setTags(found.id, checkTags(merged, ['input', 'tags']));
+          await this.settle(found.id);
+        } else {
+          await store.createExperiment(
+            { id: randomUUID(), name: experimentName, project, preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags },
+            [run],
+          );
+        }
+      });
+      this.experimentLock = done.catch(() => undefined);
+      await done;
+      return this.require(run.id);
+    }
     if (request.experimentId) {
       const experiment = await store.getExperiment(request.experimentId);
       if (!experiment) throw new NotFoundError('Experiment', request.experimentId);
@@ -80,9 +146,8 @@ export class RunService {
       await this.settle(experiment.id);
     } else {
       const tags = checkTags(request.tags ?? [], ['input', 'tags']);
-      const experimentName = request.experimentName ? checkName(request.experimentName, ['input', 'experimentName']) : name;
       await store.createExperiment(
-        { id: randomUUID(), name: experimentName, preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags },
+        { id: randomUUID(), name, project, preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags },
         [run],
       );
     }
@@ -90,22 +155,102 @@ export class RunService {
   }
 
   async finishExternal(id: string, status: RunStatus, error: string | null | undefined): Promise<RunRecord> {
-    const run = await this.require(id);
-    if (!run.external) throw new ConflictError(`run ${id} is trained by Saddle's workers; only runs made by createRun can be finished by a script (use cancelRun to stop it)`);
-    if (!isTerminalRunStatus(status)) {
-      throw new BadInputError(`a run cannot be finished as ${status}`, ['status'], TERMINAL_RUN_STATUSES);
+    const run = await this.requireExternal(id, 'finished by a script (use cancelRun to stop it)');
+    if (!FINISH_RUN_STATUSES.includes(status)) {
+      throw new BadInputError(`a run cannot be finished as ${status}`, ['status'], FINISH_RUN_STATUSES);
     }
-    if (isTerminalRunStatus(run.status)) {
+    // A CRASHED run was only the server's guess (its script went quiet): the script's own word wins.
+    if (isTerminalRunStatus(run.status) && run.status !== 'CRASHED') {
       if (run.status === status) return run;
-      throw new ConflictError(`run ${id} already ended as ${run.status}`);
+      throw new ConflictError(`run ${id} already ended as ${run.status}; resumeRun(id: "${id}") first to log into it and finish it again`);
     }
     const reason = status === 'SUCCEEDED' ? null : (error ?? status.toLowerCase());
     const progress = status === 'SUCCEEDED' ? 1 : run.progress;
-    if (await this.deps.store.transitionRun(id, ['RUNNING', 'QUEUED'], { status, error: reason, progress, finishedAt: Date.now() })) {
+    if (await this.deps.store.transitionRun(id, ['RUNNING', 'QUEUED', 'CRASHED'], { status, error: reason, progress, finishedAt: Date.now() })) {
       publishRunStatus(this.deps.publisher, run.experimentId, id, status, reason);
       await this.settle(run.experimentId);
     }
     return this.require(id);
+  }
+
+  /**
+   * The script of a RUNNING run is alive: postpones its CRASHED verdict. A CRASHED or ended run
+   * is refused (CONFLICT) — the script resumes it first, so a run nobody watches does not look live.
+   */
+  async heartbeat(id: string): Promise<RunRecord> {
+    const run = await this.requireExternal(id, 'sent heartbeats (its worker keeps it alive)');
+    if (run.status !== 'RUNNING') {
+      throw new ConflictError(`run ${id} is ${run.status}, not RUNNING; resumeRun(id: "${id}") to continue it`);
+    }
+    forgetHeartbeat(this.deps.store, id);
+    await touchHeartbeat(this.deps.store, id);
+    return this.require(id);
+  }
+
+  /**
+   * Makes an ended or CRASHED logged run RUNNING again (e.g. a script restarted after it was
+   * killed): logging and finishRun work again, `error` and `finishedAt` are cleared, and its
+   * experiment is RUNNING while it is. A RUNNING run is returned as it is.
+   */
+  async resume(id: string): Promise<RunRecord> {
+    const { store, publisher } = this.deps;
+    const run = await this.requireExternal(id, 'resumed by a script (Saddle restarts its own runs)');
+    if (run.status === 'RUNNING') return run;
+    const now = Date.now();
+    if (await store.transitionRun(id, [run.status], { status: 'RUNNING', error: null, finishedAt: null, heartbeatAt: now })) {
+      forgetHeartbeat(store, id);
+      publishRunStatus(publisher, run.experimentId, id, 'RUNNING', null);
+      await this.settle(run.experimentId);
+    }
+    return this.require(id);
+  }
+
+  /**
+   * Merges values into a logged run's summary (wandb's `run.summary`): each key given replaces
+   * its value, a key given as null is removed, others are kept. Allowed after the run ended.
+   */
+  async setSummary(id: string, summary: Record<string, unknown>): Promise<RunRecord> {
+    const run = await this.requireExternal(id, 'given a summary by a script (its final metrics are its summary)');
+    const bytes = Buffer.byteLength(JSON.stringify(summary));
+    if (bytes > LIMITS.summaryBytesMax) throw new LimitExceededError('a run summary (bytes of JSON)', LIMITS.summaryBytesMax, bytes);
+    const merged: Record<string, unknown> = { ...(run.summaryValues ?? {}) };
+    for (const [key, value] of Object.entries(summary)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    const total = Buffer.byteLength(JSON.stringify(merged));
+    if (total > LIMITS.summaryBytesMax) throw new LimitExceededError('a run summary (bytes of JSON, after merging)', LIMITS.summaryBytesMax, total);
+    await this.deps.store.updateRun(id, { summaryValues: merged });
+    await touchHeartbeat(this.deps.store, id);
+    return this.require(id);
+  }
+
+  /**
+   * Turns every RUNNING logged run not heard from for `timeoutMs` into CRASHED; returns their
+   * ids. `aliveSince` is when this process started watching: a script cannot have reached a
+   * server that was down, so no run is judged before the timeout has passed since then too.
+   */
+  async detectCrashes(timeoutMs: number, aliveSince: number, now = Date.now()): Promise<string[]> {
+    if (now - aliveSince < timeoutMs) return [];
+    const { store, publisher } = this.deps;
+    const crashed: string[] = [];
+    for (const silent of await silentExternalRuns(store, now - timeoutMs)) {
+      const error = `no heartbeat for ${Math.round((now - silent.heartbeatAt) / 1000)} s (the timeout is ${timeoutMs / 1000} s; last heard ${new Date(silent.heartbeatAt).toISOString()}): the script died or lost the server; resumeRun to continue it`;
+      if (await store.transitionRun(silent.id, ['RUNNING'], { status: 'CRASHED', error, finishedAt: now })) {
+        const run = await store.getRun(silent.id);
+        if (!run) continue;
+        crashed.push(run.id);
+        publishRunStatus(publisher, run.experimentId, run.id, 'CRASHED', error);
+        await this.settle(run.experimentId);
+      }
+    }
+    return crashed;
+  }
+
+  private async requireExternal(id: string, what: string): Promise<RunRecord> {
+    const run = await this.require(id);
+    if (!run.external) throw new ConflictError(`run ${id} is trained by Saddle's workers; only runs made by createRun can be ${what}`);
+    return run;
   }
 
   private settle(experimentId: string): Promise<void> {
@@ -114,11 +259,13 @@ export class RunService {
   }
 }
 
+/** Any JSON object (nested lists and objects, null), flattened to dotted paths; bounded in size. */
 function checkConfig(config: Record<string, unknown>, path: (string | number)[]): RunConfig {
-  const out: RunConfig = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
-    else throw new BadInputError(`config value ${JSON.stringify(key)} must be a string, a finite number or a boolean`, [...path, key], 'string | number | boolean');
+  const bytes = Buffer.byteLength(JSON.stringify(config));
+  if (bytes > LIMITS.configBytesMax) throw new LimitExceededError('a run config (bytes of JSON)', LIMITS.configBytesMax, bytes);
+  try {
+    return flattenConfig(config);
+  } catch (error) {
+    throw new BadInputError(error instanceof Error ? error.message.replace(/^flattenConfig: /, 'config: ') : String(error), path, 'a JSON object: values null, booleans, numbers, strings, lists or objects');
   }
-  return out;
 }

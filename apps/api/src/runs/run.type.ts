@@ -85,6 +85,9 @@ export class RunTimings {
 
   @Field(() => Float, { nullable: true, description: 'Training time reported by the engine, or finishedAt − startedAt for external runs.' })
   durationMs!: number | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Logged runs: when the script was last heard from (any logMetrics, heartbeat, setSummary or upload); null for Saddle’s runs.' })
+  lastHeartbeatAt!: Date | null;
 }
 
 @ObjectType({ description: 'One training run: launched by Saddle (it has a spec) or logged by a script (external).' })
@@ -101,8 +104,14 @@ export class Run {
   @Field(() => String, { description: 'Runs of one group are one curve family in charts.' })
   group!: string;
 
-  @Field(() => JSONObjectScalar, { description: 'Config values to filter or group by, e.g. { model: "deep", batchSize: 64 }.' })
+  @Field(() => JSONObjectScalar, { description: 'Config values to filter or group by, flattened to dotted paths, e.g. { "model": "deep", "optimizer.lr": 0.01, "layers.0.units": 64 }.' })
   config!: Record<string, unknown>;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'Logged runs: the config exactly as the script sent it (nested JSON); null for Saddle’s runs (their `spec` is complete).' })
+  rawConfig!: Record<string, unknown> | null;
+
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'Logged runs: what the script set with setSummary (wandb’s run.summary), any JSON by key; null before it did.' })
+  summaryValues!: Record<string, unknown> | null;
 
   @Field(() => JSONObjectScalar, { nullable: true, description: 'The complete engine RunSpec; null for an external run.' })
   spec!: Record<string, unknown> | null;
@@ -128,10 +137,14 @@ export class Run {
   @Field(() => Int, { description: 'Starts after the first (when its process died and it was re-queued).' })
   restarts!: number;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'Last evaluated metrics by key, once the run ended.' })
-  final!: Record<string, number> | null;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'Saddle’s runs: the last evaluated metrics by key, once the run ended. Logged runs: the value at the last step of each series, live (a non-finite one as "NaN", "Infinity" or "-Infinity"); {} before any point.',
+  })
+  final!: Record<string, number | string> | null;
 
-  @Field(() => Int, { nullable: true, description: 'Optimiser steps taken, once the run ended.' })
+  @Field(() => Int, { nullable: true, description: 'Saddle’s runs: optimiser steps taken, once the run ended. Logged runs: the largest step logged; null before any point.' })
   steps!: number | null;
 
   @Field(() => Int, {
@@ -155,6 +168,8 @@ export function toRunObject(record: RunRecord): Run {
     key: record.key,
     group: record.group,
     config: record.config,
+    rawConfig: record.rawConfig,
+    summaryValues: record.summaryValues,
     spec: record.spec as unknown as Record<string, unknown> | null,
     external: record.external,
     status: record.status,
@@ -165,6 +180,7 @@ export function toRunObject(record: RunRecord): Run {
       startedAt: date(record.startedAt),
       finishedAt: date(record.finishedAt),
       durationMs: record.end?.durationMs ?? (record.startedAt !== null && record.finishedAt !== null ? record.finishedAt - record.startedAt : null),
+      lastHeartbeatAt: date(record.heartbeatAt),
     },
     error: record.error,
     restarts: record.attempt,

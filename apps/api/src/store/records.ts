@@ -3,10 +3,13 @@
  * layer (services, workers, CLI) works on these, never on raw rows.
  */
 import type { SweepSpec } from '@saddle/engine';
-import type { FigureData, ModelSummary, RunEnd, RunSpec, RunStatus, Scale } from '@saddle/engine';
+import type { FigureData, FlatConfig, ModelSummary, RunEnd, RunSpec, RunStatus, Scale } from '@saddle/engine';
 
-export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'] as const satisfies readonly RunStatus[];
-export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'];
+export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED', 'CRASHED'] as const satisfies readonly RunStatus[];
+/** CRASHED is an end too (its experiment settles), but its script may resume it (resumeRun). */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED', 'CRASHED'];
+/** What finishRun accepts: CRASHED is the server's verdict, never a script's. */
+export const FINISH_RUN_STATUSES: readonly RunStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'DIVERGED'];
 
 export function isTerminalRunStatus(status: RunStatus): boolean {
   return TERMINAL_RUN_STATUSES.includes(status);
@@ -51,6 +54,8 @@ export interface ExperimentRecord {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** The project it belongs to (createRun's `project`); null for none. */
+  project: string | null;
 }
 
 /** The end of a run as stored: the engine's `RunEnd` without its weights (those are artifacts). */
@@ -69,7 +74,8 @@ export interface StoredRunEnd {
   resumedFromStep?: number;
 }
 
-export type RunConfig = Record<string, string | number | boolean>;
+/** Dotted path → value (the engine's flattenConfig): what runs are filtered, grouped and shown by. */
+export type RunConfig = FlatConfig;
 
 export interface RunRecord {
   id: string;
@@ -92,6 +98,12 @@ export interface RunRecord {
   startedAt: number | null;
   finishedAt: number | null;
   updatedAt: number;
+  /** External runs: when the script last sent anything; null for Saddle's runs. */
+  heartbeatAt: number | null;
+  /** External runs: the config as the script sent it (nested JSON); null for Saddle's runs. */
+  rawConfig: Record<string, unknown> | null;
+  /** External runs: what the script set with setSummary; null before it did. */
+  summaryValues: Record<string, unknown> | null;
 }
 
 export interface StoredMetricPoint {

@@ -33,6 +33,7 @@ import type { Database, ExperimentRow, RunRow } from './tables.js';
 /** What a caller gives to store an experiment; notes, progress and times start empty. */
 export type NewExperiment = Pick<ExperimentRecord, 'id' | 'name' | 'preset' | 'scale' | 'origin' | 'spec' | 'status' | 'analysisStatus'> & {
   tags: string[];
+  project?: string | null;
 };
 
 export interface NewRun {
@@ -43,10 +44,14 @@ export interface NewRun {
   spec: RunSpec | null;
   external: boolean;
   status: RunStatus;
+  /** External runs: the config as the script sent it (`config` is its flattening). */
+  rawConfig?: Record<string, unknown> | null;
 }
 
 export interface ExperimentFilter {
   status?: ExperimentStatus[];
+  /** Only experiments of this project. */
+  project?: string;
   preset?: string;
   tag?: string;
   /** Case-insensitive substring of the name, preset or notes. */
@@ -73,6 +78,9 @@ export interface RunPatch {
   attempt?: number;
   startedAt?: number | null;
   finishedAt?: number | null;
+  /** External runs: when the script was last heard from. */
+  heartbeatAt?: number;
+  summaryValues?: Record<string, unknown> | null;
 }
 
 const DEFAULT_STORE_READ_TIMEOUT_MS = 30_000;
@@ -146,6 +154,7 @@ export class Store {
           created_at: now,
           updated_at: now,
           finished_at: null,
+          project: experiment.project ?? null,
         })
         .execute();
       await insertTags(trx, experiment.id, experiment.tags);
@@ -182,6 +191,7 @@ export class Store {
     let query = this.db.selectFrom('experiments');
     if (filter.status && filter.status.length > 0) query = query.where('status', 'in', filter.status);
     if (filter.preset) query = query.where('preset', '=', filter.preset);
+    if (filter.project) query = query.where('project', '=', filter.project);
     if (filter.tag) {
       const tag = filter.tag;
       query = query.where('id', 'in', (eb) => eb.selectFrom('experiment_tags').select('experiment_id').where('tag', '=', tag));
@@ -328,6 +338,8 @@ export class Store {
       }
       await trx.deleteFrom('figures').where('experiment_id', '=', id).execute();
       await trx.deleteFrom('experiment_tags').where('experiment_id', '=', id).execute();
+      await trx.deleteFrom('suite_experiments').where('experiment_id', '=', id).execute();
+      await trx.deleteFrom('report_notes').where('report_id', '=', id).execute();
       const result = await trx.deleteFrom('experiments').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     });
@@ -338,8 +350,6 @@ export class Store {
     if (experimentIds.length === 0) return byId;
     const rows = await this.db
       .selectFrom('experiment_tags')
-      await trx.deleteFrom('suite_experiments').where('experiment_id', '=', id).execute();
-      await trx.deleteFrom('report_notes').where('report_id', '=', id).execute();
       .selectAll()
       .where('experiment_id', 'in', [...experimentIds])
       .orderBy('tag')
@@ -553,16 +563,6 @@ export class Store {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Every token, oldest first, without its hash (`saddle token list`). */
-  async listTokens(): Promise<TokenRecord[]> {
-    const rows = await this.db.selectFrom('tokens').select(['id', 'name', 'scope', 'created_at', 'last_used_at', 'revoked']).orderBy('created_at').orderBy('id').execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, scope: row.scope as TokenScope, createdAt: row.created_at, lastUsedAt: row.last_used_at, revoked: row.revoked === 1 }));
-  }
-}
-
-/** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
-async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
-  await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
   // ---- suites and report notes ----------------------------------------------------------------
 
   /** Stores a suite over experiments already stored, in the given (report) order. */
@@ -610,6 +610,16 @@ async function writeFigures(trx: Transaction<Database>, experimentId: string, fi
     });
   }
 
+  /** Every token, oldest first, without its hash (`saddle token list`). */
+  async listTokens(): Promise<TokenRecord[]> {
+    const rows = await this.db.selectFrom('tokens').select(['id', 'name', 'scope', 'created_at', 'last_used_at', 'revoked']).orderBy('created_at').orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, scope: row.scope as TokenScope, createdAt: row.created_at, lastUsedAt: row.last_used_at, revoked: row.revoked === 1 }));
+  }
+}
+
+/** An experiment's figures become `figures` (the old ones deleted), inside the caller's transaction. */
+async function writeFigures(trx: Transaction<Database>, experimentId: string, figures: { id: string; title: string; data: FigureData }[], now: number): Promise<void> {
+  await trx.deleteFrom('figures').where('experiment_id', '=', experimentId).execute();
   if (figures.length === 0) return;
   await trx
     .insertInto('figures')
@@ -658,6 +668,9 @@ async function insertRun(db: Kysely<Database> | Transaction<Database>, experimen
       started_at: run.status === 'RUNNING' ? now : null,
       finished_at: null,
       updated_at: now,
+      heartbeat_at: run.external ? now : null,
+      raw_config: run.rawConfig ? JSON.stringify(run.rawConfig) : null,
+      summary_values: null,
     })
     .execute();
 }
@@ -673,6 +686,8 @@ function runPatchColumns(patch: RunPatch) {
     ...(patch.attempt !== undefined && { attempt: patch.attempt }),
     ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
     ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
+    ...(patch.heartbeatAt !== undefined && { heartbeat_at: patch.heartbeatAt }),
+    ...(patch.summaryValues !== undefined && { summary_values: patch.summaryValues === null ? null : JSON.stringify(patch.summaryValues) }),
     updated_at: Date.now(),
   };
 }
@@ -694,6 +709,7 @@ function toExperiment(row: ExperimentRow): ExperimentRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
+    project: row.project,
   };
 }
 
@@ -718,6 +734,9 @@ function toRun(row: RunRow): RunRecord {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     updatedAt: row.updated_at,
+    heartbeatAt: row.heartbeat_at,
+    rawConfig: row.raw_config === null ? null : (JSON.parse(row.raw_config) as Record<string, unknown>),
+    summaryValues: row.summary_values === null ? null : (JSON.parse(row.summary_values) as Record<string, unknown>),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DataSpec, RunSpec } from '../config.js';
+import type { FlatConfig } from '../config/flatten.js';
 import type { MetricPoint, RunEnd } from '../train/events.js';
 
 /**
@@ -38,7 +39,7 @@ export interface PresetRun {
 export interface RunArtifacts {
   key: string;
   group: string;
-  config: Record<string, string | number | boolean>;
+  config: FlatConfig;
   spec: RunSpec;
   end: RunEnd;
   snapshots: { step: number; epoch: number; theta: Float32Array; state: Float32Array }[];

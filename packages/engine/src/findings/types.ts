@@ -1,4 +1,5 @@
 import type { RunSpec } from '../config.js';
+import type { FlatConfig } from '../config/flatten.js';
 import type { Figure, PresetId, Scale } from '../experiments/types.js';
 import type { RunStatus } from '../train/events.js';
 
@@ -6,7 +7,8 @@ import type { RunStatus } from '../train/events.js';
 export interface FindingRun {
   key: string;
   group: string;
-  config: Record<string, string | number | boolean>;
+  /** Dotted paths (flattenConfig); a logged run's may hold null and empty lists or objects. */
+  config: FlatConfig;
   status: RunStatus;
   /** The run's effective spec (seed, batch size, stop rule, ...); null for runs logged by scripts. */
   spec: RunSpec | null;

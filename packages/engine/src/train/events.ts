@@ -14,7 +14,11 @@ export interface MetricPoint {
   epoch?: number;
 }
 
-export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DIVERGED';
+/**
+ * CRASHED is never the engine's: the API gives it to a run logged by a script that went silent
+ * (no heartbeat within the timeout); the script may resume it.
+ */
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'DIVERGED' | 'CRASHED';
 
 /** The end of a run, with what later analyses need: final weights and batch-norm state. */
 export interface RunEnd {

@@ -54,6 +54,39 @@ export const ArtifactKind = {
 } as const;
 
 export type ArtifactKind = typeof ArtifactKind[keyof typeof ArtifactKind];
+/** How a condition compares a run’s value with `value`. Numbers (and booleans, as 0/1) compare as numbers, strings as text; a run without the path never matches (not even NE). */
+export const ComparisonOp = {
+  /** A string value containing `value`, case-insensitive. */
+  CONTAINS: 'CONTAINS',
+  /** Equal (`null` matches a null value). */
+  EQ: 'EQ',
+  /** The run has this path at all (`value` is ignored). */
+  EXISTS: 'EXISTS',
+  /** Greater than. */
+  GT: 'GT',
+  /** Greater than or equal. */
+  GTE: 'GTE',
+  /** Equal to one of `value`, a list. */
+  IN: 'IN',
+  /** Less than. */
+  LT: 'LT',
+  /** Less than or equal. */
+  LTE: 'LTE',
+  /** Present and not equal. */
+  NE: 'NE'
+} as const;
+
+export type ComparisonOp = typeof ComparisonOp[keyof typeof ComparisonOp];
+/** A condition on one dotted config path, e.g. { path: "optimizer.lr", op: GT, value: 0.001 }. */
+export type ConfigCondition = {
+  /** How to compare. */
+  op: ComparisonOp;
+  /** A dotted config path as Run.config shows it: `optimizer.lr`, `batchSize`, `model.name`. */
+  path: Scalars['String']['input'];
+  /** A number, string, boolean or null; a list for IN. */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** A run trained outside Saddle (any script, any framework) that logs its metrics here. */
 export type CreateRunInput = {
   /** Hyperparameters and anything to filter or group by: any JSON object, nested lists and objects and null included (at most 256 KiB). Stored as given (Run.rawConfig) and flattened to dotted paths (Run.config: `optimizer.lr`, `layers.0.units`). */
@@ -245,6 +278,17 @@ export type ExperimentFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How an experiment’s runs came to be. */
+export const ExperimentOrigin = {
+  /** Logged by scripts (createRun). */
+  EXTERNAL: 'EXTERNAL',
+  /** Launched from a catalogue preset. */
+  PRESET: 'PRESET',
+  /** Launched from a raw RunSpec (with a sweep or seeds). */
+  SPEC: 'SPEC'
+} as const;
+
+export type ExperimentOrigin = typeof ExperimentOrigin[keyof typeof ExperimentOrigin];
 /** RUNNING while any run is live; ANALYZING while the preset analyses run; then SUCCEEDED, or FAILED / CANCELLED when a run did. */
 export const ExperimentStatus = {
   /** Every run has ended and the preset’s analyses (PCA, spectra, landscapes, …) are running. */
@@ -334,6 +378,16 @@ export type FigureSpec = {
   x?: Maybe<Scalars['String']['output']>;
   /** METRIC_LINES: `linear` or `log`. */
   yScale?: Maybe<Scalars['String']['output']>;
+};
+
+/** A condition on one final metric, e.g. { key: "test/loss", op: LT, value: 0.1 }. */
+export type FinalCondition = {
+  /** A key of Run.final, e.g. `test/loss`. */
+  key: Scalars['String']['input'];
+  /** How to compare. */
+  op: ComparisonOp;
+  /** A number (or a list of them for IN); non-finite finals match only EXISTS and string comparisons with their spelling ("NaN"). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 /** values[j][i] is the value at (xs[i], ys[j]); path is a trajectory projected on the plane. */
@@ -612,6 +666,8 @@ export type Mutation = {
   launchSuite: Suite;
   /** Appends a batch of points to an external run that is RUNNING (at most 10,000 points, as `points`, `series` or both). Idempotent per (run, key, step): resending a batch changes nothing. A finished run answers CONFLICT (resume it first); a wall time in seconds answers BAD_USER_INPUT. Non-finite values are "NaN", "Infinity", "-Infinity" and mark the run diverged (`Run.divergedAtStep`). */
   logMetrics: LogMetricsResult;
+  /** Imports the SADDLE_PRESET_MODULES again (a changed file anew) without restarting the server, and answers the catalogue. A module that fails to load, or a preset that takes a built-in or another module’s id, is an error and the catalogue stays as it was. Workers reload before analysing a module preset’s experiment. `kill -HUP` of `saddle serve` does the same. */
+  reloadPresets: Array<Preset>;
   /** Makes a CRASHED (or ended) logged run RUNNING again, e.g. when its script restarts: logging, heartbeats and finishRun work again; its error and finishedAt are cleared. A RUNNING run is returned as it is. */
   resumeRun: Run;
   /** Replaces the experiment’s notes. */
@@ -842,6 +898,10 @@ export type Query = {
   report?: Maybe<Report>;
   /** null when no run has this id. */
   run?: Maybe<Run>;
+  /** Runs across every experiment, filtered by config paths, final metrics, status, tags, preset, experiment, origin, project, text and creation time, in any order (default newest first), a page at a time. */
+  runs: RunConnection;
+  /** The runs with these ids, in the order asked (an id asked twice is answered once); ids no run has are left out. At most 500 ids. Ask for their series in the same request with `metrics(keys: [...], maxPoints: <the chart’s width in px × 2>)`: the cost limit prices each run’s series. */
+  runsById: Array<Run>;
   /** null when no suite has this id. */
   suite?: Maybe<Suite>;
   /** Suites, newest first. */
@@ -870,6 +930,19 @@ export type QueryReportArgs = {
 
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<RunOrder>>;
+};
+
+
+export type QueryRunsByIdArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1117,6 +1190,17 @@ export type RunArtifact = {
   url: Scalars['String']['output'];
 };
 
+/** A page of runs across experiments, in the order asked for. */
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  /** The runs of this page. */
+  edges: Array<RunEdge>;
+  /** Whether another page follows, and its cursor. */
+  pageInfo: PageInfo;
+  /** Runs matching the filter, over all pages (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Counts of an experiment’s runs by status. */
 export type RunCounts = {
   __typename?: 'RunCounts';
@@ -1136,6 +1220,15 @@ export type RunCounts = {
   succeeded: Scalars['Int']['output'];
   /** All runs. */
   total: Scalars['Int']['output'];
+};
+
+/** A run of a Query.runs page with its cursor. */
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  /** Pass as `after` to continue after this run. */
+  cursor: Scalars['String']['output'];
+  /** The run. */
+  node: Run;
 };
 
 /** Something that happened to a run: new metric points (batched), a status change, progress, its model summary. */
@@ -1172,6 +1265,40 @@ export const RunEventType = {
 } as const;
 
 export type RunEventType = typeof RunEventType[keyof typeof RunEventType];
+/** Which runs to list, across every experiment; every field given must match. */
+export type RunFilter = {
+  /** Conditions on config paths; all must hold. */
+  config?: InputMaybe<Array<ConfigCondition>>;
+  /** Created after this instant. */
+  createdAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Created before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The run belongs to this experiment (its id). */
+  experiment?: InputMaybe<Scalars['String']['input']>;
+  /** Conditions on final metrics; all must hold. */
+  final?: InputMaybe<Array<FinalCondition>>;
+  /** How the run’s experiment came to be. */
+  origin?: InputMaybe<ExperimentOrigin>;
+  /** The run’s experiment was launched from this preset id. */
+  preset?: InputMaybe<Scalars['String']['input']>;
+  /** The run’s experiment is in this project. */
+  project?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<RunStatus>>;
+  /** The run’s experiment has every one of these tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Case-insensitive substring of the run’s key or its experiment’s name. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One sort key of Query.runs. */
+export type RunOrder = {
+  /** Default ASC. */
+  direction?: InputMaybe<SortDirection>;
+  /** `createdAt`, `finishedAt`, `key`, `status`, `experiment` (its name), `config.<path>` (e.g. `config.optimizer.lr`) or `final.<key>` (e.g. `final.test/loss`). */
+  field: Scalars['String']['input'];
+};
+
 /** QUEUED → RUNNING → one of SUCCEEDED, FAILED (with a reason), CANCELLED, DIVERGED (loss or gradient not finite); a logged run whose script went silent becomes CRASHED (resumeRun continues it). */
 export const RunStatus = {
   /** Stopped on request (cancelRun, cancelExperiment, Ctrl-C in `saddle run`); its points are kept. */
@@ -1275,6 +1402,15 @@ export type ScatterView = {
   y: FigureAxis;
 };
 
+/** Ascending or descending; runs without the value come last either way. */
+export const SortDirection = {
+  /** Smallest (or earliest, or A) first. */
+  ASC: 'ASC',
+  /** Largest (or latest, or Z) first. */
+  DESC: 'DESC'
+} as const;
+
+export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 export type Subscription = {
   __typename?: 'Subscription';
   /** Live events of one experiment: metric batches of its runs, status and progress changes, analysis results. Completes after the event that ends the experiment (at once when it has already ended); an unknown experimentId is a NOT_FOUND error. */
