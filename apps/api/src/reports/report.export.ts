@@ -163,7 +163,8 @@ const STYLE = `
   @page { size: A4; margin: 14mm; }
   @media print {
     body { max-width: none; margin: 0; padding: 0; }
-    section.report-section { break-before: page; page-break-before: always; margin-top: 0; }
+    section.report-section { margin-top: 0; }
+    section.report-section + section.report-section { break-before: page; page-break-before: always; }
     pre, table { break-inside: avoid; page-break-inside: avoid; }
   }
 `;
