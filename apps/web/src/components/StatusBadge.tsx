@@ -1,7 +1,13 @@
+/** What a state means where its name alone may not say it (shown on hover). */
+const STATUS_HINTS: Partial<Record<string, string>> = {
+  CRASHED: 'The script logging this run stopped sending anything (no heartbeat within the timeout); it can resume the run.',
+  DIVERGED: 'The loss or the gradient norm was not finite.',
+};
+
 /** Run and experiment states as coloured pills (colours in globals.css, one per state). */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span className={`badge ${status}`} data-status={status}>
+    <span className={`badge ${status}`} data-status={status} title={STATUS_HINTS[status]}>
       {status.toLowerCase()}
     </span>
   );

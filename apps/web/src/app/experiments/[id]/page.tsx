@@ -146,7 +146,7 @@ export default function ExperimentPage() {
   const shownAnalysisIds = new Set<string>();
   const counts = {
     done: runs.filter((r) => !LIVE_RUN.has(r.status)).length,
-    failed: runs.filter((r) => r.status === 'FAILED' || r.status === 'DIVERGED').length,
+    failed: runs.filter((r) => r.status === 'FAILED' || r.status === 'DIVERGED' || r.status === 'CRASHED').length,
   };
   const progress = live ? (runs.reduce((s, r) => s + (LIVE_RUN.has(r.status) ? (progressOf[r.id] ?? r.progress) : 1), 0) / Math.max(1, runs.length)) : (runsResult.data?.experiment?.progress ?? experiment.progress);
 
