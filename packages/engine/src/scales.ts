@@ -1,6 +1,8 @@
 /**
- * The scales alone, as the `@saddle/engine/scales` entry: a command line can offer them as
- * choices without loading TensorFlow.js (the full entry takes ~0.4 s to import).
+ * The light `@saddle/engine/scales` entry: what a command line needs to parse its arguments (the
+ * scales as choices, list splitting) without loading TensorFlow.js (the full entry takes ~0.4 s
+ * to import).
  */
 export { SCALES } from './experiments/types.js';
 export type { Scale } from './experiments/types.js';
+export { splitTopLevel } from './util/split-top-level.js';

@@ -231,9 +231,9 @@ describe('saddle run --spec (spawned)', () => {
       writeFileSync(bad, '[1, 2]');
       expect(saddle('run', '--spec', bad, '--data-dir', data.path).err).toMatch(/bad --spec .*: expected a JSON object .*, got an array/);
       expect(saddle('run', '--spec', join(data.path, 'none.json'), '--data-dir', data.path).err).toMatch(/bad --spec .*none\.json: ENOENT/);
-      const mixed = saddle('run', 'fit-function', '--spec', file, '--set', 'epochs=3', '--data-dir', data.path);
+      const mixed = saddle('run', 'fit-function', '--spec', file, '--scale', 'full', '--data-dir', data.path);
       expect(mixed.code).toBe(2);
-      expect(mixed.err).toMatch(/^saddle run: bad --spec: it runs one RunSpec and takes no <preset> "fit-function", --set; put those values in /);
+      expect(mixed.err).toMatch(/^saddle run: bad --spec: it runs a RunSpec and takes no <preset> "fit-function", --scale; put those values in .* \(or --set PATH=VALUE, --sweep, --seeds\)/);
       const neither = saddle('run', '--data-dir', data.path);
       expect(neither.code).toBe(2);
       expect(neither.err).toMatch(/^saddle run: missing <preset> \(or --spec file\.json\)/);

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SCALES, type Scale } from '@saddle/engine/scales';
 import type { CliIo } from './run-command.js';
+import { parseSweepArgs, SWEEP_SYNTAX, type SweepParameterArg } from './sweep-args.js';
 
 // Everything that loads the engine (TensorFlow.js), the store or the server is imported inside
 // the action that needs it (graphql too, through the error classes: only failures load them),
@@ -73,7 +74,11 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .command('run')
     .description('run a catalogue preset (or with --spec, one run from a RunSpec file) through the store and workers, with progress')
     .argument('[preset]', 'preset id, e.g. fit-function (saddle presets lists them), or hw1: the whole catalogue as one suite, with its report')
-    .option('--spec <file>', 'a JSON RunSpec (missing fields take the engine’s defaults): one run, no analyses, instead of a preset')
+    .option('--spec <file>', 'a JSON RunSpec (missing fields take the engine’s defaults) instead of a preset: one run, or with --seeds/--sweep one per seed and point; --set applies to it')
+    .option('--sweep <path=values>', `with --spec: sweep a RunSpec path. ${SWEEP_SYNTAX}`, (value: string, previous: string[] = []) => [...previous, value], [])
+    .option('--seeds <n>', 'with --spec: trainings of the spec (or of every sweep point), seeds seed … seed+n−1', positiveInteger)
+    .addOption(new Option('--sweep-method <method>', 'with --sweep: grid (every combination) or random (--samples draws; ranges drawn uniformly, log-uniformly with log:)').choices(['grid', 'random']).default('grid'))
+    .option('--samples <n>', 'with --sweep-method random: the points drawn (default 8)', positiveInteger)
     .addOption(new Option('--scale <scale>', 'quick (minutes, CI), standard (about an hour for the whole catalogue on 2 cores; decides the findings) or full (the original size, hours)').choices([...SCALES]).default('quick'))
     .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
     .option('--set <key=value>', 'override a preset knob or a dotted RunSpec path (repeatable)', keyValue, {})
@@ -82,7 +87,28 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .option('--tag <tag>', 'tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value], [])
     .option('--workers <n>', 'worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (preset: string | undefined, options: { spec?: string; scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }, command: Command) => {
+    .action(async (preset: string | undefined, options: { spec?: string; sweep: string[]; seeds?: number; sweepMethod: 'grid' | 'random'; samples?: number; scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }, command: Command) => {
+      const specOnly = (['sweep', 'seeds', 'sweepMethod', 'samples'] as const).filter((flag) => command.getOptionValueSource(flag) === 'cli');
+      if (options.spec === undefined && specOnly.length > 0) {
+        const flag = `--${specOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        io.err.write(`saddle run: bad ${flag}: it goes with --spec file.json; a preset has knobs of its own (saddle presets lists them; e.g. --set seeds=3)\n`);
+        exitCode = 2;
+        return;
+      }
+      let sweep: { method: 'GRID' | 'RANDOM'; parameters: Record<string, SweepParameterArg>; samples?: number } | undefined;
+      if (options.sweep.length > 0) {
+        try {
+          sweep = { method: options.sweepMethod === 'random' ? 'RANDOM' : 'GRID', parameters: parseSweepArgs(options.sweep), ...(options.samples && { samples: options.samples }) };
+        } catch (error) {
+          io.err.write(`saddle run: bad --sweep: ${error instanceof Error ? error.message : String(error)}\n`);
+          exitCode = 2;
+          return;
+        }
+      } else if (command.getOptionValueSource('sweepMethod') === 'cli' || options.samples !== undefined) {
+        io.err.write(`saddle run: bad --${options.samples !== undefined ? 'samples' : 'sweep-method'}: it goes with --sweep PATH=VALUES\n`);
+        exitCode = 2;
+        return;
+      }
       const spec = options.spec === undefined ? undefined : readSpecFile(options.spec, preset, command, io);
       if (spec === null || (spec === undefined && preset === undefined)) {
         if (spec === undefined) io.err.write('saddle run: missing <preset> (or --spec file.json); saddle presets lists the presets\n');
@@ -108,6 +134,8 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         preset ?? '',
         {
           ...(spec && { spec }),
+          ...(sweep && { sweep }),
+          ...(options.seeds && { seeds: options.seeds }),
           scale: options.scale,
           set: options.set,
           json: Boolean(options.json),
@@ -370,14 +398,14 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
 
 /**
  * `saddle run --spec file.json`: the file's RunSpec, or null (after saying why) when it cannot be
- * read, is not a JSON object, or comes with a preset's flags — a spec is the whole run, so its
- * values belong in the file (sweeps over specs are not `saddle run`'s yet).
+ * read, is not a JSON object, or comes with a preset's own flags (<preset>, --data, --scale): a
+ * spec's values belong in the file, or in --set, --sweep and --seeds.
  */
 function readSpecFile(file: string, preset: string | undefined, command: Command, io: CliIo): { file: string; value: Record<string, unknown> } | null {
-  const presetFlags = ['set', 'data', 'scale'].filter((flag) => command.getOptionValueSource(flag) === 'cli');
+  const presetFlags = ['data', 'scale'].filter((flag) => command.getOptionValueSource(flag) === 'cli');
   if (preset !== undefined || presetFlags.length > 0) {
     const given = [...(preset !== undefined ? [`<preset> ${JSON.stringify(preset)}`] : []), ...presetFlags.map((flag) => `--${flag}`)];
-    io.err.write(`saddle run: bad --spec: it runs one RunSpec and takes no ${given.join(', ')}; put those values in ${file} (a sweep of specs is not supported by saddle run)\n`);
+    io.err.write(`saddle run: bad --spec: it runs a RunSpec and takes no ${given.join(', ')}; put those values in ${file} (or --set PATH=VALUE, --sweep, --seeds)\n`);
     return null;
   }
   let value: unknown;

@@ -21,6 +21,10 @@ import type { Scale } from '@saddle/engine';
 export interface RunCommandOptions {
   /** `--spec file.json`: one run from a raw RunSpec (as launchExperiment's `spec`) instead of a preset. */
   spec?: { file: string; value: Record<string, unknown> };
+  /** With `spec`: `--sweep` (and `--sweep-method`, `--samples`), as launchExperiment's `sweep`. */
+  sweep?: { method: 'GRID' | 'RANDOM'; parameters: Record<string, unknown>; samples?: number };
+  /** With `spec`: `--seeds`. */
+  seeds?: number;
   scale: Scale;
   data?: 'mnist' | 'cifar10';
   set: Record<string, unknown>;
@@ -50,7 +54,12 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
     try {
       experiment = await services.experiments.launch({
         ...(options.spec
-          ? { spec: options.spec.value }
+          ? {
+              spec: options.spec.value,
+              ...(options.sweep && { sweep: options.sweep }),
+              ...(options.seeds && { seeds: options.seeds }),
+              ...(Object.keys(options.set).length > 0 && { overrides: options.set }),
+            }
           : {
               preset,
               scale: options.scale,
@@ -66,7 +75,7 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
         const allowed = error.extensions.allowed;
         // A spec error's `allowed` is its reason, already in the message: print each thing once.
         const allowedText = allowed === undefined ? '' : Array.isArray(allowed) ? allowed.join(', ') : String(allowed);
-        const argument = options.spec && path?.startsWith('spec') ? `--spec ${options.spec.file}${path.length > 'spec'.length ? ` at '${path.slice('spec.'.length)}'` : ''}` : path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path ? `--${path}` : 'input';
+        const argument = options.spec && path?.startsWith('spec') ? `--spec ${options.spec.file}${path.length > 'spec'.length ? ` at '${path.slice('spec.'.length)}'` : ''}` : path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path?.startsWith('sweep') ? sweepArgument(path) : path ? `--${path}` : 'input';
         io.err.write(`saddle run: bad ${argument}: ${error.message}${allowedText && !error.message.includes(allowedText) ? `\n  allowed: ${allowedText}` : ''}\n`);
         return 2;
       }
@@ -233,4 +242,16 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
   } finally {
     await runtime.close();
   }
+}
+
+/** `sweep.parameters.optimizer.lr.max` → `--sweep optimizer.lr`; `sweep.method` → `--sweep-method`. */
+function sweepArgument(path: string): string {
+  if (path.startsWith('sweep.parameters.')) {
+    const rest = path.slice('sweep.parameters.'.length).replace(/\.(values|min|max|log|count|integer)(\.\d+)?$/, '');
+    return `--sweep ${rest}`;
+  }
+  if (path === 'sweep.method') return '--sweep-method';
+  if (path === 'sweep.samples') return '--samples';
+  if (path === 'sweep.seeds') return '--seeds';
+  return '--sweep';
 }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { resolveRunSpec, type TargetFunction } from '../config.js';
 import { checkExpressionFinite, compileExpression, ExpressionError } from '../data/expression.js';
 import { grid, targetName, targetOf } from '../data/functions.js';
+import { splitTopLevel } from '../util/split-top-level.js';
 import { inputShapeOf } from '../data/shapes.js';
 import { buildModel } from '../models/model.js';
 import { atScale, finishRuns, withSeeds, zooSpec } from './common.js';
@@ -127,19 +128,3 @@ async function analyzeFitFunction(runs: RunArtifacts[], options: PresetOptions, 
   return figures;
 }
 
-/** `a,b(c, d),e` → ['a', 'b(c, d)', 'e']: commas inside parentheses belong to a formula. */
-export function splitTopLevel(list: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of list) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (char === ',' && depth === 0) {
-      items.push(current);
-      current = '';
-    } else current += char;
-  }
-  items.push(current);
-  return items.map((item) => item.trim()).filter((item) => item !== '');
-}

@@ -3,3 +3,4 @@ export { Rng, mix32 } from './rng.js';
 export type { RngState } from './rng.js';
 export { stopGradient, nonDifferentiable } from './stop-gradient.js';
 export { editDistance, nearestName } from './nearest-name.js';
+export { splitTopLevel } from './split-top-level.js';
