@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { zoo, zooSummaries } from '../engine.js';
-import { pythonFixed2, torchRows, torchSummaryText } from './torchsummary.js';
+import { formatTorchSummary, pythonFixed2, torchRows, torchSummaryTable, torchSummaryText } from './torchsummary.js';
 
 const spec = zoo['cnn-shallow']!.spec;
 const summary = zooSummaries([32, 32, 3])['cnn-shallow']!;
@@ -34,6 +34,20 @@ describe('torchsummary', () => {
     expect(text).toContain('Input size (MB): 0.01\nForward/backward pass size (MB): 0.63\nParams size (MB): 0.13\nEstimated Total Size (MB): 0.77\n');
     expect(text.split('\n')[1]).toBe('        Layer (type)               Output Shape         Param #');
     expect(text).toContain('\n            Conv2d-5           [-1, 32, 16, 16]          12,832\n');
+  });
+
+  it('gives the report the unrounded numbers torchsummary computes (summary_string’s formulas, by hand)', () => {
+    const table = torchSummaryTable(spec, summary);
+    const MB = 1024 ** 2;
+    // total_input_size = |∏(3, 32, 32) · batch_size(-1) · 4 / 1024²|
+    expect(table.inputSizeMb).toBe((3 * 32 * 32 * 4) / MB);
+    // total_output_size = |2 · Σ∏output_shape · 4 / 1024²|, the outputs summed by hand above: 81,930.
+    expect(table.forwardBackwardSizeMb).toBe((2 * 81_930 * 4) / MB);
+    expect(table.paramsSizeMb).toBe((34_634 * 4) / MB);
+    expect(table.estimatedTotalSizeMb).toBe((34_634 * 4) / MB + (2 * 81_930 * 4) / MB + (3 * 32 * 32 * 4) / MB);
+    expect([table.totalParams, table.trainableParams, table.nonTrainableParams]).toEqual([34_634, 34_634, 0]);
+    // The printed table is this table's numbers, formatted.
+    expect(formatTorchSummary(table)).toBe(torchSummaryText(spec, summary));
   });
 
   it('rounds exact ties to even, as Python’s %0.2f does', () => {
