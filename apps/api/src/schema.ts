@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { CompareResolver } from './compare/compare.resolver.js';
+import { MetricPageColumnsResolver, MetricSeriesColumnsResolver } from './metrics/metric-columns.resolver.js';
 import { authChecker } from './auth/auth.checker.js';
 import { ViewerResolver } from './auth/viewer.resolver.js';
 import { EngineInfoResolver } from './engine-info/engine-info.resolver.js';
@@ -16,7 +17,7 @@ import { SuiteResolver } from './reports/suite.resolver.js';
 import { RunResolver } from './runs/run.resolver.js';
 import { RunSearchResolver } from './run-search/run-search.resolver.js';
 
-export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver] as const;
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver, MetricSeriesColumnsResolver, MetricPageColumnsResolver] as const;
 
 export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -69,7 +69,13 @@ export const metricsFieldCost: FieldCostRule = (args, { listSize }) => {
 export const METRIC_SERIES_COST = 2;
 export const METRIC_POINTS_PER_COST = 25;
 
-export const DEFAULT_FIELD_COSTS: Readonly<Record<string, FieldCostRule>> = { 'Run.metrics': metricsFieldCost };
+/**
+ * `Query.runsById`: one item per distinct id, so what each run selects — its `metrics` above all —
+ * is paid once per run asked for (100 runs × one 2,000-point series cost about 8,300).
+ */
+export const runsByIdFieldCost: FieldCostRule = (args, { listSize }) => ({ items: Array.isArray(args.ids) ? new Set(args.ids).size : listSize, perItem: 0 });
+
+export const DEFAULT_FIELD_COSTS: Readonly<Record<string, FieldCostRule>> = { 'Run.metrics': metricsFieldCost, 'Query.runsById': runsByIdFieldCost };
 
 export const DEFAULT_MAX_DEPTH = 12;
 export const DEFAULT_MAX_COST = 20_000;
