@@ -43,6 +43,7 @@ describe('HW1 1-2 findings', () => {
     expect(findingsOf(stored('gradient-norm', [run('sinc5', falling)]))[0]).toMatchObject({ verdict: 'holds' });
     expect(findingsOf(stored('gradient-norm', [run('sinc5', falling), run('mnist', flat)]))[0]).toMatchObject({ verdict: 'mixed', numbers: { mnist: 1 } });
     expect(findingsOf(stored('gradient-norm', [storedRun('sinc5', 'x', {})]))[0]!.verdict).toBe('undecided');
+    expect(findingsOf(stored('gradient-norm', [run('mnist', flat)]))[0]!.verdict).toBe('does not hold');
   });
 
   it('PCA: end points apart by a tenth of the median path length', () => {
