@@ -32,9 +32,14 @@ describe('validateRunSpec', () => {
     expect(cifar.zeroGradient).toMatchObject({ gradNormThreshold: 1e-3, maxSteps: 2000, optimizer: { kind: 'adam' } });
   });
 
+  it('takes a zoo model by name', () => {
+    expect(validateRunSpec({ model: 'mlp-deep' }).model).toEqual(zoo['mlp-deep']!.spec);
+  });
+
   it.each([
     ['not an object', 42, '', /expected an object/],
     ['missing model', {}, 'model', /is required/],
+    ['unknown zoo model', { model: 'mlp-huge' }, 'model', /'mlp-huge' is not a zoo model; the zoo has mlp-shallow, /],
     ['unknown top-level field', { model: mlp, lr: 0.1 }, 'lr', /unknown field; allowed fields are data, model/],
     ['bad data kind', { model: mlp, data: { kind: 'imagenet' } }, 'data.kind', /one of 'function', 'mnist', 'cifar10'/],
     ['bad function', { model: mlp, data: { kind: 'function', fn: 'cos' } }, 'data.fn', /'sinc5', 'sgn-sin5pi'/],

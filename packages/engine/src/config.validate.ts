@@ -7,6 +7,7 @@ import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type RunSpec, type Run
 import { checkExpressionFinite, compileExpression, ExpressionError } from './data/expression.js';
 import { inputShapeOf, outputSizeOf } from './data/shapes.js';
 import { planLayers } from './models/model.js';
+import { zoo } from './models/zoo.js';
 import type { Activation, LayerSpec } from './models/spec.js';
 
 export class SpecError extends Error {
@@ -65,9 +66,16 @@ export function validateRunSpec(input: unknown, context?: string): RunSpec {
   const boolean = (v: unknown, path: string): boolean => (typeof v === 'boolean' ? v : fail(path, `must be true or false, got ${show(v)}`));
 
   // Shape and kinds first, so that filling defaults cannot trip over a bad kind.
-  const raw = object(input, '');
+  // A shallow copy: a zoo name in `model` is replaced below without touching the caller's object.
+  const raw = { ...object(input, '') };
   noUnknownKeys(raw, RUN_KEYS, '');
-  if (raw.model === undefined) fail('model', 'is required: give a model spec { name, layers }, e.g. one of the zoo specs');
+  if (raw.model === undefined) fail('model', `is required: give a zoo model's name (${Object.keys(zoo).join(', ')}) or a model spec { name, layers }`);
+  if (typeof raw.model === 'string') {
+    // A zoo id stands for its spec, so a spec written by hand (or a form) need not copy the layers.
+    const entry = Object.hasOwn(zoo, raw.model) ? zoo[raw.model] : undefined;
+    if (!entry) fail('model', `${show(raw.model)} is not a zoo model; the zoo has ${Object.keys(zoo).join(', ')} (or give a model spec { name, layers })`);
+    raw.model = structuredClone(entry!.spec);
+  }
   if (raw.data !== undefined) oneOf(object(raw.data, 'data').kind, Object.keys(DEFAULT_DATA) as (keyof typeof DEFAULT_DATA)[], 'data.kind');
   if (raw.optimizer !== undefined) oneOf(object(raw.optimizer, 'optimizer').kind, ['sgd', 'adam'] as const, 'optimizer.kind');
   if (raw.zeroGradient !== undefined) {
