@@ -149,7 +149,7 @@ export function listText(items: readonly ExperimentView[], totalCount: number): 
 export function showText(e: ExperimentView): string {
   let text = `experiment ${e.id}: ${e.name}\n  status   ${e.status}${e.error ? ` — ${e.error}` : ''}\n  preset   ${e.preset ?? '-'}${e.scale ? ` (${e.scale})` : ''}\n  created  ${e.createdAt}\n`;
   if (e.tags.length > 0) text += `  tags     ${e.tags.join(', ')}\n`;
-  text += `  runs     ${e.runs.length} (${count(e.runs, 'SUCCEEDED')} succeeded, ${count(e.runs, 'RUNNING')} running, ${count(e.runs, 'QUEUED')} queued, ${count(e.runs, 'FAILED') + count(e.runs, 'DIVERGED')} failed/diverged, ${count(e.runs, 'CANCELLED')} cancelled)\n`;
+  text += `  runs     ${e.runs.length} (${count(e.runs, 'SUCCEEDED')} succeeded, ${count(e.runs, 'RUNNING')} running, ${count(e.runs, 'QUEUED')} queued, ${count(e.runs, 'FAILED') + count(e.runs, 'DIVERGED')} failed/diverged, ${count(e.runs, 'CANCELLED')} cancelled${count(e.runs, 'CRASHED') > 0 ? `, ${count(e.runs, 'CRASHED')} crashed` : ''})\n`;
   const keyWidth = Math.max(3, ...e.runs.map((r) => r.key.length));
   for (const run of e.runs) {
     const final = run.final ? Object.entries(run.final).map(([key, value]) => `${key} ${value.toPrecision(4)}`).join(', ') : run.error ?? '';
