@@ -146,3 +146,16 @@ describe('launch-time checks and effective configs of presets', () => {
     expect((await server.run<{ experiments: { totalCount: number } }>(`{ experiments { totalCount } }`)).data!.experiments.totalCount).toBe(before);
   });
 });
+
+describe('the model zoo by name', () => {
+  it('lists the zoo, and a spec launch takes a zoo model by its name', async () => {
+    const { data, errors } = await server.run<{ modelZoo: { id: string; data: string; parameters: number }[] }>(`{ modelZoo { id data parameters } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.modelZoo.find((model) => model.id === 'mlp-deep')).toEqual({ id: 'mlp-deep', data: 'function', parameters: 573 });
+    expect(data!.modelZoo.find((model) => model.id === 'cnn-shallow')?.data).toBe('image');
+    const launched = await server.run<Launched>(LAUNCH, { input: { spec: { model: 'mlp-shallow', epochs: 1 } } });
+    expect(launched.errors).toBeUndefined();
+    await cancel(launched.data!.launchExperiment.id);
+    expect(launched.data!.launchExperiment.runs[0]!.config['model.name']).toBe('mlp-shallow');
+  });
+});

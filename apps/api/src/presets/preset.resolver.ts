@@ -2,7 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import { ScaleEnum } from '../common/enums.js';
 import type { SaddleContext } from '../context.js';
 import { BadInputError } from '../errors.js';
+import { buildModel, zoo } from '../engine.js';
 import { ExpectedTime, Preset, PresetRunSpec, toPresetObject } from './preset.type.js';
+import { ZooModel } from './zoo-model.type.js';
 import type { Scale } from '@saddle/engine';
 
 @Resolver(() => Preset)
@@ -10,6 +12,21 @@ export class PresetResolver {
   @Query(() => [Preset], { description: 'The catalogue of runnable experiments.' })
   presets(@Ctx() { services }: SaddleContext): Preset[] {
     return services.catalogue.list().map(toPresetObject);
+  }
+
+  @Query(() => [ZooModel], { description: 'The model zoo: every model a spec, an override or a sweep may name, in the engine’s order.' })
+  modelZoo(): ZooModel[] {
+    return Object.entries(zoo).map(([id, entry]) => {
+      // The zoo's MLPs take one number (a target function's x); its CNNs take images.
+      const image = entry.spec.layers.some((layer) => layer.type === 'conv2d');
+      return {
+        id,
+        description: entry.description,
+        data: image ? 'image' : 'function',
+        parameters: buildModel(entry.spec, image ? [28, 28, 1] : [1]).summary().totalParams,
+        spec: entry.spec as unknown as Record<string, unknown>,
+      };
+    });
   }
 
   @Authorized('write')
