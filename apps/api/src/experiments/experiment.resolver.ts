@@ -3,7 +3,6 @@ import type { SaddleContext } from '../context.js';
 import { Preset, toPresetObject } from '../presets/preset.type.js';
 import type { ExperimentEventPayload } from '../pubsub/topics.js';
 import { Run, toRunObject } from '../runs/run.type.js';
-import { isTerminalRunStatus } from '../store/records.js';
 import { ExperimentFilter, LaunchExperimentInput } from './experiment.input.js';
 import {
   Experiment,
@@ -62,14 +61,8 @@ export class ExperimentResolver {
   }
 
   @FieldResolver(() => Float, { description: 'Fraction done in [0, 1]: the runs’ progress, and the analyses’ when there are any.' })
-  async progress(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<number> {
-    const runs = await services.runs.runsOf(experiment.id);
-    const record = await services.experiments.require(experiment.id);
-    const parts = runs.map((r) => (isTerminalRunStatus(r.status) ? 1 : r.progress));
-    if (record.origin === 'preset' && record.analysisStatus !== 'SKIPPED') {
-      parts.push(record.analysisStatus === 'SUCCEEDED' || record.analysisStatus === 'FAILED' ? 1 : record.analysisProgress);
-    }
-    return parts.length === 0 ? 0 : parts.reduce((a, b) => a + b, 0) / parts.length;
+  progress(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<number> {
+    return services.experiments.progress(experiment.id);
   }
 
   @FieldResolver(() => [Figure], { description: 'The preset’s analysis figures, once computed.' })
