@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { postGraphQL, startTestServer, type TestServer } from '../test-utils/server.js';
+import { heartbeatTimeoutMsFromEnv } from './run.service.js';
 import { tempDir, waitFor } from '../test-utils/temp.js';
 
 const TIMEOUT_MS = 1500;
@@ -232,3 +233,13 @@ afterAll(async () => {
   await client.end();
 });
 lifecycleContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema }));
+
+describe('SADDLE_HEARTBEAT_TIMEOUT_S', () => {
+  it('is seconds, 300 by default; anything but a positive number is refused naming the variable', () => {
+    expect(heartbeatTimeoutMsFromEnv({})).toBe(300_000);
+    expect(heartbeatTimeoutMsFromEnv({ SADDLE_HEARTBEAT_TIMEOUT_S: '2.5' })).toBe(2500);
+    for (const bad of ['soon', '0', '-5', 'Infinity']) {
+      expect(() => heartbeatTimeoutMsFromEnv({ SADDLE_HEARTBEAT_TIMEOUT_S: bad })).toThrow(/SADDLE_HEARTBEAT_TIMEOUT_S must be a positive number of seconds/);
+    }
+  });
+});
