@@ -6,7 +6,7 @@ import { LineChart } from './charts/LineChart';
 import type { AxisScale } from './charts/scales';
 import { bucketize, type Series, type SeriesPoint } from './charts/series';
 import { TwinPanel } from './charts/TwinPanel';
-import { xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
+import { nonFiniteOf, xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
 
 /** One run's live series, as a metric figure needs them. */
 export interface FigureRun {
@@ -25,7 +25,12 @@ const DRAW_LIMIT = 1500;
 export function toDrawn(points: readonly MetricDatum[], mode: XMode): SeriesPoint[] {
   const origin = points[0]?.wallTime ?? 0;
   const x = xOf(mode, origin);
-  const drawn = points.map((p) => ({ x: x(p), y: yOf(p) })).filter((p) => !Number.isNaN(p.x));
+  const drawn = points
+    .map((p): SeriesPoint => {
+      const nonFinite = nonFiniteOf(p);
+      return nonFinite ? { x: x(p), y: yOf(p), nonFinite } : { x: x(p), y: yOf(p) };
+    })
+    .filter((p) => !Number.isNaN(p.x));
   if (mode !== 'step') drawn.sort((a, b) => a.x - b.x);
   return drawn.length > DRAW_LIMIT ? bucketize(drawn, DRAW_LIMIT / 2) : drawn;
 }
@@ -34,6 +39,7 @@ const px = (d: SeriesPoint) => d.x;
 const py = (d: SeriesPoint) => d.y;
 const pMin = (d: SeriesPoint) => d.min;
 const pMax = (d: SeriesPoint) => d.max;
+const pNonFinite = (d: SeriesPoint) => d.nonFinite;
 
 export interface MetricFigureProps {
   title: string;
@@ -121,6 +127,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
                 y={py}
                 yMin={pMin}
                 yMax={pMax}
+                nonFinite={pNonFinite}
                 xScale="linear"
                 yScale={yScale}
                 xLabel={AXIS_LABEL[x]}

@@ -7,6 +7,8 @@ export interface MetricDatum {
   /** Milliseconds since the Unix epoch. */
   wallTime: number;
   epoch?: number | null;
+  /** "NaN", "Infinity" or "-Infinity" when the value was not finite (the API's MetricPoint.nonFinite); null otherwise. */
+  nonFinite?: string | null;
 }
 
 /** What the horizontal axis counts. */
@@ -33,6 +35,16 @@ export function xOf(mode: XMode, origin: number): (d: MetricDatum) => number {
 
 /** y of a point; a null (non-finite) value becomes NaN, which charts leave out. */
 export const yOf = (d: MetricDatum): number => d.value ?? Number.NaN;
+
+/**
+ * What a non-finite point was ("NaN", "Infinity", "-Infinity"), for the chart's gap marker;
+ * undefined for a finite one. A null value without a spelling (a query that did not ask for
+ * `nonFinite`) is still not finite: "not finite".
+ */
+export function nonFiniteOf(d: MetricDatum): string | undefined {
+  if (d.nonFinite) return d.nonFinite;
+  return d.value === null ? 'not finite' : undefined;
+}
 
 /**
  * Merges streamed points into a series sorted by step. A point at a step already present replaces

@@ -49,6 +49,12 @@ export interface LineChartProps<Datum> {
   legend?: boolean;
   /** Data drawn with a ring marker on their line (e.g. α where batch norm was patched); the caller says what a marker means. */
   marked?: (d: Datum) => boolean;
+  /**
+   * Non-finite data (a NaN or ±Infinity loss): the line has a gap there (its y is NaN), and this
+   * draws a marker at the top of the plot at the datum's x, titled with what it returns ("NaN").
+   * undefined/null for a finite datum.
+   */
+  nonFinite?: (d: Datum) => string | null | undefined;
   /** Half-length of a datum's error bar (e.g. one standard error over seeds); none where undefined. */
   errorBar?: (d: Datum) => number | undefined;
   margin?: Margin;
@@ -100,6 +106,7 @@ export function LineChart<Datum>({
   onToggle,
   legend = true,
   marked,
+  nonFinite,
   errorBar,
   margin = DEFAULT_MARGIN,
 }: LineChartProps<Datum>) {
@@ -322,6 +329,20 @@ export function LineChart<Datum>({
                       data-series={p.series.id}
                     />
                   )),
+              )
+            : null}
+          {nonFinite
+            ? visible.flatMap((p) =>
+                p.series.data.flatMap((d, i) => {
+                  const label = nonFinite(d);
+                  if (!label || !definedX(d)) return [];
+                  // A value no axis can place: a downward triangle on the plot's top edge, in the series' colour.
+                  return [
+                    <path key={`nonfinite-${p.series.id}-${i}`} className="saddle-nonfinite" d={`M${px(d) - 4},0 h8 l-4,7 z`} fill={p.color} data-series={p.series.id}>
+                      <title>{`${p.series.label}: ${label} at x = ${x(d)}`}</title>
+                    </path>,
+                  ];
+                }),
               )
             : null}
           {groupBands.map((band) => (

@@ -23,6 +23,15 @@ describe('bucketize', () => {
     expect(reduced).toEqual([{ x: 1, y: 5, min: 0, max: 9 }]);
   });
 
+  it('keeps a bucket’s first non-finite marker, and leaves NaN out of its envelope', () => {
+    const points: SeriesPoint[] = Array.from({ length: 100 }, (_, i) => ({ x: i, y: 1 + (i % 3) }));
+    points[42] = { x: 42, y: Number.NaN, nonFinite: 'Infinity' };
+    points[45] = { x: 45, y: Number.NaN, nonFinite: 'NaN' };
+    const reduced = bucketize(points, 10);
+    expect(reduced.map((p) => p.nonFinite)).toEqual([undefined, undefined, undefined, undefined, 'Infinity', undefined, undefined, undefined, undefined, undefined]);
+    expect(reduced[4]).toMatchObject({ min: 1, max: 3 });
+  });
+
   it('returns short series unchanged', () => {
     expect(bucketize([{ x: 0, y: 1 }], 10)).toEqual([{ x: 0, y: 1 }]);
   });

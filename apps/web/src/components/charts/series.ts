@@ -12,6 +12,8 @@ export interface SeriesPoint {
   min?: number;
   /** Largest raw value in the bucket: drawn as the upper envelope, so a one-step spike stays visible. */
   max?: number;
+  /** Set for a non-finite value ("NaN", "Infinity", "-Infinity"; y is then NaN): a gap with a marker (LineChart's `nonFinite`). */
+  nonFinite?: string;
 }
 
 /** A named sequence of data, one line in a chart. */
@@ -48,16 +50,19 @@ export function bucketize(points: readonly SeriesPoint[], buckets: number): Seri
     let sumX = 0;
     let lo = Infinity;
     let hi = -Infinity;
+    let nonFinite: string | undefined;
     for (let i = start; i < end; i++) {
       const p = points[i] as SeriesPoint;
       sumX += p.x;
+      // The bucket keeps the first non-finite value it holds, so its marker survives bucketing.
+      nonFinite ??= p.nonFinite;
       const pLo = p.min ?? p.y;
       const pHi = p.max ?? p.y;
       if (pLo < lo) lo = pLo;
       if (pHi > hi) hi = pHi;
     }
     const last = points[end - 1] as SeriesPoint;
-    out.push({ x: sumX / (end - start), y: last.y, min: lo, max: hi });
+    out.push({ x: sumX / (end - start), y: last.y, min: lo, max: hi, ...(nonFinite !== undefined && { nonFinite }) });
   }
   return out;
 }
