@@ -12,8 +12,11 @@ export interface ChartCardProps {
   caption?: ReactNode;
   /** Controls shown beside the export buttons (view pickers, toggles). */
   controls?: ReactNode;
-  /** The full data behind the chart as CSV (fetched unsampled from the API when needed). */
-  csv?: () => Promise<string> | string;
+  /**
+   * The full data behind the chart as CSV (fetched unsampled from the API when needed); a long
+   * export reports `onProgress(done, total)`, shown as a progress bar until the download starts.
+   */
+  csv?: (onProgress: (done: number, total: number) => void) => Promise<string | Blob> | string | Blob;
   /** Height of the chart area, px. */
   height?: number;
   /** Draws the chart at the measured width. */
@@ -43,6 +46,7 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
   const body = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [csvProgress, setCsvProgress] = useState<{ done: number; total: number } | null>(null);
   const [exportSize, setExportSize] = useState<ExportSize>('screen');
   const [pending, setPending] = useState<PendingExport | null>(null);
   const printing = usePrinting();
@@ -55,9 +59,12 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
     if (!csv) return;
     try {
       setExportError(null);
-      download(`${slug(title)}.csv`, await csv(), 'text/csv;charset=utf-8');
+      setCsvProgress({ done: 0, total: 0 });
+      download(`${slug(title)}.csv`, await csv((done, total) => setCsvProgress({ done, total })), 'text/csv;charset=utf-8');
     } catch (error) {
       setExportError(`CSV export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setCsvProgress(null);
     }
   }
 
@@ -99,7 +106,7 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
           {controls}
           <div className="toolbar" role="group" aria-label={`Export ${title}`}>
             {csv ? (
-              <button type="button" onClick={exportCsv} title="Download the full data (not just the drawn points) as CSV">
+              <button type="button" onClick={exportCsv} disabled={csvProgress !== null} title="Download the full data (not just the drawn points) as CSV">
                 CSV
               </button>
             ) : null}
@@ -127,6 +134,11 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
           {width > 0 ? children(Math.floor(width), height) : null}
         </div>
       </div>
+      {csvProgress ? (
+        <div className="caption csv-progress">
+          <progress max={Math.max(1, csvProgress.total)} value={csvProgress.done} aria-label={`CSV export of ${title}`} /> CSV: {csvProgress.done} of {csvProgress.total} series read
+        </div>
+      ) : null}
       {exportError ? <div className="notice error">{exportError}</div> : null}
       {caption ? <div className="caption">{caption}</div> : null}
       {stagedLayout ? (

@@ -1,12 +1,12 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { ChartCard } from './ChartCard';
+import { ChartCard, type ChartCardProps } from './ChartCard';
 import { LineChart } from './charts/LineChart';
 import type { AxisScale } from './charts/scales';
 import { bucketize, type Series, type SeriesPoint } from './charts/series';
 import { TwinPanel } from './charts/TwinPanel';
-import { nonFiniteOf, xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
+import { xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
 
 /** One run's live series, as a metric figure needs them. */
 export interface FigureRun {
@@ -21,25 +21,22 @@ export interface FigureRun {
 /** More points than this per series are drawn as min/max buckets (spikes survive as the envelope). */
 const DRAW_LIMIT = 1500;
 
-/** A series in chart form: x by the chosen mode, y with nulls as NaN, long series bucketed. */
-export function toDrawn(points: readonly MetricDatum[], mode: XMode): SeriesPoint[] {
+/**
+ * A series in chart form: x by the chosen mode, y with nulls as NaN, series longer than `limit`
+ * bucketed (pass Infinity for points the API already downsampled to the chart's pixels).
+ */
+export function toDrawn(points: readonly MetricDatum[], mode: XMode, limit = DRAW_LIMIT): SeriesPoint[] {
   const origin = points[0]?.wallTime ?? 0;
   const x = xOf(mode, origin);
-  const drawn = points
-    .map((p): SeriesPoint => {
-      const nonFinite = nonFiniteOf(p);
-      return nonFinite ? { x: x(p), y: yOf(p), nonFinite } : { x: x(p), y: yOf(p) };
-    })
-    .filter((p) => !Number.isNaN(p.x));
+  const drawn = points.map((p) => ({ x: x(p), y: yOf(p) })).filter((p) => !Number.isNaN(p.x));
   if (mode !== 'step') drawn.sort((a, b) => a.x - b.x);
-  return drawn.length > DRAW_LIMIT ? bucketize(drawn, DRAW_LIMIT / 2) : drawn;
+  return drawn.length > limit ? bucketize(drawn, Math.floor(limit / 2)) : drawn;
 }
 
 const px = (d: SeriesPoint) => d.x;
 const py = (d: SeriesPoint) => d.y;
 const pMin = (d: SeriesPoint) => d.min;
 const pMax = (d: SeriesPoint) => d.max;
-const pNonFinite = (d: SeriesPoint) => d.nonFinite;
 
 export interface MetricFigureProps {
   title: string;
@@ -48,8 +45,8 @@ export interface MetricFigureProps {
   runs: FigureRun[];
   x: XMode;
   yScale: AxisScale;
-  /** Full-data CSV of these runs and keys (from the API, unsampled). */
-  csv?: () => Promise<string>;
+  /** Full-data CSV of these runs and keys (from the API, unsampled), with its progress (ChartCard). */
+  csv?: ChartCardProps['csv'];
   /** Shown when no run has points yet. */
   waiting?: string;
 }
@@ -127,7 +124,6 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
                 y={py}
                 yMin={pMin}
                 yMax={pMax}
-                nonFinite={pNonFinite}
                 xScale="linear"
                 yScale={yScale}
                 xLabel={AXIS_LABEL[x]}

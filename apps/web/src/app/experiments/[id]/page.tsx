@@ -4,11 +4,11 @@ import {
   WebCancelExperimentDocument,
   WebCancelRunDocument,
   WebExperimentAnalysesDocument,
-  WebExperimentDocument,
+  WebExperimentViewDocument,
   WebExperimentEventsDocument,
   WebExperimentRunsDocument,
   type WebExperimentEventsSubscription,
-  type WebExperimentQuery,
+  type WebExperimentViewQuery,
 } from '@saddle/schema';
 import type { FigureData } from '@saddle/engine';
 import Link from 'next/link';
@@ -19,13 +19,14 @@ import { FigureView } from '../../../components/figures/FigureView';
 import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
 import { formatNumber } from '../../../components/charts/scales';
+import { columnsToPoints } from '../../../lib/columns';
 import { errorText } from '../../../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
 import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
 
-type Experiment = NonNullable<WebExperimentQuery['experiment']>;
+type Experiment = NonNullable<WebExperimentViewQuery['experiment']>;
 type ExperimentEvent = WebExperimentEventsSubscription['experimentEvents'];
 type FigureSpecRow = NonNullable<Experiment['presetDefinition']>['figures'][number];
 
@@ -41,7 +42,8 @@ export default function ExperimentPage() {
   const client = useClient();
   const { epoch } = useConnection();
   const canWrite = useCanWrite();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentDocument, variables: { id, maxPoints: 2000 } });
+  // 1,500 points a series: what a figure draws without bucketing again (MetricFigure's DRAW_LIMIT).
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentViewDocument, variables: { id, maxPoints: 1500 } });
   const [runsResult, refetchRuns] = useQuery({ query: WebExperimentRunsDocument, variables: { id }, pause: !data });
   const [analysesResult, refetchAnalyses] = useQuery({ query: WebExperimentAnalysesDocument, variables: { id }, pause: !data });
   const [, cancelExperiment] = useMutation(WebCancelExperimentDocument);
@@ -58,7 +60,7 @@ export default function ExperimentPage() {
       const next: LiveSeries = { ...previous };
       for (const run of experiment.runs) {
         const runSeries: RunSeries = { ...(next[run.id] ?? {}) };
-        for (const s of run.metrics) runSeries[s.key] = mergePoints(s.points, runSeries[s.key] ?? []);
+        for (const s of run.metrics) runSeries[s.key] = mergePoints(columnsToPoints(s.columns), runSeries[s.key] ?? []);
         next[run.id] = runSeries;
       }
       return next;
@@ -204,7 +206,7 @@ export default function ExperimentPage() {
                   runs={figureRuns}
                   x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
                   yScale={figure.yScale === 'log' ? 'log' : 'linear'}
-                  csv={() => seriesCsv(client, runs, metrics)}
+                  csv={(onProgress) => seriesCsv(client, runs, metrics, onProgress)}
                 />
               </div>
             );
