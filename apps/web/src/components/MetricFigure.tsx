@@ -6,7 +6,7 @@ import { LineChart } from './charts/LineChart';
 import type { AxisScale } from './charts/scales';
 import { bucketize, type Series, type SeriesPoint } from './charts/series';
 import { TwinPanel } from './charts/TwinPanel';
-import { xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
+import { nonFiniteOf, xOf, yOf, type MetricDatum, type RunSeries, type XMode } from '../lib/metrics';
 
 /** One run's live series, as a metric figure needs them. */
 export interface FigureRun {
@@ -28,7 +28,12 @@ const DRAW_LIMIT = 1500;
 export function toDrawn(points: readonly MetricDatum[], mode: XMode, limit = DRAW_LIMIT): SeriesPoint[] {
   const origin = points[0]?.wallTime ?? 0;
   const x = xOf(mode, origin);
-  const drawn = points.map((p) => ({ x: x(p), y: yOf(p) })).filter((p) => !Number.isNaN(p.x));
+  const drawn = points
+    .map((p): SeriesPoint => {
+      const nonFinite = nonFiniteOf(p);
+      return nonFinite ? { x: x(p), y: yOf(p), nonFinite } : { x: x(p), y: yOf(p) };
+    })
+    .filter((p) => !Number.isNaN(p.x));
   if (mode !== 'step') drawn.sort((a, b) => a.x - b.x);
   return drawn.length > limit ? bucketize(drawn, Math.floor(limit / 2)) : drawn;
 }
@@ -37,6 +42,7 @@ const px = (d: SeriesPoint) => d.x;
 const py = (d: SeriesPoint) => d.y;
 const pMin = (d: SeriesPoint) => d.min;
 const pMax = (d: SeriesPoint) => d.max;
+const pNonFinite = (d: SeriesPoint) => d.nonFinite;
 
 export interface MetricFigureProps {
   title: string;
@@ -124,6 +130,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
                 y={py}
                 yMin={pMin}
                 yMax={pMax}
+                nonFinite={pNonFinite}
                 xScale="linear"
                 yScale={yScale}
                 xLabel={AXIS_LABEL[x]}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import { LineChart } from './LineChart';
+import { CANVAS_SERIES, LineChart } from './LineChart';
 import type { Series, SeriesPoint } from './series';
 
 /** Deterministic pseudo-random numbers (mulberry32) so the seeded data is the same every run. */
@@ -118,12 +119,47 @@ describe('LineChart', () => {
     expect(Math.max(...ticks)).toBeGreaterThanOrEqual(8);
   });
 
-  it('shows every visible series in the tooltip at the hovered x', () => {
+  it('shows every visible series in the tooltip at the hovered x', async () => {
     const { container } = render(<LineChart width={500} height={300} series={[lossCurve('a', 1), lossCurve('b', 2)]} x={x} y={y} xLabel="epoch" />);
     const hit = container.querySelector('rect.saddle-hit') as Element;
     fireEvent.mouseMove(hit, { clientX: 200, clientY: 100 });
-    const tooltip = screen.getByRole('tooltip');
+    const tooltip = await screen.findByRole('tooltip');
     expect(tooltip.textContent).toMatch(/epoch = /);
     expect(tooltip.querySelectorAll('.chart-tooltip-row')).toHaveLength(2);
+    expect(container.querySelectorAll('.saddle-hover circle')).toHaveLength(2);
+    fireEvent.mouseLeave(hit);
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    expect(container.querySelectorAll('.saddle-hover circle')).toHaveLength(0);
+  });
+
+  it('paints hover without a React render, lists 12 rows and counts the rest', async () => {
+    let renders = 0;
+    const many = Array.from({ length: 20 }, (_, i) => lossCurve(`r${i}`, i + 1));
+    const { container } = render(
+      <Profiler id="chart" onRender={() => renders++}>
+        <LineChart width={500} height={300} series={many} x={x} y={y} />
+      </Profiler>,
+    );
+    const before = renders;
+    const hit = container.querySelector('rect.saddle-hit') as Element;
+    for (const clientX of [100, 150, 200]) fireEvent.mouseMove(hit, { clientX, clientY: 100 });
+    const tooltip = await screen.findByRole('tooltip');
+    expect(renders).toBe(before);
+    expect(tooltip.querySelectorAll('.chart-tooltip-row')).toHaveLength(12);
+    expect(tooltip.querySelector('.chart-tooltip-more')?.textContent).toBe('+8 more');
+  });
+
+  it('draws big charts on one canvas over SVG axes, and small ones as SVG paths', () => {
+    const many = Array.from({ length: CANVAS_SERIES + 1 }, (_, i) => lossCurve(`r${i}`, i + 1));
+    const big = render(<LineChart width={500} height={300} series={many} x={x} y={y} />).container;
+    expect(big.querySelector('canvas.saddle-lines-canvas')).not.toBeNull();
+    expect(linePaths(big)).toHaveLength(0);
+    expect(big.querySelectorAll('.visx-axis-left .visx-axis-tick').length).toBeGreaterThan(1);
+    const small = render(<LineChart width={500} height={300} series={many.slice(0, 3)} x={x} y={y} />).container;
+    expect(small.querySelector('canvas')).toBeNull();
+    expect(linePaths(small)).toHaveLength(3);
+    const forced = render(<LineChart width={500} height={300} series={many.slice(0, 3)} x={x} y={y} render="canvas" />).container;
+    expect(forced.querySelector('canvas.saddle-lines-canvas')).not.toBeNull();
   });
 });

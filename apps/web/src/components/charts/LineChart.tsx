@@ -2,9 +2,9 @@
 
 import { Group } from '@visx/group';
 import { Area, LinePath } from '@visx/shape';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { dashArray, traceEnvelope, tracePolyline } from './canvas-lines';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
-import { ChartTooltip } from './ChartTooltip';
 import { ema } from './ema';
 import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { pointerIn } from './pointer';
@@ -58,7 +58,17 @@ export interface LineChartProps<Datum> {
   /** Half-length of a datum's error bar (e.g. one standard error over seeds); none where undefined. */
   errorBar?: (d: Datum) => number | undefined;
   margin?: Margin;
+  /**
+   * Where lines and envelopes are drawn: SVG paths, or one canvas over the plot (axes, bands and
+   * legend stay SVG/HTML). Default `auto`: canvas above CANVAS_POINTS visible points or
+   * CANVAS_SERIES visible series, where re-rendering SVG paths costs more than a frame.
+   */
+  render?: 'auto' | 'svg' | 'canvas';
 }
+
+/** Above this many visible points (or series) `auto` draws on canvas. */
+export const CANVAS_POINTS = 20_000;
+export const CANVAS_SERIES = 40;
 
 interface Prepared<Datum> {
   series: Series<Datum>;
@@ -73,12 +83,18 @@ interface Prepared<Datum> {
 /** Dashes of the 1st…4th run of a group; later runs (replicas of a sweep) stay solid. */
 const GROUP_DASHES = [undefined, '6 3', '2 3', '9 3 2 3'] as const;
 
-interface Hover {
-  left: number;
-  top: number;
-  x: number;
-  rows: { id: string; label: string; color: string; value: number; px: number; py: number }[];
+interface HoverRow {
+  id: string;
+  label: string;
+  color: string;
+  value: number;
+  px: number;
+  py: number;
 }
+
+/** Rows a tooltip lists; the rest are counted ("+88 more"). */
+const TOOLTIP_ROWS = 12;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * Lines of many runs over one x: log or linear axes, legend toggles, a tooltip with every visible
@@ -109,11 +125,16 @@ export function LineChart<Datum>({
   nonFinite,
   errorBar,
   margin = DEFAULT_MARGIN,
+  render: renderMode = 'auto',
 }: LineChartProps<Datum>) {
   const [hiddenState, toggleState] = useLegendToggle();
   const hidden = hiddenProp ?? hiddenState;
   const toggle = onToggle ?? toggleState;
-  const [hover, setHover] = useState<Hover | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const hoverRef = useRef<SVGGElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const drawVersion = useRef(0);
 
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom);
@@ -191,24 +212,174 @@ export function LineChart<Datum>({
   const definedX = (d: Datum) => isPlottable(x(d), xKind);
   const bandedGroups = new Set(groupBands.map((b) => b.group));
 
-  function onMove(event: MouseEvent<SVGRectElement>) {
-    const point = pointerIn(event);
-    const target = xScale.invert(point.x);
-    const rows: Hover['rows'] = [];
+  const pointCount = visible.reduce((n, p) => n + p.series.data.length, 0);
+  const onCanvas = renderMode === 'canvas' || (renderMode === 'auto' && (pointCount > CANVAS_POINTS || visible.length > CANVAS_SERIES));
+
+  // Canvas lines are drawn after each commit, before the browser paints (so never a frame late).
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    const canvas = canvasRef.current;
+    if (!root) return;
+    if (!onCanvas || !canvas) {
+      delete root.dataset.linesDrawn;
+      return;
+    }
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(innerWidth * ratio);
+    canvas.height = Math.round(innerHeight * ratio);
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, innerWidth, innerHeight);
+    context.save();
+    context.beginPath();
+    context.rect(0, 0, innerWidth, innerHeight);
+    context.clip();
+    context.lineJoin = 'round';
+    const yPx = (v: number) => yScale(v) ?? Number.NaN;
+    if (yMin && yMax) {
+      for (const p of visible) {
+        context.beginPath();
+        traceEnvelope(context, p.series.data, px, (d) => yPx(yMax(d) ?? y(d)), (d) => yPx(yMin(d) ?? y(d)), (d) => definedX(d) && isPlottable(yMin(d) ?? y(d), yKind) && isPlottable(yMax(d) ?? y(d), yKind));
+        context.globalAlpha = 0.14;
+        context.fillStyle = p.color;
+        context.fill();
+      }
+    }
+    let drawn = 0;
     for (const p of visible) {
+      const inBand = p.series.group !== undefined && bandedGroups.has(p.series.group);
+      const stroke = (values: (d: Datum, i: number) => number, width: number, alpha: number) => {
+        context.beginPath();
+        tracePolyline(context, p.series.data, px, (d, i) => yPx(values(d, i)), definedX);
+        context.lineWidth = width;
+        context.globalAlpha = alpha;
+        context.strokeStyle = p.color;
+        context.setLineDash(inBand ? [] : dashArray(p.dash));
+        context.stroke();
+      };
+      const plottable = (v: number) => (isPlottable(v, yKind) ? v : Number.NaN);
+      if (p.smoothed) {
+        const smoothed = p.smoothed;
+        stroke((d) => plottable(y(d)), 1, 0.22);
+        stroke((_, i) => plottable(smoothed[i] ?? Number.NaN), inBand ? 1 : 1.75, inBand ? 0.35 : 1);
+      } else {
+        stroke((d) => plottable(y(d)), inBand ? 1 : 1.75, inBand ? 0.35 : 1);
+      }
+      drawn++;
+    }
+    context.setLineDash([]);
+    for (const band of groupBands) {
+      context.beginPath();
+      tracePolyline(context, band.points, (b) => xScale(b.x) ?? Number.NaN, (b) => yPx(b.mean), (b) => isPlottable(b.x, xKind) && isPlottable(b.mean, yKind));
+      context.globalAlpha = 1;
+      context.lineWidth = 2.25;
+      context.strokeStyle = band.color;
+      context.stroke();
+    }
+    context.restore();
+    drawVersion.current += 1;
+    root.dataset.linesDrawn = String(drawn);
+    root.dataset.drawVersion = String(drawVersion.current);
+  });
+
+  // Hover is painted straight into the DOM on the next animation frame: a mouse move re-renders
+  // nothing in React (with 100 runs a render of the chart took most of a second).
+  const view = useRef({ visible, xScale, yScale, px });
+  view.current = { visible, xScale, yScale, px };
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const frame = useRef<number | null>(null);
+
+  function paintHover() {
+    frame.current = null;
+    const layer = hoverRef.current;
+    const tooltip = tooltipRef.current;
+    const at = pointer.current;
+    if (!layer || !tooltip) return;
+    layer.replaceChildren();
+    tooltip.replaceChildren();
+    tooltip.hidden = true;
+    if (!at) return;
+    const { visible: shown, xScale: xs, yScale: ys, px: toPx } = view.current;
+    const target = xs.invert(at.x);
+    const rows: HoverRow[] = [];
+    for (const p of shown) {
       const i = nearestIndex(p.series.data, x, target);
       const d = p.series.data[i];
       if (d === undefined) continue;
       const value = p.smoothed?.[i] ?? y(d);
       if (!isPlottable(value, yKind)) continue;
-      rows.push({ id: p.series.id, label: p.series.label, color: p.color, value, px: px(d), py: yScale(value) ?? 0 });
+      rows.push({ id: p.series.id, label: p.series.label, color: p.color, value, px: toPx(d), py: ys(value) ?? 0 });
     }
-    const nearest = rows.length > 0 ? xScale.invert(rows[0]?.px ?? 0) : target;
-    setHover({ left: point.x + margin.left, top: point.y + margin.top, x: nearest, rows });
+    const first = rows[0];
+    if (!first) return;
+    const doc = layer.ownerDocument;
+    const rule = doc.createElementNS(SVG_NS, 'line');
+    for (const [name, value] of [['x1', first.px], ['x2', first.px], ['y1', 0], ['y2', innerHeight], ['stroke', '#adb5bd'], ['stroke-dasharray', '3 3']] as const) rule.setAttribute(name, String(value));
+    layer.appendChild(rule);
+    for (const row of rows) {
+      const dot = doc.createElementNS(SVG_NS, 'circle');
+      for (const [name, value] of [['cx', row.px], ['cy', row.py], ['r', 3.5], ['fill', row.color], ['stroke', '#fff'], ['stroke-width', 1.5]] as const) dot.setAttribute(name, String(value));
+      layer.appendChild(dot);
+    }
+    const left = at.x + margin.left;
+    const flip = left > width * 0.6;
+    tooltip.style.top = `${at.y + margin.top + 12}px`;
+    tooltip.style.left = flip ? '' : `${left + 14}px`;
+    tooltip.style.right = flip ? `${width - left + 14}px` : '';
+    const title = doc.createElement('div');
+    title.className = 'chart-tooltip-title';
+    title.textContent = `${xLabel ?? 'x'} = ${formatNumber(xs.invert(first.px), 4)}`;
+    tooltip.appendChild(title);
+    for (const row of rows.slice(0, TOOLTIP_ROWS)) {
+      const line = doc.createElement('div');
+      line.className = 'chart-tooltip-row';
+      const swatch = doc.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = row.color;
+      const name = doc.createElement('span');
+      name.className = 'name';
+      name.textContent = row.label;
+      const value = doc.createElement('span');
+      value.className = 'value';
+      value.textContent = formatNumber(row.value, 4);
+      line.append(swatch, name, value);
+      tooltip.appendChild(line);
+    }
+    if (rows.length > TOOLTIP_ROWS) {
+      const more = doc.createElement('div');
+      more.className = 'chart-tooltip-more';
+      more.textContent = `+${rows.length - TOOLTIP_ROWS} more`;
+      tooltip.appendChild(more);
+    }
+    tooltip.hidden = false;
   }
 
+  function schedule() {
+    if (frame.current === null) frame.current = requestAnimationFrame(paintHover);
+  }
+  function onMove(event: MouseEvent<SVGRectElement>) {
+    pointer.current = pointerIn(event);
+    schedule();
+  }
+  function onLeave() {
+    pointer.current = null;
+    schedule();
+  }
+
+  // A re-render (new data, toggled series) moves the lines under a shown tooltip: repaint it.
+  useLayoutEffect(() => {
+    if (pointer.current) schedule();
+  });
+  useLayoutEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+
   return (
-    <div className="chart" style={{ position: 'relative', width }}>
+    <div ref={rootRef} className="chart" style={{ position: 'relative', width }}>
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label={yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'line chart'}>
         <Group left={margin.left} top={margin.top}>
           <ChartAxes
@@ -235,7 +406,7 @@ export function LineChart<Datum>({
               fillOpacity={0.16}
             />
           ))}
-          {yMin && yMax
+          {yMin && yMax && !onCanvas
             ? visible.map((p) => (
                 <Area<Datum>
                   key={`envelope-${p.series.id}`}
@@ -250,7 +421,7 @@ export function LineChart<Datum>({
                 />
               ))
             : null}
-          {visible.map((p) => {
+          {(onCanvas ? [] : visible).map((p) => {
             const inBand = p.series.group !== undefined && bandedGroups.has(p.series.group);
             const raw = (
               <LinePath<Datum>
@@ -345,7 +516,7 @@ export function LineChart<Datum>({
                 }),
               )
             : null}
-          {groupBands.map((band) => (
+          {(onCanvas ? [] : groupBands).map((band) => (
             <LinePath<BandPoint>
               key={`mean-${band.group}`}
               className="saddle-mean"
@@ -357,39 +528,28 @@ export function LineChart<Datum>({
               strokeWidth={2.25}
             />
           ))}
-          {hover ? (
-            <g className="saddle-hover" pointerEvents="none">
-              <line x1={hover.rows[0]?.px ?? 0} x2={hover.rows[0]?.px ?? 0} y1={0} y2={innerHeight} stroke="#adb5bd" strokeDasharray="3 3" />
-              {hover.rows.map((row) => (
-                <circle key={row.id} cx={row.px} cy={row.py} r={3.5} fill={row.color} stroke="#fff" strokeWidth={1.5} />
-              ))}
-            </g>
-          ) : null}
           <rect
             className="saddle-hit"
             width={innerWidth}
             height={innerHeight}
             fill="transparent"
             onMouseMove={onMove}
-            onMouseLeave={() => setHover(null)}
+            onMouseLeave={onLeave}
           />
         </Group>
       </svg>
-      {hover && hover.rows.length > 0 ? (
-        <ChartTooltip left={hover.left} top={hover.top} containerWidth={width}>
-          <div className="chart-tooltip-title">
-            {xLabel ?? 'x'} = {formatNumber(hover.x, 4)}
-          </div>
-          {hover.rows.slice(0, 12).map((row) => (
-            <div key={row.id} className="chart-tooltip-row">
-              <span className="swatch" style={{ background: row.color }} />
-              <span className="name">{row.label}</span>
-              <span className="value">{formatNumber(row.value, 4)}</span>
-            </div>
-          ))}
-          {hover.rows.length > 12 ? <div className="chart-tooltip-more">+{hover.rows.length - 12} more</div> : null}
-        </ChartTooltip>
+      {onCanvas ? (
+        <canvas
+          ref={canvasRef}
+          className="saddle-lines-canvas"
+          aria-hidden="true"
+          style={{ position: 'absolute', left: margin.left, top: margin.top, width: innerWidth, height: innerHeight, pointerEvents: 'none' }}
+        />
       ) : null}
+      <svg className="saddle-overlay" width={width} height={height} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}>
+        <g ref={hoverRef} className="saddle-hover" transform={`translate(${margin.left},${margin.top})`} />
+      </svg>
+      <div ref={tooltipRef} className="chart-tooltip" role="tooltip" hidden style={{ position: 'absolute', pointerEvents: 'none' }} />
       {legend && legendEntries.length > 1 ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
     </div>
   );
