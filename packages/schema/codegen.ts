@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           // Metric values: finite numbers or the spellings of the non-finite ones (apps/api metric-value.scalar.ts).
           MetricValue: "number | 'NaN' | 'Infinity' | '-Infinity'",
           MetricValues: "Array<number | 'NaN' | 'Infinity' | '-Infinity'>",
+          NumberList: 'Array<number | null>',
         },
       },
     },

@@ -117,6 +117,9 @@ function logMetricsContract(name: string, database: () => DatabaseConfig | undef
       const list = await firstError(LOG_SERIES, { runId: id, series: [{ key: 'loss', steps: [0, 1], values: [1, 'Inf'] }] });
       expect(list?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(list?.message).toMatch(/series\[0\]\.values.*MetricValues\[1\] must be a finite number or one of the strings "NaN", "Infinity", "-Infinity", got "Inf"/s);
+      const clock = await firstError(LOG_SERIES, { runId: id, series: [{ key: 'loss', steps: [0, 1], values: [1, 2], wallTimes: [T0, 'soon'] }] });
+      expect(clock?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(clock?.message).toMatch(/series\[0\]\.wallTimes.*NumberList\[1\] must be a finite number or null, got "soon"/s);
       const short = await firstError(LOG_SERIES, { runId: id, series: [{ key: 'loss', steps: [0, 1, 2], values: [1, 2] }] });
       expect(short?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['series', 0, 'values'] });
       expect(short?.message).toBe('series[0].values has 2 entries for 3 steps');

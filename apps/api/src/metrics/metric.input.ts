@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { MetricValueScalar, MetricValuesScalar } from './metric-value.scalar.js';
+import { MetricValueScalar, MetricValuesScalar, NumberListScalar } from './metric-value.scalar.js';
 
 const WALL_TIME = 'Milliseconds since the Unix epoch (`time.time() * 1000`, `Date.now()`); a value under 1e11 is taken for seconds and refused. Default: when the server receives it.';
 
@@ -38,9 +38,9 @@ export class MetricSeriesInput {
   @Field(() => MetricValuesScalar, { description: 'One value per step, as one JSON array: finite numbers, or "NaN", "Infinity", "-Infinity" (e.g. `[0.69, 0.52, "NaN"]`).' })
   values!: number[];
 
-  @Field(() => [Float], { nullable: true, description: `One wall time per step, or omitted for all. ${WALL_TIME}` })
-  wallTimes?: number[] | null;
+  @Field(() => NumberListScalar, { nullable: true, description: `One wall time per step (a JSON array; null entries are the server's time), or omitted for all. ${WALL_TIME}` })
+  wallTimes?: (number | null)[] | null;
 
-  @Field(() => [Float], { nullable: 'itemsAndList', description: 'One epoch per step (null where unknown), or omitted.' })
+  @Field(() => NumberListScalar, { nullable: true, description: 'One epoch per step as a JSON array (null where unknown), or omitted.' })
   epochs?: (number | null)[] | null;
 }

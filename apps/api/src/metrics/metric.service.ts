@@ -32,7 +32,8 @@ export interface SeriesInput {
   key: string;
   steps: readonly number[];
   values: readonly number[];
-  wallTimes?: readonly number[] | null;
+  /** null entries: the server's time. */
+  wallTimes?: readonly (number | null)[] | null;
   epochs?: readonly (number | null)[] | null;
 }
 
@@ -150,7 +151,8 @@ function fromSeries(series: readonly SeriesInput[], now: number): StoredMetricPo
     for (let i = 0; i < n; i++) {
       const step = s.steps[i] as number;
       checkStep(step, ['series', si, 'steps', i]);
-      const wallTime = s.wallTimes ? checkWallTime(s.wallTimes[i] as number, ['series', si, 'wallTimes', i]) : now;
+      const given = s.wallTimes?.[i];
+      const wallTime = given === null || given === undefined ? now : checkWallTime(given, ['series', si, 'wallTimes', i]);
       out.push({ key: s.key, step, value: s.values[i] as number, wallTime, epoch: s.epochs?.[i] ?? null });
     }
   });
