@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { NewExperiment } from '../components/NewExperiment';
+import { ProjectFilter } from '../components/ProjectFilter';
 import { SuitePanel } from '../components/SuitePanel';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../components/StatusBadge';
 import { errorText, fieldErrors } from '../lib/errors';
@@ -33,9 +34,13 @@ export default function ExperimentsPage() {
   const canWrite = useCanWrite();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string>('');
+  const [project, setProject] = useState<string>('');
   const [creating, setCreating] = useState(false);
   const search = useDebounced(text, 250);
-  const filter = useMemo(() => ({ text: search.trim() || null, status: status ? [status as (typeof STATUSES)[number]] : null }), [search, status]);
+  const filter = useMemo(
+    () => ({ text: search.trim() || null, status: status ? [status as (typeof STATUSES)[number]] : null, project: project || null }),
+    [search, status, project],
+  );
   const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentsDocument, variables: { first: 100, filter } });
   const [quick, launchQuick] = useMutation(WebLaunchExperimentDocument);
   const rows: ExperimentRow[] = data?.experiments.edges.map((e) => e.node) ?? [];
@@ -65,7 +70,7 @@ export default function ExperimentsPage() {
     if (id) router.push(`/experiments/${id}`);
   }
 
-  const filtered = Boolean(filter.text || filter.status);
+  const filtered = Boolean(filter.text || filter.status || filter.project);
   const quickErrors = fieldErrors(quick.error);
 
   return (
@@ -103,6 +108,7 @@ export default function ExperimentsPage() {
               ))}
             </select>
           </label>
+          <ProjectFilter value={project} onChange={setProject} />
         </div>
 
         {fetching && !data ? (
@@ -150,13 +156,15 @@ export default function ExperimentsPage() {
             </thead>
             <tbody>
               {rows.map((row) => {
-                const done = row.runCounts.succeeded + row.runCounts.failed + row.runCounts.cancelled + row.runCounts.diverged;
+                const done = row.runCounts.succeeded + row.runCounts.failed + row.runCounts.cancelled + row.runCounts.diverged + row.runCounts.crashed;
+                const failed = row.runCounts.failed + row.runCounts.diverged + row.runCounts.crashed;
                 return (
                   <tr key={row.id} className="clickable" onClick={() => router.push(`/experiments/${row.id}`)}>
                     <td>
                       <Link href={`/experiments/${row.id}`} onClick={(e) => e.stopPropagation()}>
                         {row.name}
                       </Link>
+                      {row.project ? <span className="muted"> · {row.project}</span> : null}
                     </td>
                     <td>
                       <StatusBadge status={row.status} />
@@ -170,7 +178,7 @@ export default function ExperimentsPage() {
                     </td>
                     <td className="num">
                       {done}/{row.runCounts.total}
-                      {row.runCounts.failed + row.runCounts.diverged > 0 ? <span style={{ color: 'var(--bad)' }}> · {row.runCounts.failed + row.runCounts.diverged} failed</span> : null}
+                      {failed > 0 ? <span style={{ color: 'var(--bad)' }}> · {failed} failed</span> : null}
                     </td>
                     <td className="muted">{formatWhen(row.createdAt, now)}</td>
                     <td className="num">{formatDuration(elapsed(row.createdAt, row.finishedAt, now))}</td>
