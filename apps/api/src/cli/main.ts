@@ -257,7 +257,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
   program
     .command('report')
     .description('the report of a suite (saddle run hw1) or of one experiment, from the stored data: Markdown with its figures beside it, one self-contained HTML file, or a PDF (Chromium)')
-    .argument('<suiteOrExperimentId>')
+    .argument('<suiteOrExperimentId>', 'a suite’s or an experiment’s id, or latest: the newest suite')
     .addOption(new Option('--format <format>', 'md: PATH plus figures/*.svg|png beside it; html: one file, figures inlined; pdf: the HTML printed by Chromium').choices(['md', 'html', 'pdf']).default('md'))
     .requiredOption('--out <path>', 'the file to write, e.g. report.md, report.html, report.pdf')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
@@ -267,7 +267,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       let code = 0;
       exitCode = await withStore('report', '<suiteOrExperimentId>', options.dataDir, async (runtime) => {
         const services = createServices(runtime, { queue: 'local', pubsub: 'memory', workers: 1 });
-        code = await reportCommand(services.reports, id, { format: options.format, out: options.out }, io);
+        code = await reportCommand(services.reports, services.suites, id, { format: options.format, out: options.out }, io);
       });
       if (exitCode === 0) exitCode = code;
     });

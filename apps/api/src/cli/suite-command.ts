@@ -104,7 +104,7 @@ export async function suiteCommand(suiteName: string, options: SuiteCommandOptio
     const width2 = Math.max(...state.experiments.map((e) => (e.preset ?? e.name).length), 4);
     for (const experiment of state.experiments) io.out.write(`  ${(experiment.preset ?? experiment.name).padEnd(width2)}  ${experiment.status.padEnd(9)}  ${experiment.id}${experiment.error ? `  ${experiment.error}` : ''}\n`);
     const dir = options.dataDir ? ` --data-dir ${runtime.dataDir}` : '';
-    io.out.write(`report: saddle report ${suite.id}${dir} --format pdf --out hw1-report.pdf   (or --format md|html)\n`);
+    io.out.write(`report: saddle report ${suite.id}${dir} --format pdf --out hw1-report.pdf   (or --format md|html; \`latest\` for the newest suite)\n`);
     return state.status === 'SUCCEEDED' ? 0 : 1;
   } finally {
     await runtime.close();
