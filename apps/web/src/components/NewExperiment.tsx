@@ -2,10 +2,11 @@
 
 import { WebLaunchExperimentDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
 import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
+import { CustomExperiment } from './CustomExperiment';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 type Preset = WebPresetsQuery['presets'][number];
@@ -57,13 +58,44 @@ export interface NewExperimentProps {
   onClose: () => void;
   /** Preset picked when the dialog opens. */
   initialPreset?: string;
+  /** Open on the custom experiment (a zoo model, data, optimiser and swept parameters) instead of a preset. */
+  initialMode?: 'preset' | 'custom';
 }
 
 /**
- * The "New experiment" flow: pick a preset, a scale and (optionally) override knobs; the API
- * validates, and its errors are shown beside the field they name.
+ * The "New experiment" flow: pick a preset, a scale and (optionally) override knobs — or, under
+ * Custom, build a spec and its sweep (CustomExperiment); the API validates, and its errors are
+ * shown beside the field they name.
  */
-export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
+export function NewExperiment({ onClose, initialPreset, initialMode = 'preset' }: NewExperimentProps) {
+  const [mode, setMode] = useState<'preset' | 'custom'>(initialMode);
+  const header = (
+    <div className="card-head" style={{ paddingBottom: 10 }}>
+      <div className="row">
+        <h2>New experiment</h2>
+        <div className="segmented" role="group" aria-label="Kind of experiment">
+          <button type="button" className={mode === 'preset' ? 'on' : undefined} onClick={() => setMode('preset')}>
+            Preset
+          </button>
+          <button type="button" className={mode === 'custom' ? 'on' : undefined} onClick={() => setMode('custom')}>
+            Custom
+          </button>
+        </div>
+      </div>
+      <button type="button" onClick={onClose} aria-label="Close">
+        ✕
+      </button>
+    </div>
+  );
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      {mode === 'custom' ? <CustomExperiment onClose={onClose} header={header} /> : <PresetExperiment onClose={onClose} header={header} {...(initialPreset && { initialPreset })} />}
+    </div>
+  );
+}
+
+/** New experiment → Preset: a catalogue preset, its scale and knob overrides. */
+function PresetExperiment({ onClose, initialPreset, header }: { onClose: () => void; initialPreset?: string; header: ReactNode }) {
   const router = useRouter();
   const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
   const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
@@ -105,14 +137,8 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
   }
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
       <form className="card modal" role="dialog" aria-label="New experiment" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
-        <div className="card-head" style={{ paddingBottom: 10 }}>
-          <h2>New experiment</h2>
-          <button type="button" onClick={onClose} aria-label="Close">
-            ✕
-          </button>
-        </div>
+        {header}
         <div className="card-body stack">
           {fetching && !data ? <LoadingBlock height={160} /> : null}
           {error ? <ErrorNotice>{errorText(error)}</ErrorNotice> : null}
@@ -203,6 +229,5 @@ export function NewExperiment({ onClose, initialPreset }: NewExperimentProps) {
           </button>
         </div>
       </form>
-    </div>
   );
 }
