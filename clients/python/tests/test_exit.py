@@ -85,6 +85,21 @@ class ScriptEndTest(unittest.TestCase):
                 process.kill()
             process.communicate()
 
+    def test_a_live_script_whose_run_was_marked_crashed_resumes_it(self) -> None:
+        # No heartbeats (one every 1000 s): quiet past the timeout, as if the server had been
+        # down that long; the next batch answers CONFLICT and the client resumes the run.
+        import saddle
+
+        run = saddle.init(url=self.server.url, spool_dir=self.spool_dir, experiment="script-ends", name="resumed", batch_ms=50, heartbeat_s=1000)
+        run.log({"loss": 1.0})
+        self.assertTrue(run.flush(10))
+        self.server.wait_for_status(run.id, "CRASHED", timeout_s=HEARTBEAT_TIMEOUT_S * 5)
+        run.log({"loss": 0.5})
+        run.finish()
+        self.assertEqual(run.errors, [])
+        stored = self.server.wait_for_status(run.id, "SUCCEEDED")
+        self.assertEqual(stored["metrics"][0]["totalPoints"], 2)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -95,6 +96,8 @@ class SaveModelTest(unittest.TestCase):
         self.assertEqual(len(got["eigenvalues"]), len(torch_eigenvalues))
         worst = max(abs(a - b) for a, b in zip(sorted(got["eigenvalues"]), torch_eigenvalues))
         self.assertLess(worst, 1e-4 * scale, f"largest eigenvalue difference {worst:.3g} (largest |λ| {scale:.3g})")
+        if "-v" in sys.argv:
+            print(f"\n  Hessian spectrum: {len(torch_eigenvalues)} eigenvalues, largest |λ| {scale:.4g}, largest difference {worst:.3g}; loss {got['loss']!r} vs {torch_loss!r}")
 
     def test_a_cnn_with_batch_norm_and_pooling_has_pytorchs_loss_in_saddle(self) -> None:
         torch.manual_seed(2)
