@@ -114,11 +114,15 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
               aria-label="Export size"
               value={exportSize}
               onChange={(event) => setExportSize(event.target.value as ExportSize)}
-              title="Size of SVG/PNG exports: as drawn here, or laid out for a paper's column at 300 dpi"
+              title={`Size of SVG/PNG exports: as drawn here, or laid out for a paper: ${PAPER_SIZES.single.label}, ${PAPER_SIZES.double.label}`}
             >
               <option value="screen">screen size</option>
-              <option value="single">paper, {PAPER_SIZES.single.label}</option>
-              <option value="double">paper, {PAPER_SIZES.double.label}</option>
+              <option value="single" title={PAPER_SIZES.single.label}>
+                1 column
+              </option>
+              <option value="double" title={PAPER_SIZES.double.label}>
+                2 columns
+              </option>
             </select>
             <button type="button" onClick={() => exportImage('svg')} title="Download the chart as SVG, with its title and legend">
               SVG

@@ -84,7 +84,7 @@ export function ReportSectionView({ section, canWrite, onSaveNote, tick }: Repor
           <dd>{section.setup.epochs}</dd>
           <dt>Seeds</dt>
           <dd>
-            {section.setup.seeds} ({section.setup.runs} runs)
+            {section.setup.seeds} ({section.setup.runs} run{section.setup.runs === 1 ? '' : 's'})
           </dd>
           <dt>Scale</dt>
           <dd>{section.setup.scale ?? '—'}</dd>

@@ -49,6 +49,13 @@ describe('TorchSummaryTable', () => {
   });
 });
 
+describe('TorchSummaryTable caption', () => {
+  it('names the groups that train the model, unless they only repeat its name', () => {
+    render(<TorchSummaryTable summary={{ ...tiny, model: 'mlp-deep', groups: ['mlp-deep'] }} />);
+    expect(document.querySelector('caption')?.textContent).toBe('mlp-deep');
+  });
+});
+
 describe('formatting as torchsummary does', () => {
   it('prints shapes as Python lists and sizes with two decimals', () => {
     expect(formatShape([-1, 16, 32, 32])).toBe('[-1, 16, 32, 32]');

@@ -30,7 +30,9 @@ export function formatMb(value: number): string {
  * the parameter totals, and its four sizes in MB — the table HW1's report shows for each model.
  */
 export function TorchSummaryTable({ summary }: { summary: TorchSummary }) {
-  const caption = `${summary.model}${summary.groups.length > 0 ? ` (${summary.groups.join(', ')})` : ''}`;
+  // groups named like the model (mlp-deep trains mlp-deep) would only repeat it
+  const groups = summary.groups.filter((g) => g !== summary.model);
+  const caption = `${summary.model}${groups.length > 0 ? ` (${groups.join(', ')})` : ''}`;
   return (
     <figure className="torchsummary keep-together">
       <table className="data" aria-label={`Model summary of ${summary.model}`}>

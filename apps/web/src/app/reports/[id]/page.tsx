@@ -144,8 +144,11 @@ export default function ReportPage() {
 
       {stillRunning.length > 0 ? (
         <div className="notice info" role="status" data-testid="report-running">
-          Live: {stillRunning.map((s) => [s.part, s.title].filter(Boolean).join(' ')).join(', ')} {stillRunning.length === 1 ? 'is' : 'are'} still running; this page updates as
-          {stillRunning.length === 1 ? ' it runs' : ' they run'}.
+          Live:{' '}
+          {stillRunning.length === report.sections.length && stillRunning.length > 1
+            ? `all ${stillRunning.length} sections are still running`
+            : `${stillRunning.map((s) => [s.part, s.title].filter(Boolean).join(' ')).join(', ')} ${stillRunning.length === 1 ? 'is' : 'are'} still running`}
+          ; this page updates as they run.
         </div>
       ) : null}
 
