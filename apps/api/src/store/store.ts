@@ -5,7 +5,6 @@
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
 import { LimitExceededError } from '../errors.js';
-import { downsampleMinMax } from '../metrics/downsample.js';
 import type { DatabaseConfig } from './database.js';
 import { openDatabase } from './database.js';
 import { downsampledSeriesQuery, metricKeysQuery, seriesStatsQuery, wholeSeriesQuery } from './metric-downsample.js';
@@ -91,16 +90,7 @@ export interface StoreOptions {
   readTimeoutMs?: number;
 }
 
-/**
- * Series of at most this many points are read whole and downsampled in the API (downsampleMinMax,
- * the definition the bucketing SQL is tested against); longer ones are bucketed in the database.
- */
-const READ_WHOLE_MAX = 20_000;
-
 export class Store {
-  /** Series up to this many points are read whole (READ_WHOLE_MAX); tests set 0 to exercise the bucketing SQL. */
-  readWholeMax = READ_WHOLE_MAX;
-
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: DatabaseConfig['kind'],
@@ -447,16 +437,12 @@ export class Store {
     const [stats] = await this.bigRead(seriesStatsQuery(this.db, runId, key));
     const totalPoints = Number(stats?.count ?? 0);
     if (totalPoints === 0 || stats?.first_step == null || stats.last_step == null) return { points: [], totalPoints: 0 };
-    // A short series is read whole (one index range) and bucketed here by the definition itself:
-    // the bucketing SQL costs 13 ms for 5,000 points on SQLite, the range read about 1 ms, which
-    // is what an experiment page of 100 runs × 2 series waits for (bench/dashboard-load.mjs).
-    const whole = totalPoints <= Math.max(maxPoints, this.readWholeMax);
-    const query = whole
-      ? wholeSeriesQuery(this.db, runId, key)
-      : downsampledSeriesQuery(this.db, this.dialect, runId, key, { count: totalPoints, firstStep: Number(stats.first_step), lastStep: Number(stats.last_step) }, maxPoints);
+    const query =
+      totalPoints <= maxPoints
+        ? wholeSeriesQuery(this.db, runId, key)
+        : downsampledSeriesQuery(this.db, this.dialect, runId, key, { count: totalPoints, firstStep: Number(stats.first_step), lastStep: Number(stats.last_step) }, maxPoints);
     const rows = await this.bigRead(query);
-    const points = rows.map((row) => toMetricPoint({ key, ...row }));
-    return { points: whole && points.length > maxPoints ? downsampleMinMax(points, maxPoints) : points, totalPoints };
+    return { points: rows.map((row) => toMetricPoint({ key, ...row })), totalPoints };
   }
 
   /** Every point of one series, in step order. */
