@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import subprocess
 import sys
@@ -75,6 +77,22 @@ class LoggingTest(unittest.TestCase):
                 run.log({"loss": "0.5"})
             with self.assertRaisesRegex(ValueError, "step must be an int >= 0"):
                 run.log({"loss": 1.0}, step=-1)
+
+    def test_a_run_cancelled_from_outside_refuses_batches_and_says_so_once(self) -> None:
+        run = self.init(experiment="logging", name="cancelled-outside")
+        run.log({"loss": 1.0})
+        self.assertTrue(run.flush(10))
+        self.server.graphql("mutation($id: ID!) { cancelRun(id: $id) { status } }", {"id": run.id})
+        captured = io.StringIO()
+        with contextlib.redirect_stderr(captured):
+            for step in range(3):
+                run.log({"loss": 0.5})
+                run.flush(10)
+            run.finish()
+        self.assertEqual(len([e for e in run.errors if "batch" in e]), 3)
+        self.assertEqual(captured.getvalue().count("refused a batch"), 1, captured.getvalue())
+        self.assertIn("CONFLICT", run.errors[0])
+        self.assertEqual(self.server.run(run.id)["status"], "CANCELLED")
 
     def test_summary_and_nested_config_reach_the_server(self) -> None:
         config = {"optimizer": {"name": "adam", "lr": 0.001}, "layers": [64, 32], "dropout": None}

@@ -6,12 +6,15 @@ import http.server
 import json
 import math
 import tempfile
+import sys
 import threading
+import types
 import unittest
 from pathlib import Path
 
 import server  # noqa: F401  (puts the client's source tree on sys.path)
 
+from saddle.api import Api
 from saddle.encoding import as_metric_value, decode_value, encode_value
 from saddle.errors import SaddleError, ServerUnreachable
 from saddle.spool import Spool
@@ -123,6 +126,52 @@ class TransportTest(unittest.TestCase):
     def test_the_url_may_be_given_with_or_without_graphql(self) -> None:
         self.assertEqual(resolve_url("http://h:1/graphql"), "http://h:1")
         self.assertEqual(resolve_url("http://h:1/"), "http://h:1")
+
+
+class CannedTransport:
+    """Answers Api's metricPage queries from series given per key, two points a page."""
+
+    def __init__(self, series: dict):
+        self.series = series
+        self.pages = 0
+
+    def execute(self, query: str, variables: dict) -> dict:
+        points = [p for p in self.series[variables["key"]] if variables["afterStep"] is None or p["step"] > variables["afterStep"]]
+        page = points[:2]
+        self.pages += 1
+        return {"run": {"metricPage": {"points": page, "hasMore": len(points) > 2, "lastStep": page[-1]["step"] if page else None}}}
+
+
+class HistoryTest(unittest.TestCase):
+    SERIES = {
+        "loss": [{"step": 0, "value": 1.0, "nonFinite": None}, {"step": 1, "value": None, "nonFinite": "NaN"}, {"step": 2, "value": None, "nonFinite": "-Infinity"}],
+        "acc": [{"step": 2, "value": 0.5, "nonFinite": None}],
+    }
+
+    def test_series_are_paged_and_joined_by_step(self) -> None:
+        transport = CannedTransport(self.SERIES)
+        rows = Api(transport=transport).history("run-1", ["loss", "acc"], pandas=False)  # type: ignore[arg-type]
+        self.assertEqual(transport.pages, 3)  # loss in two pages, acc in one
+        self.assertEqual([row["step"] for row in rows], [0, 1, 2])
+        self.assertEqual(rows[0]["loss"], 1.0)
+        self.assertTrue(math.isnan(rows[1]["loss"]) and math.isnan(rows[0]["acc"]))
+        self.assertEqual((rows[2]["loss"], rows[2]["acc"]), (-math.inf, 0.5))
+
+    def test_a_dataframe_when_pandas_is_importable(self) -> None:
+        made = {}
+        stub = types.ModuleType("pandas")
+        stub.DataFrame = lambda rows, columns: made.update(rows=rows, columns=columns) or "frame"  # type: ignore[attr-defined]
+        previous = sys.modules.get("pandas")
+        sys.modules["pandas"] = stub
+        try:
+            self.assertEqual(Api(transport=CannedTransport(self.SERIES)).history("run-1", ["acc", "loss"]), "frame")  # type: ignore[arg-type]
+        finally:
+            if previous is None:
+                del sys.modules["pandas"]
+            else:
+                sys.modules["pandas"] = previous
+        self.assertEqual(made["columns"], ["step", "acc", "loss"])
+        self.assertEqual(len(made["rows"]), 3)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import collections
 import sys
 import threading
 import time
-from typing import Any, Callable, Deque, Dict, List, Optional
+from typing import Any, Callable, Deque, Dict, List, Optional, Set, Tuple
 
 from .errors import SaddleError, ServerUnreachable
 from .operations import apply_op
@@ -45,6 +45,7 @@ class Sender:
         self.transport = transport
         self.run_id = run_id
         self.errors: List[str] = []
+        self._warned: Set[Tuple[str, Optional[str]]] = set()
         self._spool_root = spool_root
         self._meta = dict(meta)
         self._batch_points = max(1, min(batch_points, LOG_METRICS_BATCH_MAX))
@@ -194,11 +195,14 @@ class Sender:
         try:
             self.run_id = apply_op(self.transport, op, self.run_id, retries=retries)
         except SaddleError as error:
-            # A refusal stays a refusal: report it, keep the script training, go on.
+            # A refusal stays a refusal: report it, keep the script training, go on. Printed once
+            # per kind and code (a run cancelled from the dashboard refuses every later batch).
             what = "a batch of %d points" % len(op.get("points", ())) if op["op"] == "log" else op["op"]
             message = f"the server refused {what}: {error}"
             self.errors.append(message)
-            self._warn(message)
+            if (op["op"], error.code) not in self._warned:
+                self._warned.add((op["op"], error.code))
+                self._warn(message + ("" if op["op"] != "log" else " (later refusals like it are kept in run.errors, not printed)"))
         self._last_contact = time.monotonic()
 
     def _heartbeat(self) -> None:
