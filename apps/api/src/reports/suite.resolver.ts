@@ -3,8 +3,23 @@ import type { SaddleContext } from '../context.js';
 import { ExperimentStatusEnum } from '../common/enums.js';
 import { Experiment, toExperimentObject } from '../experiments/experiment.type.js';
 import type { ExperimentStatus } from '../store/records.js';
+import type { SuiteState } from './suite.service.js';
 import { LaunchSuiteInput } from './suite.input.js';
 import { Suite, toSuiteObject } from './suite.type.js';
+
+/**
+ * A suite's derived fields come from one reading of its experiments per suite object (one per
+ * request): status, progress, ETA and experiments asked together cost one `state`, not four.
+ */
+const states = new WeakMap<Suite, Promise<SuiteState>>();
+function stateOf(suite: Suite, services: SaddleContext['services']): Promise<SuiteState> {
+  let state = states.get(suite);
+  if (!state) {
+    state = services.suites.require(suite.id).then((record) => services.suites.state(record));
+    states.set(suite, state);
+  }
+  return state;
+}
 
 @Resolver(() => Suite)
 export class SuiteResolver {
@@ -21,23 +36,23 @@ export class SuiteResolver {
 
   @FieldResolver(() => [Experiment], { description: 'Its experiments, in report order (one per HW1 question).' })
   async experiments(@Root() suite: Suite, @Ctx() { services }: SaddleContext): Promise<Experiment[]> {
-    const state = await services.suites.state(await services.suites.require(suite.id));
+    const state = await stateOf(suite, services);
     return state.experiments.map(toExperimentObject);
   }
 
   @FieldResolver(() => ExperimentStatusEnum, { description: 'QUEUED until an experiment starts, RUNNING while any is live, then FAILED, CANCELLED or SUCCEEDED (the worst of its experiments).' })
   async status(@Root() suite: Suite, @Ctx() { services }: SaddleContext): Promise<ExperimentStatus> {
-    return (await services.suites.state(await services.suites.require(suite.id))).status;
+    return (await stateOf(suite, services)).status;
   }
 
   @FieldResolver(() => Float, { description: 'Fraction done in [0, 1]: each experiment’s progress weighted by its expected time.' })
   async progress(@Root() suite: Suite, @Ctx() { services }: SaddleContext): Promise<number> {
-    return (await services.suites.state(await services.suites.require(suite.id))).progress;
+    return (await stateOf(suite, services)).progress;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Expected seconds left: Σ expected time × fraction left over its experiments; null once all ended.' })
   async etaSeconds(@Root() suite: Suite, @Ctx() { services }: SaddleContext): Promise<number | null> {
-    return (await services.suites.state(await services.suites.require(suite.id))).etaSeconds;
+    return (await stateOf(suite, services)).etaSeconds;
   }
 
   @Authorized('write')
