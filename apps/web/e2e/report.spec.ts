@@ -108,12 +108,18 @@ test.describe.serial('the report page of an experiment', () => {
     expect(pdf.length).toBeGreaterThan(20_000);
   });
 
-  test('downloads the HTML export with the figures inlined', async ({ page }) => {
+  test('downloads the HTML, PDF and Markdown exports through the API', async ({ page }) => {
+    test.setTimeout(3 * 60_000);
     await page.goto(`/reports/${experimentId}`);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'HTML', exact: true }).click();
-    const html = readFileSync((await (await download).path()) ?? '', 'utf8');
-    expect(html).toContain('<svg');
+    const fetchExport = async (name: string): Promise<Buffer> => {
+      const download = page.waitForEvent('download', { timeout: 120_000 });
+      await page.getByRole('button', { name, exact: true }).click();
+      return readFileSync((await (await download).path()) ?? '');
+    };
+    expect((await fetchExport('HTML')).toString('utf8')).toContain('<svg');
+    expect((await fetchExport('PDF')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // a zip (report.md with its figures beside it)
+    expect((await fetchExport('Markdown')).subarray(0, 2).toString('latin1')).toBe('PK');
     // (Next's route announcer is an alert of its own, outside the report)
     await expect(page.locator('.report [role="alert"]')).toHaveCount(0);
   });

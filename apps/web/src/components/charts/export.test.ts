@@ -99,6 +99,22 @@ describe('composeFigureSvg', () => {
     expect(narrow.height).toBeGreaterThan(wide.height);
   });
 
+  it('brings lines drawn on a canvas over the panel into the figure as an image at the panel’s place', () => {
+    const chart = document.createElement('div');
+    const drawn = panel(500, 300, 'loss');
+    const canvas = document.createElement('canvas');
+    canvas.width = 420;
+    canvas.height = 246;
+    chart.append(drawn, canvas);
+    const doc = parse(composeFigureSvg({ title: 'Loss', panels: [drawn], legend: [] }).text);
+    const image = doc.querySelector('image');
+    expect(image).not.toBeNull();
+    // painted over the panel: after it in the document
+    expect(doc.documentElement.lastElementChild?.tagName.toLowerCase()).toBe('image');
+    expect(Number(image?.getAttribute('y'))).toBe(Number(doc.querySelector('svg.saddle-chart')?.getAttribute('y')));
+    expect(image?.getAttribute('width')).toBe('420');
+  });
+
   it('carries a paper size in inches, with the pixel layout as its viewBox', () => {
     const layout = paperLayout(PAPER_SIZES.single);
     expect(layout).toEqual({ width: 336, chartHeight: 250, pixelRatio: 300 / 96 });
