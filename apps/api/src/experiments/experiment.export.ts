@@ -9,12 +9,15 @@
 import { buildModel, inputShapeOf } from '../engine.js';
 import { NotFoundError } from '../errors.js';
 import { readWeights } from '../store/artifact-files.js';
+import { lastValues } from '../store/run-summary.js';
 import type { RunRecord, StoredMetricPoint } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export const EXPORT_FORMAT = 'saddle-export/1';
 
-function runResult(run: RunRecord) {
+/** A run's outcome; a logged run's `final`/`steps` are its last values (store/run-summary.ts), as the API answers them. */
+async function runResult(store: Store, run: RunRecord) {
+  const logged = run.external ? await lastValues(store, run.id) : undefined;
   return {
     id: run.id,
     key: run.key,
@@ -23,10 +26,13 @@ function runResult(run: RunRecord) {
     status: run.status,
     error: run.error,
     external: run.external,
-    steps: run.end?.steps ?? null,
+    steps: logged ? logged.steps : (run.end?.steps ?? null),
     epochs: run.end?.epochs ?? null,
     durationMs: run.end?.durationMs ?? null,
-    final: run.end?.final ?? null,
+    // A non-finite last value is null, as in the exported series (groupByKey).
+    final: logged ? Object.fromEntries(Object.entries(logged.final).map(([key, value]) => [key, typeof value === 'number' ? value : null])) : (run.end?.final ?? null),
+    ...(run.rawConfig && { rawConfig: run.rawConfig }),
+    ...(run.summaryValues && { summaryValues: run.summaryValues }),
     ...(run.end?.divergedAtStep !== undefined && { divergedAtStep: run.end.divergedAtStep }),
     ...(run.end?.zeroGradient && { zeroGradient: run.end.zeroGradient }),
     ...(run.end?.stopCriterion && { stopCriterion: run.end.stopCriterion }),
@@ -44,6 +50,7 @@ async function experimentHead(store: Store, id: string) {
     preset: experiment.preset,
     scale: experiment.scale,
     origin: experiment.origin,
+    project: experiment.project,
     launch: experiment.spec,
     status: experiment.status,
     analysisStatus: experiment.analysisStatus,
@@ -60,7 +67,7 @@ export async function experimentResult(store: Store, id: string) {
   const experiment = await experimentHead(store, id);
   const runs = await store.runsOf(id);
   const figures = await store.figuresOf(id);
-  return { experiment, runs: runs.map(runResult), analyses: figures.map(({ id: figureId, title, data }) => ({ id: figureId, title, data })) };
+  return { experiment, runs: await Promise.all(runs.map((run) => runResult(store, run))), analyses: figures.map(({ id: figureId, title, data }) => ({ id: figureId, title, data })) };
 }
 
 /** Final weights of a run split by layer, with shapes, in the order of θ. */
@@ -114,7 +121,7 @@ export async function experimentExport(store: Store, dataDir: string, id: string
   const exported = [];
   for (const run of runs) {
     exported.push({
-      ...runResult(run),
+      ...(await runResult(store, run)),
       spec: run.spec,
       data: run.spec?.data ?? null,
       summary: run.summary,

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { postGraphQL, startTestServer, type TestServer } from '../test-utils/server.js';
+import { experimentResult } from '../experiments/experiment.export.js';
 import { heartbeatTimeoutMsFromEnv } from './run.service.js';
 import { tempDir, waitFor } from '../test-utils/temp.js';
 
@@ -206,6 +207,9 @@ function lifecycleContract(storeName: string, database: () => DatabaseConfig | u
         const read = (await gql<{ run: { final: Record<string, number>; steps: number } }>(READ, { id: run.id })).run;
         expect(read.final).toEqual({ 'test/acc': 0.9, 'train/loss': 1 / 5000 });
         expect(read.steps).toBe(4999);
+        // `saddle export` reports the same numbers.
+        const exported = await experimentResult(server.runtime.store, run.experiment.id);
+        expect(exported.runs[0]).toMatchObject({ final: { 'test/acc': 0.9, 'train/loss': 1 / 5000 }, steps: 4999 });
       });
 
       it('setSummary merges keys, null removes one, and works after the run ended', async () => {
