@@ -97,7 +97,10 @@ export function reportMarkdown(report: ReportData, figures: Map<ReportSectionDat
       for (const v of section.verdicts) out.push(`| **${v.verdict}** | ${cell(v.claim)} | ${cell(v.evidence)} | ${v.seeds} |`);
       out.push('');
     }
-    if (section.note.trim()) out.push('**Comment.**', '', section.note.trim(), '');
+    // The note as its sanitised HTML (valid Markdown): a viewer that runs a note's raw HTML or
+    // follows its javascript: links gets none of them from an export.
+    const note = renderNoteHtml(section.note);
+    if (note) out.push('**Comment.**', '', note.trim(), '');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

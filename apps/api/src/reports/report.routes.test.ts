@@ -71,6 +71,9 @@ describe('GET /reports/:id.(html|md.zip|pdf)', () => {
     expect(response.status).toBe(200);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     const markdown = strFromU8(files['report.md']!);
+    // The note comes sanitised, as in the HTML.
+    expect(markdown).toContain('<strong>well</strong>');
+    expect(markdown).not.toMatch(/<script|alert\(1\)|\sonerror=|href="javascript:/i);
     const links = [...markdown.matchAll(/\]\(((?![a-z]+:)[^)]+)\)/g)].map((m) => m[1]!);
     expect(links.length).toBe(4); // two figures, each an SVG image and a PNG link
     for (const link of links) expect(Object.keys(files)).toContain(link);
