@@ -40,7 +40,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const db = await withPostgresMigrationLock(config, async () => {
       const opened = await openPostgres(config);
       try {
-        await migrateToLatest(opened);
+        await migrateToLatest(opened, config.schema ?? 'public');
       } catch (error) {
         await opened.destroy();
         throw error;
@@ -243,8 +243,13 @@ async function withPostgresMigrationLock<T>(config: Extract<DatabaseConfig, { ki
   }
 }
 
-async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * On PostgreSQL `schema` names where the migration tables are: without it kysely looks for them
+ * in every schema of the database, and another schema's `kysely_migration_lock` (another store,
+ * a test's, a copy made for debugging) made it skip creating this one's and then fail on it.
+ */
+async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema !== undefined && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -190,6 +190,24 @@ afterAll(async () => {
 storeContract('PostgreSQL', () => Store.open(postgres));
 
 describe('migrations', () => {
+  it('open a new PostgreSQL store while another schema holds kysely migration tables (they are looked for in the store’s own schema)', async () => {
+    const other = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const fresh = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${other}`);
+      await client.query(`CREATE TABLE ${other}.kysely_migration_lock (id text primary key, is_locked integer not null default 0)`);
+      const store = await Store.open({ kind: 'postgres', url: postgresUrl, schema: fresh });
+      expect(await store.listExperiments({ first: 1 })).toMatchObject({ totalCount: 0 });
+      await store.close();
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${other} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${fresh} CASCADE`);
+      await client.end();
+    }
+  });
+
   it('are idempotent: reopening a migrated database changes nothing', async () => {
     const dir = tempDir();
     try {
