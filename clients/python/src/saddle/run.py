@@ -18,9 +18,8 @@ import threading
 import time
 import traceback
 import uuid
-import weakref
 from types import TracebackType
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping, Optional, Type
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping, Optional, Set, Type
 
 from .encoding import as_metric_value, encode_value
 from .errors import SaddleError, ServerUnreachable
@@ -102,7 +101,7 @@ class Summary(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def update(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def update(self, *args: Any, **kwargs: Any) -> None:
         # One request for the whole update, not one per key.
         changes = {str(key): _plain(value, f"summary.{key}") for key, value in dict(*args, **kwargs).items()}
         self._values.update(changes)
@@ -267,14 +266,13 @@ class Run:
     def __enter__(self) -> "Run":
         return self
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> bool:
+    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
         if exc_type is None:
             self.finish()
         elif issubclass(exc_type, KeyboardInterrupt):
             self.finish("CANCELLED", "KeyboardInterrupt")
         else:
             self.finish("FAILED", _last_line(exc_type, exc))
-        return False
 
     def __repr__(self) -> str:
         return f"<saddle.Run {self.name!r} id={self.id}>"
@@ -340,7 +338,8 @@ def init(
 
 
 # -- ending runs the script forgot ----------------------------------------------------------
-_live_runs: "weakref.WeakSet[Run]" = weakref.WeakSet()
+# Strong references: a run the script dropped without finishing still ends at exit.
+_live_runs: "Set[Run]" = set()
 _hooks_installed = False
 
 

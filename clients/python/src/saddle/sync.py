@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import List, Optional
+from typing import List, Optional, TextIO
 
 from .errors import SaddleError, ServerUnreachable
 from .operations import apply_op
@@ -16,7 +16,7 @@ from .spool import Spool, spool_root
 from .transport import Transport
 
 
-def sync_spool(spool: Spool, url: Optional[str], token: Optional[str], out=sys.stdout) -> bool:
+def sync_spool(spool: Spool, url: Optional[str], token: Optional[str], out: TextIO = sys.stdout) -> bool:
     """Replays one spool; True when everything was answered and the spool removed."""
     if not spool.try_lock():
         print(f"{spool.directory}: its script is still running; it sends this itself", file=out)

@@ -13,7 +13,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Callable, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, TypeVar
+
+T = TypeVar("T")
 
 from .errors import SaddleError, ServerUnreachable
 
@@ -76,7 +78,7 @@ class Transport:
         body = json.dumps({"query": query, "variables": dict(variables or {})}, allow_nan=False).encode("utf-8")
         return self.with_retries(lambda: self._post_once(body), retries)
 
-    def with_retries(self, attempt: Callable[[], Any], retries: Optional[int] = None) -> Any:
+    def with_retries(self, attempt: Callable[[], T], retries: Optional[int] = None) -> T:
         attempts = 1 + (self.retries if retries is None else retries)
         for index in range(attempts):
             try:
@@ -148,7 +150,7 @@ class Transport:
         return SaddleError(f"{request.full_url} answered HTTP {error.code}: {payload[:300].decode('utf-8', 'replace')}", code=f"HTTP_{error.code}")
 
     def _delay(self, index: int) -> float:
-        delay = min(self.max_backoff_s, self.backoff_s * (2**index))
+        delay = min(self.max_backoff_s, self.backoff_s * 2.0**index)
         # Jitter, so many scripts whose server came back do not all retry in the same instant.
         return delay * (0.75 + 0.5 * random.random())
 
