@@ -57,6 +57,13 @@ test.describe.serial('the report page of an experiment', () => {
     const svg = readFileSync((await (await svgDownload).path()) ?? '', 'utf8');
     expect(svg).toContain('saddle-export-title');
     expect(svg).toContain('saddle-export-legend');
+    // a single-column paper figure: 3.5 in at 300 dpi is 1050 px wide (the PNG header's width field)
+    await figure.getByRole('combobox', { name: 'Export size' }).selectOption('single');
+    const pngDownload = page.waitForEvent('download');
+    await figure.getByRole('button', { name: 'PNG' }).click();
+    const png = readFileSync((await (await pngDownload).path()) ?? '');
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1050);
 
     // a comment with script in it, saved through the API, rendered as text and links without script
     await section.getByRole('button', { name: /Add a comment|Edit comment/ }).click();
