@@ -21,9 +21,14 @@
  * - experiment page: /experiments/<bench-100> until every chart has its 100 lines; the page's
  *   GraphQL operations by name with their durations (the slowest is reported as the query);
  * - compare CSV: the CSV button until the download starts; requests, and whether a progress bar
- *   (role=progressbar in the chart card) was shown meanwhile.
+ *   (a progress element or role=progressbar in the chart card) was shown meanwhile.
  *
  *   node bench/dashboard-load.mjs [--runs 100] [--points 5000] [--extra 120] [--repeat 3] [--moves 30] [--label before] [--out file]
+ *   node bench/dashboard-load.mjs --profile [--runs 100] [--extra 0]
+ *
+ * --profile measures nothing: it loads the compare view once and prints where the page's main
+ * thread spent its time (CDP Profiler, self time by function) during a log-y toggle, a smoothing
+ * change and a grouping change — what to fix next.
  *
  * Results: bench/results/dashboard-load-<label>.json; the table in docs/performance.md
  * ("The dashboard at 100 runs") is written from them by hand.
@@ -40,7 +45,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..');
 
 function parseArgs(argv) {
-  const args = { runs: 100, points: 5000, extra: 120, repeat: 3, moves: 30, label: 'current', out: undefined };
+  const args = { runs: 100, points: 5000, extra: 120, repeat: 3, moves: 30, label: 'current', out: undefined, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -51,6 +56,10 @@ function parseArgs(argv) {
     else if (arg === '--moves') args.moves = Number(value);
     else if (arg === '--label') args.label = value;
     else if (arg === '--out') args.out = value;
+    else if (arg === '--profile') {
+      args.profile = true;
+      continue;
+    }
     else throw new Error(`bench/dashboard-load.mjs: unknown argument '${arg}' (see the comment at the top of the file)`);
     i++;
   }
@@ -314,7 +323,7 @@ async function measureCompare(browser, url, fixture, args) {
 
     // CSV of the 100 runs' full series.
     const before = requests.length;
-    const progress = page.locator('.chart-card [role="progressbar"]');
+    const progress = page.locator('.chart-card progress, .chart-card [role="progressbar"]');
     let progressShown = false;
     const watch = (async () => {
       for (let i = 0; i < 600 && !progressShown; i++) {
@@ -350,6 +359,44 @@ async function measureExperiment(browser, url, fixture) {
   }
 }
 
+/** Self time by function (top 15) of a CDP CPU profile. */
+function topFunctions(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas ?? [];
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
+async function profileCompare(browser, url, fixture) {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${url}/compare?runs=${fixture.runIds.join(',')}&metric=train/loss`, { waitUntil: 'commit' });
+    await waitAllDrawn(page, 1, fixture.runIds.length);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    const n = fixture.runIds.length;
+    for (const [name, change] of [
+      ['log-y', CLICK_LABEL('log y')],
+      ['smoothing', SET_INPUT('input[aria-label="Smoothing"]', '0.6', 'input')],
+      ['group', SET_INPUT('select[aria-label="Group by"]', 'model', 'change')],
+    ]) {
+      await cdp.send('Profiler.start');
+      const ms = await timeChange(page, change, n);
+      const { profile } = await cdp.send('Profiler.stop');
+      process.stderr.write(`\n${name}: ${ms?.toFixed(0)} ms\n${topFunctions(profile).join('\n')}\n`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = mkdtempSync(join(os.tmpdir(), 'saddle-dashboard-bench-'));
@@ -361,6 +408,10 @@ async function main() {
   try {
     await fetch(`${url}/compare`); // the first request to next start compiles nothing, but warms its caches
     const fixture = await buildFixture(url, args);
+    if (args.profile) {
+      await profileCompare(browser, url, fixture);
+      return;
+    }
     process.stderr.write(`fixture: ${args.extra} small experiments + ${args.runs} runs × ${KEYS.length} keys × ${args.points} points in ${fixture.seconds.toFixed(1)} s\n`);
     // A warm-up visit of each page (Next's chunks loaded once), not counted.
     await measureExperiment(browser, url, fixture).catch((error) => process.stderr.write(`warm-up: ${error.message}\n`));

@@ -17,6 +17,8 @@ type ExperimentRow = WebExperimentsQuery['experiments']['edges'][number]['node']
 
 const STATUSES = ['QUEUED', 'RUNNING', 'ANALYZING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
 const LIVE = new Set(['QUEUED', 'RUNNING', 'ANALYZING']);
+/** Experiments per page of the list. */
+const EXPERIMENTS_PAGE = 50;
 
 /** Debounces a value (the search box) so typing does not send a query per key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -41,7 +43,11 @@ export default function ExperimentsPage() {
     () => ({ text: search.trim() || null, status: status ? [status as (typeof STATUSES)[number]] : null, project: project || null }),
     [search, status, project],
   );
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentsDocument, variables: { first: 100, filter } });
+  // Pages of 50, newest first; `pages` holds the cursor each page after the first starts from.
+  const [pages, setPages] = useState<string[]>([]);
+  useEffect(() => setPages([]), [filter]);
+  const after = pages[pages.length - 1] ?? null;
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WebExperimentsDocument, variables: { first: EXPERIMENTS_PAGE, after, filter } });
   const [quick, launchQuick] = useMutation(WebLaunchExperimentDocument);
   const rows: ExperimentRow[] = data?.experiments.edges.map((e) => e.node) ?? [];
   const anyLive = rows.some((r) => LIVE.has(r.status));
@@ -194,6 +200,27 @@ export default function ExperimentsPage() {
               })}
             </tbody>
           </table>
+        ) : null}
+        {data && (pages.length > 0 || data.experiments.pageInfo.hasNextPage) ? (
+          <nav className="row" aria-label="Experiment pages" style={{ gap: 8, padding: '10px 16px' }}>
+            <button type="button" className="small" disabled={pages.length === 0} onClick={() => setPages((list) => list.slice(0, -1))}>
+              ← Newer
+            </button>
+            <span className="muted" style={{ fontSize: 12.5 }}>
+              {pages.length * EXPERIMENTS_PAGE + 1}–{pages.length * EXPERIMENTS_PAGE + rows.length} of {data.experiments.totalCount}
+            </span>
+            <button
+              type="button"
+              className="small"
+              disabled={!data.experiments.pageInfo.hasNextPage || !data.experiments.pageInfo.endCursor}
+              onClick={() => {
+                const cursor = data.experiments.pageInfo.endCursor;
+                if (cursor) setPages((list) => [...list, cursor]);
+              }}
+            >
+              Older →
+            </button>
+          </nav>
         ) : null}
       </div>
       {creating ? <NewExperiment onClose={() => setCreating(false)} /> : null}
