@@ -6,12 +6,14 @@
  * in a throw-away schema) it starts the server in a child process and measures, over HTTP:
  *
  * - ingest: `logMetrics` of N points (default 1,000,000) in batches of 10,000, one request at a
- *   time, as a script logs — points per second, wall clock including GraphQL parsing;
+ *   time, as a script logs — points per second, wall clock including GraphQL parsing — through
+ *   the columnar `series` input (one `values` scalar per batch), and, for comparison, M points
+ *   (default 200,000) into a second run through the point-list `points` input;
  * - big-series read: `metrics(keys: ["loss"], maxPoints: 1000)` of that series, each of R reads;
  * - health: GET /healthz every 10 ms from a second client loop, idle, during the ingest and
  *   during the reads — p50 / p99 / max latency.
  *
- *   node bench/api-load.mjs [--points 1000000] [--reads 5] [--only sqlite|postgres] [--out file]
+ *   node bench/api-load.mjs [--points 1000000] [--point-list 200000] [--reads 5] [--only sqlite|postgres] [--out file]
  *
  * Results: bench/results/api-load.json (machine, load average, one row per store); the table in
  * docs/performance.md ("API under load") is written from it by hand.
@@ -26,16 +28,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const apiDist = join(here, '..', 'apps', 'api', 'dist', 'index.js');
 
 function parseArgs(argv) {
-  const args = { points: 1_000_000, reads: 5, only: undefined, out: join(here, 'results', 'api-load.json') };
+  const args = { points: 1_000_000, pointList: 200_000, reads: 5, only: undefined, out: join(here, 'results', 'api-load.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--points') args.points = Number(argv[++i]);
+    else if (arg === '--point-list') args.pointList = Number(argv[++i]);
     else if (arg === '--reads') args.reads = Number(argv[++i]);
     else if (arg === '--only') args.only = argv[++i];
     else if (arg === '--out') args.out = argv[++i];
     else throw new Error(`bench/api-load.mjs: unknown argument '${arg}' (see the comment at the top of the file)`);
   }
   if (!Number.isInteger(args.points) || args.points < 10_000) throw new Error(`bench/api-load.mjs: --points must be an integer ≥ 10000, got ${args.points}`);
+  if (!Number.isInteger(args.pointList) || args.pointList < 0) throw new Error(`bench/api-load.mjs: --point-list must be an integer ≥ 0, got ${args.pointList}`);
   return args;
 }
 
@@ -106,6 +110,29 @@ function summary(values) {
   return { n: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]) };
 }
 
+const valueAt = (step) => Math.exp(-step / 2e5) + 0.01 * Math.sin(step) + (step % 99_991 === 0 ? 5 : 0);
+
+/**
+ * Logs `points` points of series `loss` into `runId` in batches, one request at a time, each
+ * built and serialised by the client as a script would; returns the seconds it took.
+ */
+async function ingest(url, runId, points, input) {
+  const log =
+    input === 'series'
+      ? `mutation($id: ID!, $series: [MetricSeriesInput!]!) { logMetrics(runId: $id, series: $series) { accepted } }`
+      : `mutation($id: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $id, points: $points) { accepted } }`;
+  const started = performance.now();
+  for (let start = 0; start < points; start += BATCH) {
+    const steps = Array.from({ length: Math.min(BATCH, points - start) }, (_, i) => start + i);
+    const variables =
+      input === 'series'
+        ? { id: runId, series: [{ key: 'loss', steps, values: steps.map(valueAt), wallTimes: steps.map((step) => 1.7e12 + step), epochs: steps.map((step) => step / 1000) }] }
+        : { id: runId, points: steps.map((step) => ({ key: 'loss', step, value: valueAt(step), wallTime: 1.7e12 + step, epoch: step / 1000 })) };
+    await graphql(url, log, variables);
+  }
+  return (performance.now() - started) / 1000;
+}
+
 async function measure(store, env, args) {
   const { child, url } = await startServer(env);
   try {
@@ -114,18 +141,16 @@ async function measure(store, env, args) {
     const idle = summary(await stopIdle());
 
     const { createRun } = await graphql(url, `mutation { createRun(input: { name: "load" }) { id } }`);
-    const log = `mutation($id: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $id, points: $points) { accepted } }`;
     const stopIngest = healthProbe(url);
-    const ingestStart = performance.now();
-    for (let start = 0; start < args.points; start += BATCH) {
-      const points = Array.from({ length: Math.min(BATCH, args.points - start) }, (_, i) => {
-        const step = start + i;
-        return { key: 'loss', step, value: Math.exp(-step / 2e5) + 0.01 * Math.sin(step) + (step % 99_991 === 0 ? 5 : 0), wallTime: 1.7e12 + step, epoch: step / 1000 };
-      });
-      await graphql(url, log, { id: createRun.id, points });
-    }
-    const ingestSeconds = (performance.now() - ingestStart) / 1000;
+    const ingestSeconds = await ingest(url, createRun.id, args.points, 'series');
     const ingestHealth = summary(await stopIngest());
+    let pointList;
+    if (args.pointList > 0) {
+      const { createRun: other } = await graphql(url, `mutation { createRun(input: { name: "load-point-list" }) { id } }`);
+      const stopPointList = healthProbe(url);
+      const seconds = await ingest(url, other.id, args.pointList, 'points');
+      pointList = { points: args.pointList, pointsPerSecond: Math.round(args.pointList / seconds), seconds: Math.round(seconds * 100) / 100, healthMs: summary(await stopPointList()) };
+    }
 
     const read = `query($id: ID!) { run(id: $id) { metrics(keys: ["loss"], maxPoints: 1000) { totalPoints sampled points { step value } } } }`;
     const stopRead = healthProbe(url);
@@ -143,8 +168,10 @@ async function measure(store, env, args) {
       store,
       points: args.points,
       batch: BATCH,
+      input: 'series',
       ingestPointsPerSecond: Math.round(args.points / ingestSeconds),
       ingestSeconds: Math.round(ingestSeconds * 100) / 100,
+      ...(pointList && { pointListIngest: pointList }),
       read: { maxPoints: 1000, kept, ...summary(reads), samplesMs: reads.map((x) => Math.round(x)) },
       healthMs: { idle, duringIngest: ingestHealth, duringReads: readHealth },
     };
