@@ -30,3 +30,13 @@ export {
 } from './sweep.js';
 export { effectiveConfig } from './effective-config.js';
 export { checkDataOption, withSeeds } from './common.js';
+export {
+  analyzeRunWeights,
+  RUN_ANALYSIS_KINDS,
+  type HessianAnalysisOptions,
+  type InlineData,
+  type RunAnalysisHooks,
+  type RunAnalysisInput,
+  type RunAnalysisKind,
+  type RunAnalysisResult,
+} from './run-analysis.js';
