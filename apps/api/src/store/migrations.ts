@@ -287,6 +287,31 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE STATISTICS run_values_num_stats (dependencies) ON source, path, num FROM run_values`.execute(db);
     },
   },
+  '0011_run_analyses': {
+    // Issue 13: analyses asked for on any run (analyzeRun) or pair (analyzeRuns), claimed and
+    // stored by the one analysis job like an experiment's (store/run-analyses.ts).
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('run_analyses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('other_run_id', 'text', (c) => c.references('runs.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('options', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'double precision', (c) => c.notNull())
+        .addColumn('owner', 'text')
+        .addColumn('error', 'text')
+        .addColumn('figures', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text')
+        .addColumn('created_at', 'double precision', (c) => c.notNull())
+        .addColumn('finished_at', 'double precision')
+        .execute();
+      await db.schema.createIndex('run_analyses_run').on('run_analyses').columns(['run_id', 'created_at']).execute();
+      await db.schema.createIndex('run_analyses_other_run').on('run_analyses').columns(['other_run_id']).execute();
+      await db.schema.createIndex('run_analyses_status').on('run_analyses').columns(['status']).execute();
+    },
+  },
 };
 
 /**

@@ -202,6 +202,26 @@ export interface ReportNoteTable {
   updated_at: number;
 }
 
+/** An analysis asked for on one run or a pair (store/run-analyses.ts). */
+export interface RunAnalysisTable {
+  id: string;
+  run_id: string;
+  other_run_id: string | null;
+  kind: string;
+  /** JSON. */
+  options: string;
+  status: string;
+  progress: number;
+  owner: string | null;
+  error: string | null;
+  /** JSON list of figures. */
+  figures: string;
+  /** JSON, null until it succeeds. */
+  summary: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
 export interface Database {
   experiments: ExperimentTable;
   experiment_tags: ExperimentTagTable;
@@ -217,6 +237,7 @@ export interface Database {
   suite_experiments: SuiteExperimentTable;
   report_notes: ReportNoteTable;
   run_values: RunValueTable;
+  run_analyses: RunAnalysisTable;
 }
 
 export type ExperimentRow = Selectable<ExperimentTable>;
