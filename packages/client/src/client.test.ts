@@ -53,6 +53,16 @@ describe('init / log / finish', () => {
     expect(loss[9]?.value).toBeCloseTo(0.1, 12);
   });
 
+  it('logs NaN and ±Infinity as data and reads them back', async () => {
+    const run = await client.init({ name: 'diverging' });
+    run.log({ loss: 1 });
+    run.log({ loss: NaN });
+    run.log({ loss: Infinity });
+    run.log({ loss: -Infinity });
+    await run.finish();
+    expect((await client.history(run.id, 'loss')).map((p) => p.value)).toEqual([1, NaN, Infinity, -Infinity]);
+  });
+
   it('sends a partial batch after intervalMs without a flush, and keeps explicit steps', async () => {
     const run = await client.init({ name: 'interval' });
     run.log({ loss: 2 }, 10);

@@ -51,10 +51,10 @@ export type RunInfo = NonNullable<ClientRunQuery['run']>;
 export type RunEvent = ClientRunEventsSubscription['runEvents'];
 export type ExperimentEvent = ScriptExperimentEventsSubscription['experimentEvents'];
 
-/** One point of a series as `history` returns it; `value` is null where it was not finite. */
+/** One point of a series as `history` returns it; a non-finite value is NaN, Infinity or -Infinity again. */
 export interface HistoryPoint {
   step: number;
-  value: number | null;
+  value: number;
   wallTime: number;
   epoch: number | null;
 }
@@ -100,7 +100,7 @@ export class SaddleClient {
       const { run }: ClientRunHistoryQuery = await this.transport.request(ClientRunHistoryDocument, variables);
       if (!run) throw new SaddleClientError(`history: run ${JSON.stringify(runId)} does not exist`, 'NOT_FOUND');
       const page: NonNullable<ClientRunHistoryQuery['run']>['metricPage'] = run.metricPage;
-      for (const p of page.points) points.push({ step: p.step, value: p.value ?? null, wallTime: p.wallTime, epoch: p.epoch ?? null });
+      for (const p of page.points) points.push({ step: p.step, value: decodeValue(p.value, p.nonFinite), wallTime: p.wallTime, epoch: p.epoch ?? null });
       if (!page.hasMore || page.lastStep === null || page.lastStep === undefined) return points;
       afterStep = page.lastStep;
     }
@@ -155,4 +155,12 @@ export class SaddleClient {
     }
     return this.ws;
   }
+}
+
+/** A read point's value as a number: the API answers a non-finite one as value null and its spelling in nonFinite. */
+export function decodeValue(value: number | null | undefined, nonFinite: string | null | undefined): number {
+  if (value !== null && value !== undefined) return value;
+  if (nonFinite === 'Infinity') return Infinity;
+  if (nonFinite === '-Infinity') return -Infinity;
+  return NaN;
 }

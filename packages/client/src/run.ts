@@ -7,7 +7,7 @@ import { RunStatus, ScriptFinishRunDocument, ScriptLogMetricsDocument, type Metr
 import { Batcher, type BatchOptions } from './batcher.js';
 import type { Transport } from './transport.js';
 
-/** A value `log` takes: a number (non-finite ones too) or a boolean (stored as 0 or 1). */
+/** A value `log` takes: a number (NaN and ±Infinity too) or a boolean (stored as 0 or 1). */
 export type LogValue = number | boolean;
 
 export class SaddleRun {
@@ -86,9 +86,11 @@ export class SaddleRun {
 }
 
 /**
- * A value on the wire. GraphQL's Float cannot carry NaN or ±Infinity; the API stores a null
- * value as "not finite" (MetricPointInput.value).
+ * A value on the wire. GraphQL's Float cannot carry NaN or ±Infinity; the API's MetricValue takes
+ * them spelled "NaN", "Infinity", "-Infinity" (stored as such; the run is marked diverged there).
  */
-function encodeValue(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+function encodeValue(value: number): MetricPointInput['value'] {
+  if (Number.isFinite(value)) return value;
+  if (Number.isNaN(value)) return 'NaN';
+  return value > 0 ? 'Infinity' : '-Infinity';
 }
