@@ -142,3 +142,26 @@ describe('ReportSectionView', () => {
     expect(screen.queryByRole('heading', { name: 'Figures' })).toBeNull();
   });
 });
+
+describe('SectionFigures live reading', () => {
+  it('reads the experiment again on each poll while running, once more when it stops, then no more', async () => {
+    const client = fakeClient();
+    const executeQuery = vi.spyOn(client, 'executeQuery');
+    const view = (tick: number, running: boolean) => (
+      <Provider value={client}>
+        <ReportSectionView section={{ ...section, running }} canWrite tick={tick} onSaveNote={vi.fn()} />
+      </Provider>
+    );
+    const { rerender } = render(view(0, true));
+    await waitFor(() => expect(document.querySelectorAll('path.saddle-line').length).toBeGreaterThan(0));
+    const reads = () => executeQuery.mock.calls.filter((call) => (call[1] as { requestPolicy?: string } | undefined)?.requestPolicy === 'network-only').length;
+    expect(reads()).toBe(0);
+    rerender(view(1, true));
+    await waitFor(() => expect(reads()).toBe(1));
+    rerender(view(2, false));
+    await waitFor(() => expect(reads()).toBe(2));
+    rerender(view(3, false));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reads()).toBe(2);
+  });
+});

@@ -40,10 +40,14 @@ export function SectionFigures({ experimentId, figures, running, tick }: Section
   const experiment = data?.experiment ?? null;
 
   // Re-read while running, and once more when the section stops running (its last points and analyses).
+  // (not on mount: the query above has just been sent)
   const wasRunning = useRef(running);
+  const lastTick = useRef(tick);
   useEffect(() => {
-    if (running || wasRunning.current) refetch({ requestPolicy: 'network-only' });
+    const changed = tick !== lastTick.current || running !== wasRunning.current;
+    if (changed && (running || wasRunning.current)) refetch({ requestPolicy: 'network-only' });
     wasRunning.current = running;
+    lastTick.current = tick;
   }, [tick, running, refetch]);
 
   const runs: FigureRun[] = useMemo(
