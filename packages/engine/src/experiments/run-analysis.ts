@@ -12,7 +12,7 @@ import { lanczosEigenvalues } from '../analysis/lanczos.js';
 import type { DataSpec, LossKind } from '../config.js';
 import { loadDataset } from '../data/load.js';
 import { buildModel } from '../models/model.js';
-import type { ModelSpec } from '../models/model.types.js';
+import type { ModelSpec } from '../models/spec.js';
 import { lossFunction } from '../train/losses.js';
 import { headOf, splitTensors } from './context.js';
 import type { Figure } from './types.js';
