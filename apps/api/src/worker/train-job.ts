@@ -2,7 +2,7 @@
  * One training job, wherever it runs (a local worker process or a BullMQ worker): claim the
  * run, call the engine, and turn its events into batched store writes and published events.
  * With `group` (the local workers), the job's run takes the experiment's other QUEUED runs that
- * differ only in seed (or target function) along, and trains them all as one batched
+ * differ only in seed and learning rate (or target function) along, and trains them all as one batched
  * computation (`trainEnsemble`): the many-seed sweeps of small MLPs, ~10× faster per run. Each
  * run is still claimed, written, streamed and ended under its own id.
  *
@@ -115,7 +115,7 @@ async function claimRun(run: TrainableRun, ctx: TrainJobContext): Promise<boolea
 
 /**
  * The experiment's QUEUED runs that can train in one batched computation with `run` (the
- * engine's `ensembleGroups`: same spec but for the seed or target, a batchable model), claimed.
+ * engine's `ensembleGroups`: same spec but for the seed, learning rate or target, a batchable model), claimed.
  * Their own queued jobs later find them taken and do nothing.
  */
 async function claimPartners(run: TrainableRun, ctx: TrainJobContext): Promise<TrainableRun[]> {

@@ -1,6 +1,6 @@
 /**
  * Run a preset in this process, then the preset's `analyze`. Runs whose specs differ only in
- * their seed (or a function target) and whose model `applyEnsemble` can batch are trained together
+ * their seed and learning rate (or a function target) and whose model `applyEnsemble` can batch are trained together
  * as one `trainEnsemble` group; every other run goes through `train` alone. Either way each run
  * gets its own events, metrics, snapshots and `RunEnd`, equal to what `train` gives it (to float
  * rounding). Tests, benchmarks and the CLI's offline mode use it; the API runs the same presets

@@ -38,11 +38,13 @@ describe('expandSweep', () => {
     ]);
     // The config is the effective spec, flattened: what trains, not what was asked.
     expect(runs[4]!.config).toMatchObject({ 'optimizer.lr': 1e-3, 'optimizer.kind': 'adam', seed: 8, epochs: 2, batchSize: 128, 'model.name': 'mlp-shallow', 'data.kind': 'function', 'data.fn': 'sinc5' });
-    // The seeds of one small-MLP point train as one ensemble, as a preset's seeds do.
-    expect(ensembleGroups(runs).map((group) => group.map((run) => run.key))).toEqual([
-      ['optimizer.lr=0.0001', 'optimizer.lr=0.0001/seed1', 'optimizer.lr=0.0001/seed2'],
-      ['optimizer.lr=0.001', 'optimizer.lr=0.001/seed1', 'optimizer.lr=0.001/seed2'],
-      ['optimizer.lr=0.01', 'optimizer.lr=0.01/seed1', 'optimizer.lr=0.01/seed2'],
+    // Seeds and learning rates of a small MLP differ only where an ensemble allows: one batched computation.
+    expect(ensembleGroups(runs).map((group) => group.map((run) => run.key))).toEqual([runs.map((run) => run.key)]);
+    // A batch-size sweep changes the tensors' shapes: one ensemble per batch size.
+    const batches = expandSweep(base, { method: 'GRID', parameters: { batchSize: { values: [16, 32] } }, seeds: 2 });
+    expect(ensembleGroups(batches).map((group) => group.map((run) => run.key))).toEqual([
+      ['batchSize=16', 'batchSize=16/seed1'],
+      ['batchSize=32', 'batchSize=32/seed1'],
     ]);
   });
 

@@ -116,6 +116,29 @@ describe('trainEnsemble', () => {
     expect(ends[lateBest]!.weightsAt!.step).toBeLessThan(ends[lateBest]!.steps + ends[lateBest]!.zeroGradient!.steps);
   });
 
+  it('batches runs of different learning rates (Adam and SGD with momentum), each as train() gives it', async () => {
+    for (const optimizer of [{ kind: 'adam' as const }, { kind: 'sgd' as const, momentum: 0.9 }]) {
+      const specs = [1e-3, 1e-2, 3e-2].map((lr, k) => spec(k, { optimizer: { ...optimizer, lr } }));
+      expect(new Set(specs.map(ensembleKey)).size).toBe(1);
+      const singles: { end: RunEnd; events: TrainEvent[] }[] = [];
+      for (const s of specs) {
+        const r = recorder();
+        singles.push({ end: await train(s, r.sink), events: r.events });
+      }
+      const before = tf.memory().numTensors;
+      const recorders = specs.map(() => recorder());
+      const ends = await trainEnsemble(specs, recorders.map((r) => r.sink));
+      expect(tf.memory().numTensors).toBe(before);
+      ends.forEach((end, k) => {
+        expect(end.status).toBe('SUCCEEDED');
+        expectSameRun(recorders[k]!.events, singles[k]!.events, 1e-4);
+        end.theta.forEach((v, i) => expect(Math.abs(v - singles[k]!.end.theta[i]!)).toBeLessThan(1e-4));
+      });
+      // The rates really differ: the runs end apart.
+      expect(ends[0]!.final['train/loss']).not.toBeCloseTo(ends[2]!.final['train/loss']!, 3);
+    }
+  });
+
   it('batches runs of different function targets (same shapes), each as train() gives it', async () => {
     const sinc = spec(3);
     const square = spec(3, { data: { kind: 'function', fn: 'sgn-sin5pi', n: 64, sampling: 'random' } });
@@ -157,7 +180,7 @@ describe('trainEnsemble', () => {
     expect(ends.some((e) => e.status === 'DIVERGED')).toBe(true);
     const mixed = await trainEnsemble([spec(1), spec(2, { batchSize: 8 })], [() => {}, () => {}]);
     expect(mixed.map((e) => e.status)).toEqual(['FAILED', 'FAILED']);
-    expect(mixed[0]!.error).toMatch(/only the seed may differ/);
+    expect(mixed[0]!.error).toMatch(/only the seed and the learning rate may differ/);
     const cnn = resolveRunSpec({ model: zoo['cnn-c4-c4']!.spec, loss: 'cross-entropy', data: { kind: 'cifar10', dir: '/nowhere' } });
     const refused = await trainEnsemble([cnn], [() => {}]);
     expect(refused[0]!.status).toBe('FAILED');

@@ -1,6 +1,6 @@
 /**
- * `trainEnsemble`: K runs that differ only in their seed (and, for function data, in the target
- * function), trained as ONE batched computation (parameters Θ [K, P], batched matMuls over K,
+ * `trainEnsemble`: K runs that differ only in their seed and learning rate (and, for function
+ * data, in the target function), trained as ONE batched computation (parameters Θ [K, P], batched matMuls over K,
  * optimiser state [K, P]). Each run still gets its own sink, events and `RunEnd`, with the numbers
  * `train` would give it (to float rounding): same init, same batch order, same data, same updates.
  * For the many-seed sweeps of small MLPs (function fitting, minimal ratio), where per-op overhead,
@@ -18,7 +18,7 @@ import { buildModel } from '../models/model.js';
 import type { Model } from '../models/model.types.js';
 import type { RunEnd, TrainSink } from './events.js';
 import { computeEnsembleLosses, ensembleAccuracy } from './losses.js';
-import { createOptimizer, type FlatOptimizer } from './optimizers.js';
+import { createOptimizer, PerRowLrOptimizer, type FlatOptimizer } from './optimizers.js';
 import { checkpoint, endWeightsAt, MetricBuffer, progressInterval, RunStop } from './run-control.js';
 import { zeroGradientPhase } from './zero-gradient-phase.js';
 
@@ -35,13 +35,14 @@ export interface TrainEnsembleOptions {
 }
 
 /**
- * What `spec` is apart from what may differ between the members of one ensemble: the seed, and
- * the target of function data (same n and sampling, so every member's tensors have one shape).
+ * What `spec` is apart from what may differ between the members of one ensemble: the seed, the
+ * learning rate (each row of Θ steps with its own, `PerRowLrOptimizer`), and the target of
+ * function data (same n and sampling, so every member's tensors have one shape).
  * Two specs with the same key can be trained together by `trainEnsemble`.
  */
 export function ensembleKey(spec: RunSpec): string {
   const data = spec.data.kind === 'function' ? { ...spec.data, fn: 'sinc5', expression: undefined } : spec.data;
-  return JSON.stringify({ ...spec, seed: 0, data });
+  return JSON.stringify({ ...spec, seed: 0, data, optimizer: { ...spec.optimizer, lr: 0 } });
 }
 
 /**
@@ -140,7 +141,7 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     const specs = specInputs.map((s) => validateRunSpec(s));
     const shape = ensembleKey(specs[0]!);
     specs.forEach((s, k) => {
-      if (ensembleKey(s) !== shape) throw new Error(`trainEnsemble: run ${k}'s spec differs from run 0's in more than its seed; only the seed may differ (and, for function data, the target)`);
+      if (ensembleKey(s) !== shape) throw new Error(`trainEnsemble: run ${k}'s spec differs from run 0's in more than its seed; only the seed and the learning rate may differ (and, for function data, the target)`);
     });
     const spec = specs[0]!;
     const { signal } = options;
@@ -168,7 +169,9 @@ export async function trainEnsemble(specInputs: (RunSpec | RunSpecInput)[], sink
     const summary = model.summary();
     for (const m of members) m.sink({ type: 'summary', summary });
     thetas = tf.tidy(() => tf.stack(specs.map((s) => model.init(s.seed))) as tf.Tensor2D);
-    optimizer = createOptimizer(spec.optimizer);
+    // Runs of an lr sweep share one computation; equal rates keep the plain optimiser (same numbers as before).
+    const lrs = specs.map((s) => s.optimizer.lr);
+    optimizer = lrs.every((lr) => lr === lrs[0]) ? createOptimizer(spec.optimizer) : new PerRowLrOptimizer(createOptimizer({ ...spec.optimizer, lr: 1 }), lrs);
 
     // -- schedule
     stepsPerEpoch = members[0]!.sampler.batchesPerEpoch;

@@ -126,6 +126,53 @@ export class AdamOptimizer implements FlatOptimizer {
   }
 }
 
+/**
+ * An optimiser whose rows of θ [K, P] step with learning rates of their own (an ensemble of runs
+ * that differ in `optimizer.lr`). Every optimiser here moves θ by lr times a direction that does
+ * not depend on lr (SGD: g or the velocity; Adam: m̂/(√v̂+ε)), so the inner optimiser runs at
+ * lr = 1 and its step u = θ − inner.step(θ, g) is scaled per row: θ − lr_k·u. Recovering u by a
+ * subtraction costs one float32 rounding of θ (~1e-7 relative) times lr, far inside the ensemble's
+ * tolerance against training alone.
+ */
+export class PerRowLrOptimizer implements FlatOptimizer {
+  private readonly lrs: tf.Tensor2D;
+  constructor(
+    private readonly inner: FlatOptimizer,
+    lrs: readonly number[],
+  ) {
+    if (inner.spec.lr !== 1) throw new Error(`PerRowLrOptimizer: the inner optimiser must step at lr 1, got ${inner.spec.lr}`);
+    this.lrs = tf.keep(tf.tensor2d([...lrs], [lrs.length, 1], 'float32'));
+  }
+
+  get spec(): OptimizerSpec {
+    return this.inner.spec;
+  }
+
+  get iterations(): number {
+    return this.inner.iterations;
+  }
+
+  step<T extends tf.Tensor>(theta: T, grad: T): T {
+    const unit = this.inner.step(theta, grad);
+    const next = tf.tidy(() => tf.sub(theta, tf.mul(tf.sub(theta, unit), this.lrs))) as T;
+    unit.dispose();
+    return next;
+  }
+
+  saveState(): OptimizerState {
+    return this.inner.saveState();
+  }
+
+  loadState(saved: OptimizerState): void {
+    this.inner.loadState(saved);
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+    this.lrs.dispose();
+  }
+}
+
 export function createOptimizer(spec: OptimizerSpec): FlatOptimizer {
   switch (spec.kind) {
     case 'sgd':
