@@ -3,7 +3,7 @@
  * retries across a server that is down or restarts, typed errors, and live events that end.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RunStatus, SaddleClient, SaddleClientError, init } from './index.js';
+import { ComparisonOp, RunStatus, SaddleClient, SaddleClientError, SortDirection, init } from './index.js';
 import { freePort, serveSaddle, type ServedSaddle } from './test-utils/server.js';
 
 let server: ServedSaddle;
@@ -51,6 +51,24 @@ describe('init / log / finish', () => {
     const loss = await client.history(run.id, 'loss');
     expect(loss.map((p) => p.step)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
     expect(loss[9]?.value).toBeCloseTo(0.1, 12);
+  });
+
+  it('finds runs across experiments by config and final metrics (Query.runs)', async () => {
+    for (const [name, lr, loss] of [['lr-small', 1e-4, 0.5], ['lr-mid', 1e-3, 0.2], ['lr-big', 1e-2, 0.3]] as const) {
+      const run = await client.init({ name, experimentName: `runs-${name}`, config: { optimizer: { lr } } });
+      run.log({ 'test/loss': loss });
+      await run.finish();
+    }
+    const page = await client.runs({
+      filter: { config: [{ path: 'optimizer.lr', op: ComparisonOp.GTE, value: 1e-3 }] },
+      orderBy: [{ field: 'final.test/loss', direction: SortDirection.ASC }],
+      first: 10,
+    });
+    expect(page.runs.map((r) => [r.key, r.final?.['test/loss']])).toEqual([
+      ['lr-mid', 0.2],
+      ['lr-big', 0.3],
+    ]);
+    expect(page.hasNextPage).toBe(false);
   });
 
   it('logs NaN and ±Infinity as data and reads them back', async () => {

@@ -8,6 +8,7 @@ import {
   ClientRunDocument,
   ClientRunEventsDocument,
   ClientRunHistoryDocument,
+  ClientRunsDocument,
   ScriptCreateRunDocument,
   ScriptExperimentEventsDocument,
   ScriptExperimentResultDocument,
@@ -16,6 +17,8 @@ import {
   type ClientRunHistoryQuery,
   type ClientRunHistoryQueryVariables,
   type ClientRunQuery,
+  type ClientRunsQuery,
+  type ClientRunsQueryVariables,
   type CreateRunInput,
   type LaunchExperimentInput,
   type ScriptExperimentEventsSubscription,
@@ -48,6 +51,9 @@ export type InitOptions = CreateRunInput;
 export type ExperimentResult = NonNullable<ScriptExperimentResultQuery['experiment']>;
 export type LaunchedExperiment = ScriptLaunchExperimentMutation['launchExperiment'];
 export type RunInfo = NonNullable<ClientRunQuery['run']>;
+export type RunSummary = ClientRunsQuery['runs']['edges'][number]['node'];
+/** Query.runs's arguments: `filter` (config / final conditions, status, tags, …), `orderBy`, `first`, `after`. */
+export type RunsOptions = ClientRunsQueryVariables;
 export type RunEvent = ClientRunEventsSubscription['runEvents'];
 export type ExperimentEvent = ScriptExperimentEventsSubscription['experimentEvents'];
 
@@ -89,6 +95,16 @@ export class SaddleClient {
   /** One run; null for an unknown id. */
   async run(id: string): Promise<RunInfo | null> {
     return (await this.transport.request(ClientRunDocument, { id })).run ?? null;
+  }
+
+  /**
+   * Runs across every experiment (Query.runs), e.g. `{ filter: { config: [{ path: 'optimizer.lr',
+   * op: 'GT', value: 1e-3 }] }, orderBy: [{ field: 'final.test/loss', direction: 'ASC' }] }`: one
+   * page, with the cursor of the next.
+   */
+  async runs(options: RunsOptions = {}): Promise<{ runs: RunSummary[]; hasNextPage: boolean; endCursor: string | null }> {
+    const { runs } = await this.transport.request(ClientRunsDocument, options);
+    return { runs: runs.edges.map((edge) => edge.node), hasNextPage: runs.pageInfo.hasNextPage, endCursor: runs.pageInfo.endCursor ?? null };
   }
 
   /** Every stored point of one series of a run, in step order (paged through metricPage). */

@@ -12,14 +12,14 @@
 import { SaddleClient, type InitOptions, type SaddleClientOptions } from './client.js';
 import type { SaddleRun } from './run.js';
 
-export { SaddleClient, type ExperimentEvent, type ExperimentResult, type HistoryPoint, type InitOptions, type LaunchedExperiment, type RunEvent, type RunInfo, type SaddleClientOptions } from './client.js';
+export { SaddleClient, type ExperimentEvent, type ExperimentResult, type HistoryPoint, type InitOptions, type LaunchedExperiment, type RunEvent, type RunInfo, type RunsOptions, type RunSummary, type SaddleClientOptions } from './client.js';
 export { SaddleRun, type LogValue } from './run.js';
 export { SaddleClientError, type GraphQLErrorShape } from './errors.js';
 export { DEFAULT_URL } from './endpoint.js';
 export type { BatchOptions } from './batcher.js';
 export type { RetryOptions } from './transport.js';
 // The schema's enums, as values and types: RunStatus.SUCCEEDED, Scale.QUICK, …
-export { AnalysisStatus, DataSource, ExperimentEventType, ExperimentStatus, FigureKind, RunEventType, RunStatus, Scale } from '@saddle/schema';
+export { AnalysisStatus, ComparisonOp, DataSource, ExperimentEventType, ExperimentOrigin, ExperimentStatus, FigureKind, RunEventType, RunStatus, Scale, SortDirection } from '@saddle/schema';
 export type { CreateRunInput, LaunchExperimentInput } from '@saddle/schema';
 
 /**
