@@ -13,11 +13,19 @@ export function StatusBadge({ status }: { status: string }) {
   );
 }
 
-/** A thin bar for a fraction in [0, 1]; green when complete. */
-export function ProgressBar({ value, label }: { value: number; label?: string }) {
+/** States that ended without finishing their work: a full bar in green would read as success. */
+const ENDED_SHORT = new Set(['CANCELLED', 'FAILED', 'DIVERGED', 'CRASHED']);
+
+/**
+ * A thin bar for a fraction in [0, 1]; green only when complete and (if a status is given) it
+ * succeeded. A cancelled run shows how far it got, in grey; a failed one in red.
+ */
+export function ProgressBar({ value, label, status }: { value: number; label?: string; status?: string }) {
   const fraction = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  const ended = status !== undefined && ENDED_SHORT.has(status);
+  const className = ended ? `progress ${status === 'CANCELLED' ? 'stopped' : 'failed'}` : fraction >= 1 ? 'progress done' : 'progress';
   return (
-    <div className={fraction >= 1 ? 'progress done' : 'progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label}>
+    <div className={className} data-status={status} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label} aria-valuetext={ended ? `${Math.round(fraction * 100)}%, ${status.toLowerCase()}` : undefined}>
       <div style={{ width: `${fraction * 100}%` }} />
     </div>
   );
