@@ -11,6 +11,7 @@ import { SuitePanel } from '../components/SuitePanel';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../components/StatusBadge';
 import { errorText, fieldErrors } from '../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../lib/format';
+import { useDocumentTitle } from '../lib/document-title';
 import { READ_ONLY_HINT, useCanWrite, useConnection } from '../lib/Providers';
 
 type ExperimentRow = WebExperimentsQuery['experiments']['edges'][number]['node'];
@@ -34,6 +35,7 @@ export default function ExperimentsPage() {
   const router = useRouter();
   const { epoch } = useConnection();
   const canWrite = useCanWrite();
+  useDocumentTitle('Experiments');
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string>('');
   const [project, setProject] = useState<string>('');
@@ -180,7 +182,7 @@ export default function ExperimentsPage() {
                       {row.scale ? <span className="muted"> · {String(row.scale).toLowerCase()}</span> : null}
                     </td>
                     <td>
-                      <ProgressBar value={row.progress} label={`${row.name} progress`} />
+                      <ProgressBar value={row.progress} label={`${row.name} progress`} status={row.status} />
                     </td>
                     <td className="num">
                       {done}/{row.runCounts.total}

@@ -10,6 +10,7 @@ import type { Series, SeriesPoint } from '../../components/charts/series';
 import { toDrawn } from '../../components/MetricFigure';
 import { ErrorNotice, LoadingBlock, StatusBadge } from '../../components/StatusBadge';
 import { columnsToPoints } from '../../lib/columns';
+import { useDocumentTitle } from '../../lib/document-title';
 import { errorText } from '../../lib/errors';
 import { seriesCsv } from '../../lib/full-series';
 import type { XMode } from '../../lib/metrics';
@@ -21,6 +22,7 @@ const px = (d: SeriesPoint) => d.x;
 const py = (d: SeriesPoint) => d.y;
 
 export default function ComparePage() {
+  useDocumentTitle('Compare runs');
   return (
     <Suspense fallback={<LoadingBlock height={420} />}>
       <Compare />

@@ -3,6 +3,9 @@
 import {
   WebCancelExperimentDocument,
   WebCancelRunDocument,
+  WebDeleteExperimentDocument,
+  WebSetNotesDocument,
+  WebTagExperimentDocument,
   WebExperimentAnalysesDocument,
   WebExperimentViewDocument,
   WebExperimentEventsDocument,
@@ -14,7 +17,9 @@ import type { FigureData } from '@saddle/engine';
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import { ConfirmButton } from '../../../components/ConfirmButton';
+import { ExperimentLifecycle } from '../../../components/ExperimentLifecycle';
 import { FigureView } from '../../../components/figures/FigureView';
 import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
@@ -24,7 +29,8 @@ import { errorText } from '../../../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
-import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
+import { useCanWrite, useConnection } from '../../../lib/Providers';
+import { useDocumentTitle } from '../../../lib/document-title';
 
 type Experiment = NonNullable<WebExperimentViewQuery['experiment']>;
 type ExperimentEvent = WebExperimentEventsSubscription['experimentEvents'];
@@ -48,10 +54,14 @@ export default function ExperimentPage() {
   const [analysesResult, refetchAnalyses] = useQuery({ query: WebExperimentAnalysesDocument, variables: { id }, pause: !data });
   const [, cancelExperiment] = useMutation(WebCancelExperimentDocument);
   const [, cancelRun] = useMutation(WebCancelRunDocument);
+  const [, tagExperiment] = useMutation(WebTagExperimentDocument);
+  const [, setNotes] = useMutation(WebSetNotesDocument);
+  const [, deleteExperiment] = useMutation(WebDeleteExperimentDocument);
   const [series, setSeries] = useState<LiveSeries>({});
   const [progressOf, setProgressOf] = useState<Record<string, number>>({});
   const [now, setNow] = useState(() => Date.now());
   const experiment = data?.experiment ?? null;
+  useDocumentTitle(experiment ? experiment.name : 'Experiment');
 
   // Loaded (or reloaded) series are merged with what streamed in meanwhile: merging is idempotent per step.
   useEffect(() => {
@@ -146,6 +156,13 @@ export default function ExperimentPage() {
       ? figureSpecs
       : keys.map((key) => ({ __typename: 'FigureSpec' as const, id: key, title: key, kind: 'METRIC_LINES' as FigureSpecRow['kind'], metrics: [key], x: 'step', yScale: 'linear' }));
   const shownAnalysisIds = new Set<string>();
+  const endedShort = runs.filter((r) => r.status !== 'SUCCEEDED' && !LIVE_RUN.has(r.status));
+  /** A mutation's error as a rejection (ConfirmButton and the editors show it), then fresh runs. */
+  const mutated = async (result: Promise<{ error?: CombinedError }>) => {
+    const { error: mutationError } = await result;
+    if (mutationError) throw new Error(errorText(mutationError));
+    refetchRuns({ requestPolicy: 'network-only' });
+  };
   const counts = {
     done: runs.filter((r) => !LIVE_RUN.has(r.status)).length,
     failed: runs.filter((r) => r.status === 'FAILED' || r.status === 'DIVERGED' || r.status === 'CRASHED').length,
@@ -176,12 +193,16 @@ export default function ExperimentPage() {
         </div>
         <div className="row">
           <div style={{ width: 180 }}>
-            <ProgressBar value={progress} label="Experiment progress" />
+            <ProgressBar value={progress} label="Experiment progress" status={status} />
           </div>
           {live ? (
-            <button type="button" className="danger" disabled={!canWrite} title={canWrite ? undefined : READ_ONLY_HINT} onClick={() => cancelExperiment({ id }).then(() => refetchRuns({ requestPolicy: 'network-only' }))}>
-              Cancel
-            </button>
+            <ConfirmButton
+              label="Cancel"
+              question={`Cancel every run of ${experiment.name} that has not ended?`}
+              confirmLabel="Yes, cancel them"
+              canWrite={canWrite}
+              onConfirm={() => mutated(cancelExperiment({ id }))}
+            />
           ) : null}
           <Link className="button" href={`/compare?runs=${runs.map((r) => r.id).join(',')}`}>
             Compare runs
@@ -231,7 +252,7 @@ export default function ExperimentPage() {
                   : analysisStatus === 'FAILED'
                     ? 'The analysis failed; see the experiment’s error.'
                     : analysisStatus === 'SKIPPED'
-                      ? 'Skipped: a run failed or was cancelled.'
+                      ? `Skipped: it needs every run, and ${endedShort.length > 0 ? endedShort.map((r) => `${r.key} (${r.status.toLowerCase()})`).join(', ') : 'a run'} did not finish.`
                       : 'Computed from the runs once they have all finished.'}
               </div>
             </section>
@@ -244,6 +265,18 @@ export default function ExperimentPage() {
           ))}
       </div>
       <div className="stack">
+        <ExperimentLifecycle
+          name={experiment.name}
+          tags={experiment.tags}
+          notes={experiment.notes}
+          canWrite={canWrite}
+          onSaveTags={(tags) => mutated(tagExperiment({ id, tags }))}
+          onSaveNotes={(notes) => mutated(setNotes({ id, notes }))}
+          onDelete={async () => {
+            await mutated(deleteExperiment({ id }));
+            router.push('/');
+          }}
+        />
         <section className="card">
           <div className="card-head">
             <h2>Runs</h2>
@@ -286,26 +319,23 @@ export default function ExperimentPage() {
                         <StatusBadge status={run.status} />
                       </td>
                       <td>
-                        <ProgressBar value={LIVE_RUN.has(run.status) ? (progressOf[run.id] ?? run.progress) : 1} label={`${run.key} progress`} />
+                        <ProgressBar value={LIVE_RUN.has(run.status) ? (progressOf[run.id] ?? run.progress) : run.status === 'SUCCEEDED' ? 1 : run.progress} label={`${run.key} progress`} status={run.status} />
                       </td>
                       <td className="num">{run.steps ?? series[run.id]?.['train/loss']?.at(-1)?.step ?? '—'}</td>
                       <td className="num">{number(final['train/loss'] ?? last('train/loss'))}</td>
                       <td className="num">{number(final['test/accuracy'] ?? last('test/accuracy'))}</td>
-                      <td className="num">{formatDuration(run.timings.durationMs ?? elapsed(run.timings.startedAt, run.timings.finishedAt, now))}</td>
+                      {/* A live run's stored duration is 0 until it ends: count from its start instead. */}
+                      <td className="num">{formatDuration(LIVE_RUN.has(run.status) || run.timings.durationMs === null || run.timings.durationMs === undefined ? elapsed(run.timings.startedAt, run.timings.finishedAt, now) : run.timings.durationMs)}</td>
                       <td>
                         {LIVE_RUN.has(run.status) ? (
-                          <button
-                            type="button"
-                            className="small danger"
-                            disabled={!canWrite}
-                            title={canWrite ? undefined : READ_ONLY_HINT}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              void cancelRun({ id: run.id }).then(() => refetchRuns({ requestPolicy: 'network-only' }));
-                            }}
-                          >
-                            Cancel
-                          </button>
+                          <ConfirmButton
+                            small
+                            label="Cancel"
+                            question={`Cancel run ${run.key}?`}
+                            confirmLabel="Yes, cancel it"
+                            canWrite={canWrite}
+                            onConfirm={() => mutated(cancelRun({ id: run.id }))}
+                          />
                         ) : null}
                       </td>
                     </tr>

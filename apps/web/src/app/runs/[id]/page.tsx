@@ -1,10 +1,11 @@
 'use client';
 
-import { WebRunDocument, WebRunEventsDocument, type WebRunEventsSubscription } from '@saddle/schema';
+import { WebCancelRunDocument, WebRunDocument, WebRunEventsDocument, type WebRunEventsSubscription } from '@saddle/schema';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { MetricFigure } from '../../../components/MetricFigure';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
 import { formatNumber } from '../../../components/charts/scales';
@@ -12,7 +13,8 @@ import { errorText } from '../../../lib/errors';
 import { elapsed, formatDuration, formatInt, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
-import { useConnection } from '../../../lib/Providers';
+import { useDocumentTitle } from '../../../lib/document-title';
+import { useCanWrite, useConnection } from '../../../lib/Providers';
 
 type RunEvent = WebRunEventsSubscription['runEvents'];
 
@@ -42,6 +44,9 @@ export default function RunPage() {
   const [yMode, setYMode] = useState<YMode>('auto');
   const [now, setNow] = useState(() => Date.now());
   const run = data?.run ?? null;
+  const canWrite = useCanWrite();
+  const [, cancelRun] = useMutation(WebCancelRunDocument);
+  useDocumentTitle(run ? `${run.key} · ${run.experiment.name}` : 'Run');
 
   useEffect(() => {
     if (!run) return;
@@ -93,7 +98,8 @@ export default function RunPage() {
 
   const summary = run.summary;
   const final = (run.final ?? {}) as Record<string, unknown>;
-  const duration = run.timings.durationMs ?? elapsed(run.timings.startedAt, run.timings.finishedAt, now);
+  // A live run's stored duration is 0 until it ends: count from its start instead.
+  const duration = live || run.timings.durationMs === null || run.timings.durationMs === undefined ? elapsed(run.timings.startedAt, run.timings.finishedAt, now) : run.timings.durationMs;
 
   return (
     <>
@@ -112,8 +118,21 @@ export default function RunPage() {
         </div>
         <div className="row">
           <div style={{ width: 180 }}>
-            <ProgressBar value={live ? (progress ?? run.progress) : 1} label="Run progress" />
+            <ProgressBar value={live ? (progress ?? run.progress) : run.status === 'SUCCEEDED' ? 1 : run.progress} label="Run progress" status={run.status} />
           </div>
+          {live ? (
+            <ConfirmButton
+              label="Cancel run"
+              question={`Cancel run ${run.key}? Its training stops; what it logged so far is kept.`}
+              confirmLabel="Yes, cancel it"
+              canWrite={canWrite}
+              onConfirm={async () => {
+                const result = await cancelRun({ id: run.id });
+                if (result.error) throw new Error(errorText(result.error));
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          ) : null}
           <Link className="button" href={`/compare?runs=${run.id}`}>
             Compare
           </Link>
