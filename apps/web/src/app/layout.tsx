@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Providers } from '../lib/Providers';
 import { AuthGate } from '../components/SignIn';
 import { TopBar } from '../components/TopBar';
+import { THEME_BOOT_SCRIPT } from '../lib/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,7 +13,11 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // suppressHydrationWarning: the boot script sets data-theme on <html> before React hydrates it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body>
         <Providers>
           <TopBar />

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { READ_ONLY_HINT, useConnection, useSession } from '../lib/Providers';
+import { ThemeToggle } from './ThemeToggle';
 
 const LABEL = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting to the API…', unauthorized: 'Sign-in needed' } as const;
 
@@ -39,6 +40,7 @@ export function TopBar() {
           Read-only
         </span>
       ) : null}
+      <ThemeToggle />
       {signedIn ? (
         <button type="button" onClick={signOut}>
           Sign out
