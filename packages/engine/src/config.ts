@@ -49,6 +49,20 @@ export type DataSpec =
       /** Test images to use (≤ 10,000). Default 10,000. */
       testSize: number;
       randomLabels: boolean;
+    }
+  | {
+      /** A dataset registered by name (`saddle data add NAME FILE`, the upload endpoint). */
+      kind: 'dataset';
+      name: string;
+      /** Share of the examples held out for test, from a fixed shuffle (DATASET_SPLIT_SEED). Default 0.2. */
+      testFraction: number;
+      randomLabels: boolean;
+      /**
+       * Per-example shape and classes (0 = regression) of the registered data, filled in by the
+       * API at launch from the registry, so validation and the model's plan need no file reads.
+       */
+      inputShape?: number[];
+      numClasses?: number;
     };
 
 export type OptimizerSpec =
@@ -150,6 +164,7 @@ export const DEFAULT_DATA: { [K in DataSpec['kind']]: Extract<DataSpec, { kind: 
   function: { kind: 'function', fn: 'sinc5', n: 1000, sampling: 'grid' },
   mnist: { kind: 'mnist', trainSize: 8000, testSize: 2000, as32x32x3: false, randomLabels: false },
   cifar10: { kind: 'cifar10', trainSize: 50_000, testSize: 10_000, randomLabels: false },
+  dataset: { kind: 'dataset', name: '', testFraction: 0.2, randomLabels: false },
 };
 
 /** A partial spec as users write it: every field may be left out, nested ones too. */

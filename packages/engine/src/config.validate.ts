@@ -5,7 +5,8 @@
  */
 import { DEFAULT_DATA, DEFAULT_OPTIMIZER, resolveRunSpec, type RunSpec, type RunSpecInput } from './config.js';
 import { checkExpressionFinite, compileExpression, ExpressionError } from './data/expression.js';
-import { inputShapeOf, outputSizeOf } from './data/shapes.js';
+import { DATASET_NAME } from './data/registered.js';
+import { inputShapeOf, numClassesOf, outputSizeOf } from './data/shapes.js';
 import { planLayers } from './models/model.js';
 import { zoo } from './models/zoo.js';
 import type { Activation, LayerSpec } from './models/spec.js';
@@ -119,6 +120,20 @@ export function validateRunSpec(input: unknown, context?: string): RunSpec {
       integer(data.testSize, 'data.testSize', 1, CIFAR_TEST);
       boolean(data.randomLabels, 'data.randomLabels');
       break;
+    case 'dataset': {
+      noUnknownKeys(data, ['kind', 'name', 'testFraction', 'randomLabels', 'inputShape', 'numClasses'], 'data');
+      if (typeof data.name !== 'string' || !DATASET_NAME.test(data.name)) {
+        fail('data.name', `must be the name of a registered dataset (see saddle data list or Query.datasets), got ${show(data.name)}`);
+      }
+      number(data.testFraction, 'data.testFraction', (x) => x > 0 && x < 1, 'a fraction in (0, 1) of the examples held out for test, e.g. 0.2');
+      boolean(data.randomLabels, 'data.randomLabels');
+      if (!Array.isArray(data.inputShape) || data.inputShape.length === 0 || !data.inputShape.every((d) => Number.isInteger(d) && (d as number) > 0)) {
+        fail('data.inputShape', `is filled from the registry at launch (dataset ${show(data.name)}); give it only as the registered shape, got ${show(data.inputShape)}`);
+      }
+      integer(data.numClasses, 'data.numClasses', 0, 100_000);
+      if (data.randomLabels === true && data.numClasses === 0) fail('data.randomLabels', `dataset ${show(data.name)} is a regression set; random labels need class labels`);
+      break;
+    }
   }
 
   // model
@@ -179,7 +194,7 @@ export function validateRunSpec(input: unknown, context?: string): RunSpec {
 
   // loss must match the data: regression → mse, classification → cross-entropy.
   const loss = oneOf(spec.loss, ['mse', 'cross-entropy'] as const, 'loss');
-  const wantedLoss = spec.data.kind === 'function' ? 'mse' : 'cross-entropy';
+  const wantedLoss = numClassesOf(spec.data) === 0 ? 'mse' : 'cross-entropy';
   if (loss !== wantedLoss) fail('loss', `'${loss}' does not fit ${spec.data.kind} data; use '${wantedLoss}'`);
 
   // optimisers

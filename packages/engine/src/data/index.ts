@@ -10,3 +10,12 @@ export { loadCifar10Dataset, CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE, CIFAR10_URL
 export { withRandomLabels } from './random-labels.js';
 export { BatchSampler, gatherExamples } from './batches.js';
 export type { SamplerState } from './batches.js';
+export type { RawDataset } from './raw-dataset.js';
+export { classCounts, MAX_DATASET_VALUES } from './raw-dataset.js';
+export { loadCsv } from './csv.js';
+export type { CsvOptions } from './csv.js';
+export { loadNpy, loadNpz, parseNpy } from './npy.js';
+export { loadImages, imageFolderEntries, imageZipEntries } from './images.js';
+export { readDatasetBytes, readDatasetPath, DATASET_FILE_KINDS } from './data-file.js';
+export { checkDatasetName, checkRegisteredDataset, datasetsDir, DATASET_NAME, DATASET_SPLIT_SEED, loadRegisteredDataset, readDatasetMeta, writeRegisteredDataset } from './registered.js';
+export type { DatasetMeta } from './registered.js';

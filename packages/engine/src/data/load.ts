@@ -5,6 +5,7 @@ import type { Dataset } from './dataset.js';
 import { loadFunctionDataset } from './functions.js';
 import { loadMnistDataset } from './mnist.js';
 import { withRandomLabels } from './random-labels.js';
+import { checkRegisteredDataset, loadRegisteredDataset } from './registered.js';
 
 /** The seed drives function sampling and random-label shuffles; the MNIST split is fixed. */
 export async function loadDataset(spec: DataSpec, seed: number): Promise<Dataset> {
@@ -18,6 +19,10 @@ export async function loadDataset(spec: DataSpec, seed: number): Promise<Dataset
     case 'cifar10': {
       const dataset = loadCifar10Dataset(spec);
       return spec.randomLabels ? withRandomLabels(dataset, seed) : dataset;
+    }
+    case 'dataset': {
+      const dataset = loadRegisteredDataset(spec);
+      return spec.randomLabels && dataset.numClasses > 0 ? withRandomLabels(dataset, seed) : dataset;
     }
   }
 }
@@ -35,6 +40,9 @@ export function checkDataAvailable(spec: DataSpec, env: NodeJS.ProcessEnv = proc
       return;
     case 'cifar10':
       cifar10Dir(spec, env);
+      return;
+    case 'dataset':
+      checkRegisteredDataset(spec.name, env);
       return;
   }
 }

@@ -12,14 +12,19 @@ export function inputShapeOf(data: DataSpec): number[] {
       return data.as32x32x3 ? [32, 32, 3] : [28, 28, 1];
     case 'cifar10':
       return [32, 32, 3];
+    case 'dataset':
+      if (!data.inputShape) throw new Error(`inputShapeOf: dataset '${data.name}' has no inputShape; the API fills it from the registry at launch (or use checkRegisteredDataset)`);
+      return data.inputShape;
   }
 }
 
 export function numClassesOf(data: DataSpec): number {
+  if (data.kind === 'dataset') return data.numClasses ?? 0;
   return data.kind === 'function' ? 0 : 10;
 }
 
 /** Output units a model needs for the data: 1 for regression, one logit per class otherwise. */
 export function outputSizeOf(data: DataSpec): number {
-  return data.kind === 'function' ? 1 : numClassesOf(data);
+  const classes = numClassesOf(data);
+  return classes === 0 ? 1 : classes;
 }

@@ -67,7 +67,7 @@ describe('catalogue', () => {
       for (const run of preset.runs({ scale: 'quick' })) {
         const data = run.spec.data;
         if (data.kind === 'mnist') expect(data.trainSize).toBeLessThanOrEqual(2000);
-        const examples = data.kind === 'function' ? data.n : data.trainSize;
+        const examples = data.kind === 'function' ? data.n : data.kind === 'dataset' ? 0 : data.trainSize;
         const steps = run.spec.epochs * Math.ceil(examples / Math.min(run.spec.batchSize, examples));
         expect(steps, `${preset.id}/${run.key}`).toBeLessThanOrEqual(1000);
       }
@@ -129,7 +129,7 @@ describe('catalogue', () => {
     for (const preset of presets) {
       const work = (scale: Scale) =>
         preset.runs({ scale }).reduce((sum, run) => {
-          const examples = run.spec.data.kind === 'function' ? run.spec.data.n : run.spec.data.trainSize;
+          const examples = run.spec.data.kind === 'function' ? run.spec.data.n : run.spec.data.kind === 'dataset' ? 0 : run.spec.data.trainSize;
           return sum + run.spec.epochs * examples;
         }, 0);
       expect(work('standard'), preset.id).toBeGreaterThan(work('quick'));
