@@ -4,6 +4,7 @@
  * one becomes CRASHED).
  */
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { flattenConfig, type RunStatus } from '@saddle/engine';
 import { LIMITS } from '../common/limits.js';
 import { checkName, checkTags } from '../common/validate.js';
@@ -15,7 +16,7 @@ import type { RunQueue } from '../queue/run-queue.js';
 import { findExternalExperiment } from '../store/projects.js';
 import { FINISH_RUN_STATUSES, isTerminalRunStatus, type RunConfig, type RunRecord } from '../store/records.js';
 import { forgetHeartbeat, silentExternalRuns, touchHeartbeat } from '../store/run-liveness.js';
-import { lastValues, type LastValues } from '../store/run-summary.js';
+import { lastValuesOfRuns, type LastValues } from '../store/run-summary.js';
 import type { Store } from '../store/store.js';
 
 export interface CreateRunRequest {
@@ -46,7 +47,22 @@ export class RunService {
   /** Get-or-create of experiments by (project, name), one at a time in this process (see createExternal). */
   private experimentLock: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher }) {}
+  /**
+   * Last values asked for in the same tick are read in one statement (the experiment page's 100
+   * runs each resolve `final` and `steps`: one query instead of 100). Batching only, no cache:
+   * a logged run's points keep coming, and the next request must see them.
+   */
+  private readonly lastValuesLoader: DataLoader<string, LastValues>;
+
+  constructor(private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher }) {
+    this.lastValuesLoader = new DataLoader(
+      async (ids) => {
+        const found = await lastValuesOfRuns(this.deps.store, ids);
+        return ids.map((id) => found.get(id) ?? { final: {}, steps: null });
+      },
+      { cache: false },
+    );
+  }
 
   get(id: string): Promise<RunRecord | undefined> {
     return this.deps.store.getRun(id);
@@ -60,7 +76,7 @@ export class RunService {
 
   /** A logged run's last value of each series and its last step (store/run-summary.ts). */
   lastValues(id: string): Promise<LastValues> {
-    return lastValues(this.deps.store, id);
+    return this.lastValuesLoader.load(id);
   }
 
   runsOf(experimentId: string): Promise<RunRecord[]> {
