@@ -40,17 +40,17 @@ interface ExperimentEvent {
 function collect<T>(query: string, variables: Record<string, unknown>, until: (event: T) => boolean): { events: T[]; done: Promise<T[]> } {
   const events: T[] = [];
   const done = new Promise<T[]>((resolve, reject) => {
-    const dispose = client.subscribe<T>(
+    client.subscribe<T>(
       { query, variables },
       {
         next: (result) => {
           if (result.errors) return reject(new Error(JSON.stringify(result.errors)));
           const event = Object.values(result.data ?? {})[0] as T;
           events.push(event);
-          if (until(event)) {
-            dispose();
-            resolve(events);
-          }
+          // The server completes a stream after its last event; disposing it here as well (a
+          // client `complete` for an operation the server just ended) made graphql-ws end the
+          // socket's other stream too, so the end is left to the server.
+          if (until(event)) resolve(events);
         },
         error: reject,
         complete: () => resolve(events),
