@@ -9,6 +9,7 @@ import type { ReloadableCatalogue } from './presets/catalogue.js';
 import type { ReportService } from './reports/report.service.js';
 import type { SuiteService } from './reports/suite.service.js';
 import type { RunService } from './runs/run.service.js';
+import type { RunAnalysisService } from './runs/run-analysis.service.js';
 import type { TokenScope } from './store/records.js';
 
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
   reports: ReportService;
   /** Runs' weights and files, uploaded and downloaded over HTTP (artifacts/artifact.routes.ts). */
   artifacts: ArtifactService;
+  /** analyzeRun: analyses of a run's weights, queued as analysis jobs. */
+  runAnalyses: RunAnalysisService;
 }
 
 export interface AuthState {

@@ -35,6 +35,8 @@ export {
   validateSweep,
   withSeeds,
   SweepError,
+  analyzeRunWeights,
+  RUN_ANALYSIS_KINDS,
 } from '@saddle/engine';
 export type {
   BackendInfo,
@@ -54,4 +56,8 @@ export type {
   SweepSpec,
   TrainCheckpoint,
   TrainEvent,
+  HessianAnalysisOptions,
+  InlineData,
+  RunAnalysisInput,
+  RunAnalysisKind,
 } from '@saddle/engine';

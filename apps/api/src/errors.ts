@@ -51,7 +51,7 @@ export class BadInputError extends SaddleError {
 }
 
 export class NotFoundError extends SaddleError {
-  constructor(kind: 'Experiment' | 'Run' | 'Preset' | 'Token' | 'Suite' | 'Report', id: string) {
+  constructor(kind: 'Experiment' | 'Run' | 'Preset' | 'Token' | 'Suite' | 'Report' | 'RunAnalysis', id: string) {
     super(ErrorCode.NOT_FOUND, `${kind} ${JSON.stringify(id)} does not exist`, { kind, id });
   }
 }

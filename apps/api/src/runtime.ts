@@ -16,7 +16,7 @@ import { recoverOrphans, restartOrFail } from './queue/recovery.js';
 import type { Job, RunQueue } from './queue/run-queue.js';
 import { databaseConfigFromEnv, type DatabaseConfig } from './store/database.js';
 import { Store } from './store/store.js';
-import { failAnalysis } from './worker/analyze-job.js';
+import { failAnalysis, failRunAnalysisJob } from './worker/analyze-job.js';
 
 export interface RuntimeConfig {
   /** Where the SQLite file and weight artifacts live. Default `SADDLE_DATA_DIR`, else `./.saddle`. */
@@ -127,7 +127,8 @@ export async function handleJobEnd(
     }
     case 'analyze':
       // This process's workers hold its analyses under its own owner (see WorkerConfig.owner).
-      if (failure) await failAnalysis({ store, publisher: pubsub, owner: deps.owner }, job.experimentId, `analysis failed: ${failure.split('\n')[0]}`);
+      if (failure && job.analysisId) await failRunAnalysisJob({ store, publisher: pubsub, owner: deps.owner }, job, `analysis failed: ${failure.split('\n')[0]}`);
+      else if (failure) await failAnalysis({ store, publisher: pubsub, owner: deps.owner }, job.experimentId, `analysis failed: ${failure.split('\n')[0]}`);
       return;
     default: {
       const unreachable: never = job;

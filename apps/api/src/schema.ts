@@ -15,9 +15,10 @@ import { createMemoryPubSub } from './pubsub/pubsub.js';
 import { ReportResolver } from './reports/report.resolver.js';
 import { SuiteResolver } from './reports/suite.resolver.js';
 import { RunResolver } from './runs/run.resolver.js';
+import { RunAnalysesFieldResolver, RunAnalysisResolver } from './runs/run-analysis.resolver.js';
 import { RunSearchResolver } from './run-search/run-search.resolver.js';
 
-export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver, MetricSeriesColumnsResolver, MetricPageColumnsResolver] as const;
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver, MetricSeriesColumnsResolver, MetricPageColumnsResolver, RunAnalysisResolver, RunAnalysesFieldResolver] as const;
 
 export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
   return buildSchema({

@@ -34,6 +34,7 @@ import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { createReportRouter } from './reports/report.routes.js';
 import { createArtifactRouter } from './artifacts/artifact.routes.js';
 import { ArtifactService } from './artifacts/artifact.service.js';
+import { RunAnalysisService } from './runs/run-analysis.service.js';
 import { heartbeatTimeoutMsFromEnv } from './runs/run.service.js';
 import { watchForCrashes } from './runs/run-liveness.js';
 import { ReportService } from './reports/report.service.js';
@@ -107,6 +108,7 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
     // A logged run's final metrics are the last value of each series (RunService.lastValues).
     runSearch: new RunSearchService({ store, finalOf: async (id) => (await runs.lastValues(id)).final }),
     artifacts: new ArtifactService({ store, dataDir, runs }),
+    runAnalyses: new RunAnalysisService({ store, queue }),
   };
 }
 

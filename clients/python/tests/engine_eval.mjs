@@ -1,10 +1,10 @@
-// Saddle's own numbers at weights a Python script saved: the loss (and the exact Hessian's
-// spectrum) computed by @saddle/engine's built dist, for the tests that compare them with
-// PyTorch's. Input: a JSON file { model (model.json), weightsPath, x, xShape (channels last),
-// y, yShape, loss: 'mse' | 'cross-entropy', hessian }. Output: { loss, eigenvalues? } on stdout.
+// Saddle's own loss at weights a Python script saved, computed by @saddle/engine's built dist,
+// for the tests that compare it with PyTorch's (the Hessian spectrum is asked of the server:
+// analyzeRun). Input: a JSON file { model (model.json), weightsPath, x, xShape (channels last),
+// y, yShape, loss: 'mse' | 'cross-entropy' }. Output: { loss } on stdout.
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, hessianSpectrum, initBackend, lossFunction } from '@saddle/engine';
+import { buildModel, initBackend, lossFunction } from '@saddle/engine';
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 await initBackend({ prefer: process.env.SADDLE_BACKEND ?? 'cpu' });
@@ -23,5 +23,4 @@ const y = tf.tensor(input.y, input.yShape);
 // Inference mode: batch norm uses the saved running statistics, as torch's model.eval().
 const loss = lossFunction(model, x, y, input.loss, { training: false, ...(state && { state }) });
 const out = { loss: (await loss(theta).data())[0] };
-if (input.hessian) out.eigenvalues = hessianSpectrum(loss, theta).eigenvalues;
 process.stdout.write(JSON.stringify(out));

@@ -1,6 +1,7 @@
 """run.save_model: a PyTorch model converted to Saddle's spec and layout gives Saddle the same
-loss as PyTorch at those weights, and for an MLP the same Hessian spectrum (to 1e-4). Saddle's
-numbers come from @saddle/engine's built dist (tests/engine_eval.mjs). Skipped without torch
+loss as PyTorch at those weights (Saddle's numbers from @saddle/engine's built dist,
+tests/engine_eval.mjs), and an MLP logged with save_model gets the same Hessian spectrum (to 1e-4)
+from the server's analyzeRun. Skipped without torch
 (Debian: apt-get install python3-torch, then run the tests with /usr/bin/python3)."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from saddle.torch_model import convert_module
 ENGINE_EVAL = Path(__file__).with_name("engine_eval.mjs")
 
 
-def saddle_numbers(document: dict, weights: bytes, x_channels_last: torch.Tensor, y: torch.Tensor, loss: str, hessian: bool = False) -> dict:
+def saddle_numbers(document: dict, weights: bytes, x_channels_last: torch.Tensor, y: torch.Tensor, loss: str) -> dict:
     with tempfile.TemporaryDirectory() as directory:
         weights_path = Path(directory) / "weights.bin"
         weights_path.write_bytes(weights)
@@ -38,7 +40,6 @@ def saddle_numbers(document: dict, weights: bytes, x_channels_last: torch.Tensor
             "y": y.reshape(-1).tolist(),
             "yShape": list(y.shape),
             "loss": loss,
-            "hessian": hessian,
         }
         request_path = Path(directory) / "request.json"
         request_path.write_text(json.dumps(request))
@@ -66,38 +67,71 @@ def float64_copy(model: nn.Module) -> nn.Module:
     return copy.deepcopy(model).double()
 
 
+def torch_hessian_spectrum(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> tuple:
+    """PyTorch's float64 loss and ascending Hessian eigenvalues of mean((f(x) − y)²) at the model's weights."""
+    reference = float64_copy(model)
+    names = [name for name, _ in reference.named_parameters()]
+    shapes = [p.shape for p in reference.parameters()]
+    flat = torch.cat([p.detach().reshape(-1) for p in reference.parameters()])
+
+    def loss_of(theta: torch.Tensor) -> torch.Tensor:
+        params, offset = {}, 0
+        for name, shape in zip(names, shapes):
+            size = int(torch.tensor(shape).prod())
+            params[name] = theta[offset : offset + size].reshape(shape)
+            offset += size
+        output = torch.nn.utils.stateless.functional_call(reference, params, (x.double(),))
+        return torch.mean((output - y.double()) ** 2)
+
+    # Eigenvalues do not depend on the order of the parameters (H ↦ P H Pᵀ), so torch's own
+    # order is compared with Saddle's.
+    return float(loss_of(flat)), sorted(torch.linalg.eigvalsh(torch.autograd.functional.hessian(loss_of, flat)).tolist())
+
+
+ANALYZE = """mutation($runId: ID!, $options: RunAnalysisOptionsInput) {
+  analyzeRun(runId: $runId, kind: HESSIAN, options: $options) { id status }
+}"""
+ANALYSIS = "query($id: ID!) { runAnalysis(id: $id) { status progress error summary figures { id kind } } }"
+
+
 class SaveModelTest(unittest.TestCase):
-    def test_an_mlp_has_pytorchs_loss_and_hessian_spectrum_in_saddle(self) -> None:
+    def test_an_mlp_logged_with_save_model_gets_pytorchs_hessian_spectrum_from_analyze_run(self) -> None:
+        """The Done-when of issue 14: a PyTorch MLP logged with save_model, its Hessian spectrum
+        asked of the server (analyzeRun, computed by a worker), equal to PyTorch's to 1e-4."""
         model = mlp()
         x, y = regression_data()
-        converted = convert_module(model)
-        self.assertEqual(converted.document["numParams"], sum(p.numel() for p in model.parameters()))
-        reference = float64_copy(model)
-        names = [name for name, _ in reference.named_parameters()]
-        shapes = [p.shape for p in reference.parameters()]
-        flat = torch.cat([p.detach().reshape(-1) for p in reference.parameters()])
-
-        def loss_of(theta: torch.Tensor) -> torch.Tensor:
-            params, offset = {}, 0
-            for name, shape in zip(names, shapes):
-                size = int(torch.tensor(shape).prod())
-                params[name] = theta[offset : offset + size].reshape(shape)
-                offset += size
-            output = torch.nn.utils.stateless.functional_call(reference, params, (x.double(),))
-            return torch.mean((output - y.double()) ** 2)
-
-        torch_loss = float(loss_of(flat))
-        # Eigenvalues do not depend on the order of the parameters (H ↦ P H Pᵀ), so torch's own
-        # order is compared with Saddle's.
-        torch_eigenvalues = sorted(torch.linalg.eigvalsh(torch.autograd.functional.hessian(loss_of, flat)).tolist())
-        got = saddle_numbers(converted.document, converted.weights_bytes(), x, y, "mse", hessian=True)
-        self.assertAlmostEqual(got["loss"], torch_loss, delta=1e-6 * max(1.0, abs(torch_loss)))
-        scale = max(1.0, max(abs(v) for v in torch_eigenvalues))
-        self.assertEqual(len(got["eigenvalues"]), len(torch_eigenvalues))
-        worst = max(abs(a - b) for a, b in zip(sorted(got["eigenvalues"]), torch_eigenvalues))
-        self.assertLess(worst, 1e-4 * scale, f"largest eigenvalue difference {worst:.3g} (largest |λ| {scale:.3g})")
-        if "-v" in sys.argv:
-            print(f"\n  Hessian spectrum: {len(torch_eigenvalues)} eigenvalues, largest |λ| {scale:.4g}, largest difference {worst:.3g}; loss {got['loss']!r} vs {torch_loss!r}")
+        torch_loss, torch_eigenvalues = torch_hessian_spectrum(model, x, y)
+        server = SaddleServer().start()
+        try:
+            with saddle.init(url=server.url, spool_dir=tempfile.mkdtemp(), project="torch", name="mlp-hessian", batch_ms=50) as run:
+                run.log({"train/loss": torch_loss})
+                document = run.save_model(model)
+            self.assertEqual(run.errors, [])
+            self.assertEqual(document["numParams"], sum(p.numel() for p in model.parameters()))
+            # Saddle never saw the data: the examples go with the request (inputs channels last; here one feature).
+            options = {"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(), "loss": "MSE", "method": "EXACT"}
+            queued = server.graphql(ANALYZE, {"runId": run.id, "options": options})["analyzeRun"]
+            deadline = time.monotonic() + 120
+            analysis = {}
+            while time.monotonic() < deadline:
+                analysis = server.graphql(ANALYSIS, {"id": queued["id"]})["runAnalysis"]
+                if analysis["status"] in ("SUCCEEDED", "FAILED", "CANCELLED"):
+                    break
+                time.sleep(0.2)
+            self.assertEqual(analysis["status"], "SUCCEEDED", analysis.get("error"))
+            self.assertEqual(analysis["figures"], [{"id": "hessian-spectrum", "kind": "SCATTER"}])
+            summary = analysis["summary"]
+            self.assertEqual(summary["method"], "exact")
+            self.assertAlmostEqual(summary["loss"], torch_loss, delta=1e-6 * max(1.0, abs(torch_loss)))
+            got = summary["eigenvalues"]
+            self.assertEqual(len(got), len(torch_eigenvalues))
+            scale = max(1.0, max(abs(v) for v in torch_eigenvalues))
+            worst = max(abs(a - b) for a, b in zip(sorted(got), torch_eigenvalues))
+            self.assertLess(worst, 1e-4 * scale, f"largest eigenvalue difference {worst:.3g} (largest |λ| {scale:.3g})")
+            if "-v" in sys.argv:
+                print(f"\n  Hessian spectrum through analyzeRun: {len(torch_eigenvalues)} eigenvalues, largest |λ| {scale:.4g}, largest difference {worst:.3g}; loss {summary['loss']!r} vs {torch_loss!r}")
+        finally:
+            server.close()
 
     def test_a_cnn_with_batch_norm_and_pooling_has_pytorchs_loss_in_saddle(self) -> None:
         torch.manual_seed(2)

@@ -28,7 +28,7 @@ export function bullConnection(url: string): ConnectionOptions {
  * id can be used again once its job is done.
  */
 export function bullJobId(job: Job): string {
-  return job.kind === 'train' ? `train-${job.runId}` : `analyze-${job.experimentId}`;
+  return job.kind === 'train' ? `train-${job.runId}` : job.analysisId ? `analyze-run-${job.analysisId}` : `analyze-${job.experimentId}`;
 }
 
 export class BullRunQueue implements RunQueue {

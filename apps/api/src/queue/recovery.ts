@@ -10,6 +10,7 @@ import { settleExperiment } from '../experiments/experiment.lifecycle.js';
 import { publishRunStatus } from '../pubsub/publish.js';
 import type { Runtime } from '../runtime.js';
 import type { RunRecord } from '../store/records.js';
+import { requeueRunAnalysis, runningOrQueuedRunAnalyses } from '../store/run-analyses.js';
 
 /** Starts a run gets in all (the first and re-queues after its process died). */
 export const MAX_RUN_ATTEMPTS = 3;
@@ -86,6 +87,14 @@ export async function recoverOrphans(runtime: Pick<Runtime, 'store' | 'pubsub' |
       if (!(await store.requeueAnalysis(experiment.id, experiment.analysisOwner))) continue;
     }
     await queue.enqueue({ kind: 'analyze', experimentId: experiment.id });
+  }
+  for (const analysis of await runningOrQueuedRunAnalyses(store)) {
+    if (analysis.status === 'RUNNING') {
+      if (isOwnerAlive(analysis.owner)) continue;
+      if (!(await requeueRunAnalysis(store, analysis.id, analysis.owner))) continue;
+    }
+    const run = await store.getRun(analysis.runId);
+    if (run) await queue.enqueue({ kind: 'analyze', experimentId: run.experimentId, analysisId: analysis.id });
   }
   return { requeued, failed };
 }

@@ -6,8 +6,11 @@
 export type Job =
   /** Train one stored run (its spec is in the store). */
   | { kind: 'train'; runId: string }
-  /** Run the preset analyses of an experiment whose runs have all ended. */
-  | { kind: 'analyze'; experimentId: string };
+  /**
+   * Run the preset analyses of an experiment whose runs have all ended — or, with `analysisId`,
+   * one analysis asked for on a run of it (analyzeRun; store/run-analyses.ts).
+   */
+  | { kind: 'analyze'; experimentId: string; analysisId?: string };
 
 export interface ActiveJob {
   job: Job;
@@ -31,7 +34,7 @@ export function jobLabel(job: Job): string {
     case 'train':
       return `train ${job.runId}`;
     case 'analyze':
-      return `analyze ${job.experimentId}`;
+      return job.analysisId ? `analyze run analysis ${job.analysisId}` : `analyze ${job.experimentId}`;
     default: {
       const unreachable: never = job;
       return String(unreachable);

@@ -5,7 +5,7 @@
  * analysis that was re-queued after its process was taken for dead is stored once, by the
  * process that holds it now.
  */
-import { isPresetId, sweepFigures, type Figure, type RunArtifacts } from '../engine.js';
+import { analyzeRunWeights, isPresetId, sweepFigures, type Figure, type RunAnalysisKind, type RunArtifacts } from '../engine.js';
 import { analysedExperimentEnd, analysedRuns } from '../experiments/experiment.lifecycle.js';
 import type { PresetCatalogue, ReloadableCatalogue } from '../presets/catalogue.js';
 import { publishExperimentStatus } from '../pubsub/publish.js';
@@ -13,6 +13,9 @@ import { Topic, type EventPublisher } from '../pubsub/topics.js';
 import { readWeights } from '../store/artifact-files.js';
 import type { ExperimentRecord, RunRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import type { Job } from '../queue/run-queue.js';
+import { claimRunAnalysis, finishRunAnalysis, getRunAnalysis, setRunAnalysisProgress } from '../store/run-analyses.js';
+import { runAnalysisInput } from './run-analysis-input.js';
 
 export interface AnalyzeJobContext {
   store: Store;
@@ -25,7 +28,9 @@ export interface AnalyzeJobContext {
 
 const PROGRESS_PUBLISH_MS = 250;
 
-export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext): Promise<void> {
+export async function runAnalyzeJob(job: Extract<Job, { kind: 'analyze' }>, ctx: AnalyzeJobContext): Promise<void> {
+  if (job.analysisId) return runRunAnalysis(job.analysisId, ctx);
+  const { experimentId } = job;
   const { store, publisher } = ctx;
   const experiment = await store.getExperiment(experimentId);
   if (!experiment) return;
@@ -55,6 +60,39 @@ export async function runAnalyzeJob(experimentId: string, ctx: AnalyzeJobContext
   } catch (error) {
     await failAnalysis(ctx, experimentId, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * An analysis asked for on a run (analyzeRun): claimed like an experiment's (one owner), its
+ * figures stored only while this process still holds it — a cancelled analysis is no longer
+ * RUNNING, so what it computed is dropped.
+ */
+async function runRunAnalysis(analysisId: string, ctx: AnalyzeJobContext): Promise<void> {
+  const { store } = ctx;
+  if (!(await claimRunAnalysis(store, analysisId, ctx.owner))) return;
+  try {
+    const analysis = await getRunAnalysis(store, analysisId);
+    if (!analysis) return;
+    const input = await runAnalysisInput(store, ctx.dataDir, analysis);
+    let lastWrite = 0;
+    const onProgress = (fraction: number): void => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_PUBLISH_MS) return;
+      lastWrite = now;
+      void setRunAnalysisProgress(store, analysisId, ctx.owner, fraction);
+    };
+    const result = await analyzeRunWeights(analysis.kind as RunAnalysisKind, input, analysis.options, { onProgress });
+    if (!(await finishRunAnalysis(store, analysisId, ctx.owner, { status: 'SUCCEEDED', figures: result.figures, summary: result.summary }))) {
+      console.error(`saddle: run analysis ${analysisId} was cancelled or taken over; its figures from ${ctx.owner} were not stored`);
+    }
+  } catch (error) {
+    await finishRunAnalysis(store, analysisId, ctx.owner, { status: 'FAILED', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+}
+
+/** Fails a run analysis held by `ctx.owner` (its worker died or BullMQ gave up on it). */
+export async function failRunAnalysisJob(ctx: { store: Store; publisher: EventPublisher; owner: string }, job: Extract<Job, { kind: 'analyze' }>, reason: string): Promise<void> {
+  if (job.analysisId) await finishRunAnalysis(ctx.store, job.analysisId, ctx.owner, { status: 'FAILED', error: reason });
 }
 
 /** A preset experiment's analyses: its runs with their weights through the preset's `analyze`. */

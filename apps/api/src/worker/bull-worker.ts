@@ -15,7 +15,8 @@ import { MAX_RUN_ATTEMPTS } from '../queue/recovery.js';
 import { BullRunQueue, bullConnection, bullQueueName, cancelChannel } from '../queue/bull-queue.js';
 import type { Job } from '../queue/run-queue.js';
 import type { Store } from '../store/store.js';
-import { failAnalysis, runAnalyzeJob } from './analyze-job.js';
+import { failAnalysis, failRunAnalysisJob, runAnalyzeJob } from './analyze-job.js';
+import { getRunAnalysis, requeueRunAnalysis } from '../store/run-analyses.js';
 import { startLockKeeper } from './lock-keeper.js';
 import { runTrainJob } from './train-job.js';
 
@@ -105,11 +106,16 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
     } else {
       // Handed out again after a stall: the worker that left the analysis RUNNING is gone, so it
       // is queued again here — under the dead owner only, so its late figures cannot land.
-      const experiment = await options.store.getExperiment(job.experimentId);
-      if (experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner !== owner) {
-        await options.store.requeueAnalysis(experiment.id, experiment.analysisOwner);
+      if (job.analysisId) {
+        const analysis = await getRunAnalysis(options.store, job.analysisId);
+        if (analysis?.status === 'RUNNING' && analysis.owner !== owner) await requeueRunAnalysis(options.store, analysis.id, analysis.owner);
+      } else {
+        const experiment = await options.store.getExperiment(job.experimentId);
+        if (experiment?.analysisStatus === 'RUNNING' && experiment.analysisOwner !== owner) {
+          await options.store.requeueAnalysis(experiment.id, experiment.analysisOwner);
+        }
       }
-      await runAnalyzeJob(job.experimentId, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue, owner });
+      await runAnalyzeJob(job, { store: options.store, publisher, dataDir: options.dataDir, catalogue: options.catalogue, owner });
     }
   };
   const worker = new Worker<Job>(
@@ -130,6 +136,10 @@ export async function startBullWorker(options: BullWorkerOptions): Promise<{ clo
   // A job BullMQ gives up on (it stalled too often, or the processor threw) fails its run with the reason.
   worker.on('failed', (bullJob, error) => {
     const job = bullJob?.data;
+    if (job?.kind === 'analyze' && job.analysisId) {
+      void failRunAnalysisJob({ store: options.store, publisher, owner }, job, `analysis failed: ${error.message}`);
+      return;
+    }
     if (job?.kind === 'analyze') {
       void failStalledAnalysis(job.experimentId, `analysis failed: ${error.message}`);
       return;

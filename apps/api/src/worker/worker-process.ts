@@ -82,7 +82,7 @@ async function main(): Promise<void> {
             if (job.kind === 'train') {
               await runTrainJob(job.runId, { store, publisher, dataDir: config.dataDir, owner: config.owner, signal: controller.signal, group });
             } else {
-              await runAnalyzeJob(job.experimentId, { store, publisher, dataDir: config.dataDir, catalogue, owner: config.owner });
+              await runAnalyzeJob(job, { store, publisher, dataDir: config.dataDir, catalogue, owner: config.owner });
             }
             send({ type: 'done', job });
           } catch (error) {
