@@ -1,4 +1,5 @@
 /** What every resolver receives: the services and who is asking. */
+import type { DatasetService } from './datasets/dataset.service.js';
 import type { ArtifactService } from './artifacts/artifact.service.js';
 import type { EngineInfoService } from './engine-info/engine-info.service.js';
 import type { ExperimentService } from './experiments/experiment.service.js';
@@ -31,6 +32,8 @@ export interface Services {
   artifacts: ArtifactService;
   /** analyzeRun: analyses of a run's weights, queued as analysis jobs. */
   runAnalyses: RunAnalysisService;
+  /** Named datasets registered from users' files (datasets/dataset.service.ts). */
+  datasets: DatasetService;
 }
 
 export interface AuthState {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { CompareResolver } from './compare/compare.resolver.js';
+import { DatasetResolver } from './datasets/dataset.resolver.js';
 import { MetricPageColumnsResolver, MetricSeriesColumnsResolver } from './metrics/metric-columns.resolver.js';
 import { authChecker } from './auth/auth.checker.js';
 import { ViewerResolver } from './auth/viewer.resolver.js';
@@ -18,7 +19,7 @@ import { RunResolver } from './runs/run.resolver.js';
 import { RunAnalysesFieldResolver, RunAnalysisResolver } from './runs/run-analysis.resolver.js';
 import { RunSearchResolver } from './run-search/run-search.resolver.js';
 
-export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver, MetricSeriesColumnsResolver, MetricPageColumnsResolver, RunAnalysisResolver, RunAnalysesFieldResolver] as const;
+export const RESOLVERS = [ExperimentResolver, RunResolver, MetricResolver, PresetResolver, EngineInfoResolver, ViewerResolver, SuiteResolver, ReportResolver, ProjectResolver, RunSearchResolver, CompareResolver, MetricSeriesColumnsResolver, MetricPageColumnsResolver, RunAnalysisResolver, RunAnalysesFieldResolver, DatasetResolver] as const;
 
 export async function buildSaddleSchema(pubSub: PubSub = createMemoryPubSub() as unknown as PubSub): Promise<GraphQLSchema> {
   return buildSchema({

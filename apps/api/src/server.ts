@@ -32,6 +32,8 @@ import { RunSearchService } from './run-search/run-search.service.js';
 import { LocalRunQueue } from './queue/local-queue.js';
 import { createRuntime, type Runtime, type RuntimeConfig } from './runtime.js';
 import { createReportRouter } from './reports/report.routes.js';
+import { createDatasetRouter } from './datasets/dataset.routes.js';
+import { DatasetService, datasetUploadMaxBytes } from './datasets/dataset.service.js';
 import { createArtifactRouter } from './artifacts/artifact.routes.js';
 import { ArtifactService } from './artifacts/artifact.service.js';
 import { RunAnalysisService } from './runs/run-analysis.service.js';
@@ -94,7 +96,8 @@ export interface SaddleServer {
 export function createServices(runtime: Runtime, deployment: { queue: string; pubsub: string; workers: number | null }): Services {
   const { store, queue, pubsub, catalogue, dataDir } = runtime;
   const runs = new RunService({ store, queue, publisher: pubsub });
-  const experiments = new ExperimentService({ store, queue, publisher: pubsub, catalogue, dataDir, runs });
+  const datasets = new DatasetService({ dataDir });
+  const experiments = new ExperimentService({ store, queue, publisher: pubsub, catalogue, dataDir, runs, datasets });
   const suites = new SuiteService({ store, experiments });
   return {
     runs,
@@ -109,6 +112,7 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
     runSearch: new RunSearchService({ store, finalOf: async (id) => (await runs.lastValues(id)).final }),
     artifacts: new ArtifactService({ store, dataDir, runs }),
     runAnalyses: new RunAnalysisService({ store, queue }),
+    datasets,
   };
 }
 
@@ -249,6 +253,7 @@ export async function createSaddleServer(config: ServerConfig = {}): Promise<Sad
   );
   app.use(createReportRouter({ reports: services.reports, authenticator }));
   app.use(createArtifactRouter({ artifacts: services.artifacts, authenticator }));
+  app.use(createDatasetRouter({ datasets: services.datasets, authenticator, maxBytes: datasetUploadMaxBytes() }));
   if (config.webOrigin) app.use(createProxy(config.webOrigin));
   app.use(createHttpErrorHandler());
 

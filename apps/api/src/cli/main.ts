@@ -289,6 +289,28 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       if (exitCode === 0) exitCode = code;
     });
 
+  program
+    .command('analyze')
+    .description('an analysis of a run at its final weights, computed by a local worker and stored on the run (the API: analyzeRun)')
+    .argument('<runId>', 'a run with final weights (saddle show <experimentId> lists runs)')
+    .addOption(new Option('--kind <kind>', 'which analysis').choices(['hessian']).default('hessian'))
+    .addOption(new Option('--method <method>', 'hessian: exact (every eigenvalue), lanczos (top/bottom-k and a Hutchinson trace), or auto').choices(['auto', 'exact', 'lanczos']))
+    .option('--top-k <n>', 'lanczos: largest eigenvalues', positiveInteger)
+    .option('--bottom-k <n>', 'lanczos: smallest eigenvalues', positiveInteger)
+    .option('--examples <n>', 'training examples the loss averages over (default all)', positiveInteger)
+    .option('--max-exact-params <n>', 'auto: exact up to this many parameters (default 2000)', positiveInteger)
+    .option('--json', 'print JSON')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (runId: string, options: { kind: 'hessian'; method?: 'auto' | 'exact' | 'lanczos'; topK?: number; bottomK?: number; examples?: number; maxExactParams?: number; json?: boolean; dataDir?: string }) => {
+      const { analyzeCommand } = await import('./analyze-command.js');
+      let code = 0;
+      const { dataDir, ...rest } = options;
+      exitCode = await withStore('analyze', '<runId>', dataDir, async (runtime) => {
+        code = await analyzeCommand(runtime, runId, rest, io);
+      });
+      if (exitCode === 0) exitCode = code;
+    });
+
   // list / show / cancel / delete: the store of --data-dir, or a running server with --url.
   const experimentOperation = (name: 'list' | 'show' | 'cancel' | 'delete', description: string) => {
     const command = program.command(name).description(description);
@@ -310,6 +332,32 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
   experimentOperation('cancel', 'cancel an experiment’s queued and running runs (runs keep their points)');
   experimentOperation('delete', 'delete an experiment with its runs, points, figures and weight files');
 
+  const data = program.command('data').description('datasets registered by name from your files, for specs as data: {kind: "dataset", name}');
+  data
+    .command('add')
+    .argument('<name>', "the dataset's name (letters, digits, '.', '_', '-')")
+    .argument('<path>', 'a .csv, .npy, .npz, a .zip of an image folder, or a folder with one sub-folder of PNG/JPEG images per class')
+    .option('--target <column>', 'CSV: the target column (name or 0-based index; default the last)')
+    .addOption(new Option('--task <task>', 'CSV: classification or regression (default: classification when a target is not a number)').choices(['classification', 'regression']))
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (name: string, path: string, options: { target?: string; task?: 'classification' | 'regression'; dataDir?: string }) => {
+      exitCode = await (await import('./data-command.js')).dataAdd(name, path, options, io);
+    });
+  data
+    .command('list')
+    .description('every registered dataset: examples, shape, classes with their counts')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: { json?: boolean; dataDir?: string }) => {
+      exitCode = await (await import('./data-command.js')).dataList(options, io);
+    });
+  data
+    .command('rm')
+    .argument('<name>', 'the dataset to remove')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (name: string, options: { dataDir?: string }) => {
+      exitCode = await (await import('./data-command.js')).dataRemove(name, options, io);
+    });
   const token = program.command('token').description('bearer tokens for scripts and the dashboard');
   token
     .command('create')

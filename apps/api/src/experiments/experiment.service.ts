@@ -2,6 +2,7 @@
  * Experiments: launching (validating everything before anything is stored), listing, tagging,
  * notes, cancelling and deleting.
  */
+import type { DatasetService } from '../datasets/dataset.service.js';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../common/connection.js';
 import { LIMITS } from '../common/limits.js';
@@ -53,7 +54,7 @@ export const MAX_RUNS_PER_EXPERIMENT = 1000;
 
 export class ExperimentService {
   constructor(
-    private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher; catalogue: PresetCatalogue; dataDir: string; runs: RunService },
+    private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher; catalogue: PresetCatalogue; dataDir: string; runs: RunService; datasets?: DatasetService },
   ) {}
 
   get(id: string): Promise<ExperimentRecord | undefined> {
@@ -169,7 +170,10 @@ export class ExperimentService {
       });
       name = request.name ? checkName(request.name, ['input', 'name']) : `${preset.title} (${scale})`;
     } else if (request.spec) {
-      ({ launch, runs } = specLaunch(request));
+      // A registered dataset's shape and classes come from the registry, so the spec validates as written.
+      const spec = request.spec;
+      const completed = this.deps.datasets && spec.data !== undefined ? { ...spec, data: this.deps.datasets.completeData(spec.data, ['input', 'spec', 'data']) } : spec;
+      ({ launch, runs } = specLaunch({ ...request, spec: completed }));
       if (runs.length > MAX_RUNS_PER_EXPERIMENT) throw new LimitExceededError('runs per experiment', MAX_RUNS_PER_EXPERIMENT, runs.length);
       const model = launch.run!.model.name;
       name = request.name ? checkName(request.name, ['input', 'name']) : launch.sweep ? `${model} sweep over ${Object.keys(launch.sweep.parameters).join(', ')}` : `${model} run`;
@@ -183,7 +187,7 @@ export class ExperimentService {
       if (checked.has(key)) continue;
       checked.add(key);
       try {
-        checkDataAvailable(run.spec.data);
+        checkDataAvailable(run.spec.data, this.deps.datasets ? { ...process.env, SADDLE_DATASETS_DIR: this.deps.datasets.dir } : process.env);
       } catch (error) {
         throw new BadInputError(`run ${run.key}: ${error instanceof Error ? error.message : String(error)}`, request.spec ? ['input', 'spec', 'data'] : ['input', 'data']);
       }

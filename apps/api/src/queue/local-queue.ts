@@ -4,6 +4,7 @@
  * there, never on the API's event loop; when a worker dies (crash, out of memory, killed) the
  * job it held is reported as crashed with the reason and a fresh worker takes the next job.
  */
+import { datasetsDirOf } from '../datasets/dataset.service.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -142,7 +143,8 @@ export class LocalRunQueue implements RunQueue {
     const script = this.options.workerScript ?? DEFAULT_WORKER_SCRIPT;
     if (!existsSync(script)) throw new Error(`LocalRunQueue: no worker entry at ${script}; build apps/api first (npm run build)`);
     const child = fork(script, [], {
-      env: { ...process.env, SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker), SADDLE_THREADS: workerThreadCount(this.maxWorkers) },
+      // The engine finds registered datasets through SADDLE_DATASETS_DIR (the server's data dir's unless set).
+      env: { ...process.env, SADDLE_DATASETS_DIR: datasetsDirOf(this.options.worker.dataDir), SADDLE_WORKER_CONFIG: JSON.stringify(this.options.worker), SADDLE_THREADS: workerThreadCount(this.maxWorkers) },
       execArgv: this.options.execArgv ?? [],
       // A worker's stdout goes to our stderr: stdout belongs to the command's output
       // (`saddle run --json > result.json` must stay valid JSON whatever tfjs prints).

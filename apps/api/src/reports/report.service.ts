@@ -153,6 +153,8 @@ export function describeData(data: DataSpec): string {
       return `MNIST, ${grouped(data.trainSize)} train / ${grouped(data.testSize)} test${data.as32x32x3 ? ', as 32×32×3' : ''}${data.randomLabels ? ', random labels' : ''}`;
     case 'cifar10':
       return `CIFAR-10, ${grouped(data.trainSize)} train / ${grouped(data.testSize)} test${data.randomLabels ? ', random labels' : ''}`;
+    case 'dataset':
+      return `dataset '${data.name}' [${(data.inputShape ?? []).join('×')}], ${data.numClasses ? `${data.numClasses} classes` : 'regression'}, ${Math.round(data.testFraction * 100)}% held out for test${data.randomLabels ? ', random labels' : ''}`;
     default: {
       const other: never = data;
       return String((other as { kind: unknown }).kind);

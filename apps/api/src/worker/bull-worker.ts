@@ -3,6 +3,7 @@
  * time by default), writing to the shared store and publishing on Redis. Run as many as the
  * machines allow; they share the data directory (for weight files) and the database.
  */
+import { datasetsDirOf } from '../datasets/dataset.service.js';
 import { hostname } from 'node:os';
 import { Worker, type Job as BullJob } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -70,6 +71,8 @@ export function stallTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): numbe
 }
 
 export async function startBullWorker(options: BullWorkerOptions): Promise<{ close(): Promise<void> }> {
+  // The engine finds registered datasets through SADDLE_DATASETS_DIR: shared storage in scale-out mode, else this data dir's.
+  process.env.SADDLE_DATASETS_DIR ??= datasetsDirOf(options.dataDir);
   const stall = stallTimings(options.stallTimeoutMs ?? stallTimeoutFromEnv());
   await initBackend();
   const namespace = options.namespace ?? 'saddle';
