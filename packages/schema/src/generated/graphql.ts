@@ -28,6 +28,15 @@ export type Scalars = {
   NumberList: { input: Array<number | null>; output: Array<number | null>; }
 };
 
+/** The loss an analysis differentiates; a trained run’s own by default. */
+export const AnalysisLoss = {
+  /** Softmax cross-entropy on logits, mean over examples; y holds class indices. */
+  CROSS_ENTROPY: 'CROSS_ENTROPY',
+  /** Mean over examples of (ŷ − y)² (no ½). */
+  MSE: 'MSE'
+} as const;
+
+export type AnalysisLoss = typeof AnalysisLoss[keyof typeof AnalysisLoss];
 /** PENDING until every run has ended; SKIPPED when a run failed or was cancelled, or there is nothing to analyse. */
 export const AnalysisStatus = {
   /** An analysis raised an error; the experiment’s `error` holds it. */
@@ -116,6 +125,40 @@ export const DataSource = {
 } as const;
 
 export type DataSource = typeof DataSource[keyof typeof DataSource];
+/** A dataset registered by name (`saddle data add`, `POST /datasets/:name`), usable in any spec as `data: {kind: "dataset", name}`. */
+export type Dataset = {
+  __typename?: 'Dataset';
+  /** Bytes stored for it (inputs as float32 and labels). */
+  bytes: Scalars['Int']['output'];
+  /** Each class with its example count, in class-id order; empty for regression. */
+  classes: Array<DatasetClass>;
+  /** When it was registered (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Examples, before the train/test split (data.testFraction, default 0.2). */
+  examples: Scalars['Int']['output'];
+  /** Feature column names of a CSV with a header; null otherwise. */
+  featureNames?: Maybe<Array<Scalars['String']['output']>>;
+  /** The loader that read it: csv, npy, npz or images. */
+  format: Scalars['String']['output'];
+  /** Shape of one example: [features] for tables, [height, width, channels] for images. */
+  inputShape: Array<Scalars['Int']['output']>;
+  /** The name specs use. */
+  name: Scalars['String']['output'];
+  /** Number of classes; 0 for a regression target. */
+  numClasses: Scalars['Int']['output'];
+  /** The file or folder name it was registered from. */
+  source: Scalars['String']['output'];
+};
+
+/** Examples of one class of a registered classification dataset. */
+export type DatasetClass = {
+  __typename?: 'DatasetClass';
+  /** Examples of this class (the class id is its position in Dataset.classes). */
+  count: Scalars['Int']['output'];
+  /** The class name: a CSV label, an image folder’s name, or the integer label of a NumPy array. */
+  name: Scalars['String']['output'];
+};
+
 /** What computes: the tfjs backend the engine picked, versions, and how this deployment is put together. */
 export type EngineInfo = {
   __typename?: 'EngineInfo';
@@ -413,6 +456,17 @@ export type GridFigure = {
   ys: Array<Scalars['Float']['output']>;
 };
 
+/** How the Hessian spectrum is computed. */
+export const HessianMethod = {
+  /** EXACT up to `maxExactParams` parameters (default 2000), else LANCZOS. */
+  AUTO: 'AUTO',
+  /** The whole Hessian from P Hessian-vector products, every eigenvalue. */
+  EXACT: 'EXACT',
+  /** The `topK` largest and `bottomK` smallest eigenvalues by Lanczos, and tr(H) by Hutchinson’s estimator. */
+  LANCZOS: 'LANCZOS'
+} as const;
+
+export type HessianMethod = typeof HessianMethod[keyof typeof HessianMethod];
 /** One bin of a histogram: [x0, x1) holds count values. */
 export type HistogramBin = {
   __typename?: 'HistogramBin';
@@ -652,10 +706,14 @@ export type ModelSummaryTable = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Queues an analysis of a run at its final weights (a trained run, or one logged with save_model) as a job on the workers; poll runAnalysis(id) for progress and figures. */
+  analyzeRun: RunAnalysis;
   /** Cancels every run that has not ended. */
   cancelExperiment: Experiment;
   /** A QUEUED run is cancelled at once; a RUNNING one stops within a step. */
   cancelRun: Run;
+  /** A QUEUED analysis never runs; a RUNNING one is marked CANCELLED at once and what it computes is dropped. An ended one is returned unchanged. */
+  cancelRunAnalysis: RunAnalysis;
   /** Cancels every experiment of the suite that has not ended. */
   cancelSuite: Suite;
   /** Starts an external run (status RUNNING) that a script logs metrics to, like wandb.init. */
@@ -674,6 +732,8 @@ export type Mutation = {
   logMetrics: LogMetricsResult;
   /** Imports the SADDLE_PRESET_MODULES again (a changed file anew) without restarting the server, and answers the catalogue. A module that fails to load, or a preset that takes a built-in or another module’s id, is an error and the catalogue stays as it was. Workers reload before analysing a module preset’s experiment. `kill -HUP` of `saddle serve` does the same. */
   reloadPresets: Array<Preset>;
+  /** Removes a registered dataset and its files; runs that trained on it keep their results. Returns what was removed. */
+  removeDataset: Dataset;
   /** Makes a CRASHED (or ended) logged run RUNNING again, e.g. when its script restarts: logging, heartbeats and finishRun work again; its error and finishedAt are cleared. A RUNNING run is returned as it is. */
   resumeRun: Run;
   /** Replaces the experiment’s notes. */
@@ -687,12 +747,24 @@ export type Mutation = {
 };
 
 
+export type MutationAnalyzeRunArgs = {
+  kind: RunAnalysisKind;
+  options?: InputMaybe<RunAnalysisOptionsInput>;
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelExperimentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
 export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelRunAnalysisArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -738,6 +810,11 @@ export type MutationLogMetricsArgs = {
   points?: InputMaybe<Array<MetricPointInput>>;
   runId: Scalars['ID']['input'];
   series?: InputMaybe<Array<MetricSeriesInput>>;
+};
+
+
+export type MutationRemoveDatasetArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -890,6 +967,10 @@ export type Project = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One registered dataset; null when no dataset has that name. */
+  dataset?: Maybe<Dataset>;
+  /** Every registered dataset, by name, with its shape and class counts. Register one with `saddle data add NAME FILE` or `POST /datasets/:name`. */
+  datasets: Array<Dataset>;
   /** The compute backend in use and versions. */
   engine: EngineInfo;
   /** null when no experiment has this id. */
@@ -906,6 +987,8 @@ export type Query = {
   report?: Maybe<Report>;
   /** null when no run has this id. */
   run?: Maybe<Run>;
+  /** A run analysis by id; null when none has it. */
+  runAnalysis?: Maybe<RunAnalysis>;
   /** Runs across every experiment, filtered by config paths, final metrics, status, tags, preset, experiment, origin, project, text and creation time, in any order (default newest first), a page at a time. */
   runs: RunConnection;
   /** The runs with these ids, in the order asked (an id asked twice is answered once); ids no run has are left out. At most 500 ids. Ask for their series in the same request with `metrics(keys: [...], maxPoints: <the chart’s width in px × 2>)`: the cost limit prices each run’s series. */
@@ -916,6 +999,11 @@ export type Query = {
   suites: Array<Suite>;
   /** What the caller’s token allows (the dashboard shows read-only views for a READ token). */
   viewer: Viewer;
+};
+
+
+export type QueryDatasetArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -937,6 +1025,11 @@ export type QueryReportArgs = {
 
 
 export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunAnalysisArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1104,6 +1197,8 @@ export type ReportVerdict = {
 /** One training run: launched by Saddle (it has a spec) or logged by a script (external). */
 export type Run = {
   __typename?: 'Run';
+  /** Analyses asked for on this run (analyzeRun), newest first. */
+  analyses: Array<RunAnalysis>;
   /** Its final weights, snapshots and uploaded files, each with its download URL (`GET /artifacts/runs/<id>/<name>`; scripts upload with `PUT` to the same URL). */
   artifacts: Array<RunArtifact>;
   /** Config values to filter or group by, flattened to dotted paths, e.g. { "model": "deep", "optimizer.lr": 0.01, "layers.0.units": 64 }. */
@@ -1171,6 +1266,77 @@ export type RunMetricsArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An analysis asked for on a run (analyzeRun), computed as a job on the workers; its figures are stored on the run. */
+export type RunAnalysis = {
+  __typename?: 'RunAnalysis';
+  /** When it was asked for. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Why it failed or that it was cancelled. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Its figures once SUCCEEDED, e.g. `hessian-spectrum` (a SCATTER of eigenvalue by ascending rank). */
+  figures: Array<Figure>;
+  /** When it ended. */
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The analysis’ id (runAnalysis, cancelRunAnalysis). */
+  id: Scalars['ID']['output'];
+  /** Which analysis. */
+  kind: RunAnalysisKind;
+  /** The options as given (x and y left out). */
+  options: Scalars['JSONObject']['output'];
+  /** From 0 to 1 while it runs. */
+  progress: Scalars['Float']['output'];
+  /** The analysed run. */
+  runId: Scalars['ID']['output'];
+  /** Where it is. */
+  status: RunAnalysisStatus;
+  /** The numbers behind the figures once SUCCEEDED. HESSIAN: { method, numParams, loss, trace, and eigenvalues (EXACT, ascending) or top, bottom, traceStandardError (LANCZOS) }. */
+  summary?: Maybe<Scalars['JSONObject']['output']>;
+};
+
+/** An analysis of one run at its final weights. */
+export const RunAnalysisKind = {
+  /** The Hessian spectrum of the loss: every eigenvalue (exact) for small nets, Lanczos top/bottom-k and a Hutchinson trace for large ones. */
+  HESSIAN: 'HESSIAN'
+} as const;
+
+export type RunAnalysisKind = typeof RunAnalysisKind[keyof typeof RunAnalysisKind];
+/** Options of a run analysis. A run logged from a script needs `x`, `y` and `loss` (Saddle never saw its data); a trained run uses its own training data unless they are given. */
+export type RunAnalysisOptionsInput = {
+  /** HESSIAN with LANCZOS: smallest eigenvalues wanted. Default 3. */
+  bottomK?: InputMaybe<Scalars['Int']['input']>;
+  /** Training examples the loss averages over (the first n). Default all. */
+  examples?: InputMaybe<Scalars['Int']['input']>;
+  /** The loss; required for a logged run, a trained run’s own by default. */
+  loss?: InputMaybe<AnalysisLoss>;
+  /** HESSIAN with AUTO: parameters at most for the exact Hessian. Default 2000. */
+  maxExactParams?: InputMaybe<Scalars['Int']['input']>;
+  /** HESSIAN: how to compute the spectrum. Default AUTO. */
+  method?: InputMaybe<HessianMethod>;
+  /** Seed of Lanczos’ start vector and Hutchinson’s probes. Default 0. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** HESSIAN with LANCZOS: largest eigenvalues wanted. Default 10. */
+  topK?: InputMaybe<Scalars['Int']['input']>;
+  /** The examples’ inputs, row-major [n, ...inputShape] with channels last (Saddle’s layout; save_model’s model.json has inputShape). */
+  x?: InputMaybe<Scalars['NumberList']['input']>;
+  /** One target (MSE, one output) or class index (CROSS_ENTROPY) per example. */
+  y?: InputMaybe<Scalars['NumberList']['input']>;
+};
+
+/** Where a run analysis is. */
+export const RunAnalysisStatus = {
+  /** Cancelled on request: it never ran, or what it computed was dropped. */
+  CANCELLED: 'CANCELLED',
+  /** It raised an error; `error` holds it. */
+  FAILED: 'FAILED',
+  /** Waiting for a worker. */
+  QUEUED: 'QUEUED',
+  /** A worker is computing it; `progress` says how far. */
+  RUNNING: 'RUNNING',
+  /** Its figures and summary are stored. */
+  SUCCEEDED: 'SUCCEEDED'
+} as const;
+
+export type RunAnalysisStatus = typeof RunAnalysisStatus[keyof typeof RunAnalysisStatus];
 /** A file of a run: its weights, a snapshot, or a file its script uploaded. Download it with `GET <server origin><url>` (with the same token as GraphQL). */
 export type RunArtifact = {
   __typename?: 'RunArtifact';
@@ -1870,6 +2036,16 @@ export type WebCompareSeriesQueryVariables = Exact<{
 
 export type WebCompareSeriesQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, key: string, metrics: Array<{ __typename?: 'MetricSeries', key: string, totalPoints: number, sampled: boolean, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null, nonFinite?: string | null, wallTime: number, epoch?: number | null }> }> } | null };
 
+export type WebRunsQueryVariables = Exact<{
+  filter?: InputMaybe<RunFilter>;
+  orderBy?: InputMaybe<Array<RunOrder> | RunOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebRunsQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', endCursor?: string | null, hasNextPage: boolean }, edges: Array<{ __typename?: 'RunEdge', node: { __typename?: 'Run', id: string, key: string, status: RunStatus, config: Record<string, unknown>, final?: Record<string, unknown> | null, experiment: { __typename?: 'Experiment', id: string, name: string } } }> } };
+
 export type WebViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1916,4 +2092,5 @@ export const WebRunMetricPageDocument = {"kind":"Document","definitions":[{"kind
 export const WebRunEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WebRunEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"nonFinite"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]} as unknown as DocumentNode<WebRunEventsSubscription, WebRunEventsSubscriptionVariables>;
 export const WebCompareCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCompareCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"preset"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"metricKeys"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebCompareCatalogQuery, WebCompareCatalogQueryVariables>;
 export const WebCompareSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebCompareSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"keys"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"metrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"keys"},"value":{"kind":"Variable","name":{"kind":"Name","value":"keys"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxPoints"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxPoints"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"sampled"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"nonFinite"}},{"kind":"Field","name":{"kind":"Name","value":"wallTime"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebCompareSeriesQuery, WebCompareSeriesQueryVariables>;
+export const WebRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RunFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunOrder"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"config"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"experiment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebRunsQuery, WebRunsQueryVariables>;
 export const WebViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authRequired"}},{"kind":"Field","name":{"kind":"Name","value":"canWrite"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}}]}}]}}]} as unknown as DocumentNode<WebViewerQuery, WebViewerQueryVariables>;
