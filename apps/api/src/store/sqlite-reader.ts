@@ -26,11 +26,24 @@ interface Pending {
   id: number;
   sql: string;
   parameters: readonly unknown[];
-  resolve(rows: unknown[]): void;
+  /** Answer as NumberColumns instead of row objects. */
+  numbers: boolean;
+  resolve(rows: unknown): void;
   reject(error: Error): void;
 }
 
-type Reply = { ready: true } | { id: number; rows: unknown[] } | { id: number; error: string };
+/**
+ * A result of numbers only, column-major: column c of row r at `data[c * length + r]`, NULL as
+ * NaN. One transferred buffer instead of an object per row: copying 5,000 row objects between
+ * the threads took ~4 ms, about what SQLite takes to read them.
+ */
+export interface NumberColumns {
+  length: number;
+  width: number;
+  data: Float64Array;
+}
+
+type Reply = { ready: true } | { id: number; rows: unknown[] } | { id: number; numbers: NumberColumns } | { id: number; error: string };
 
 // Source run by `eval`, so the same code works from the built dist and from vitest's TypeScript
 // sources (a worker file path would differ between the two). Only dynamic import(): an eval
@@ -45,15 +58,34 @@ const db = new Database(workerData.file, { readonly: true, fileMustExist: true }
 db.pragma('busy_timeout = 15000');
 parentPort.postMessage({ ready: true });
 const statements = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+parentPort.on('message', ({ id, sql, parameters, numbers }) => {
   try {
-    let statement = statements.get(sql);
+    // A numbers() statement is prepared apart, in raw mode (rows as arrays), once.
+    const cacheKey = numbers ? 'numbers:' + sql : sql;
+    let statement = statements.get(cacheKey);
     if (!statement) {
       statement = db.prepare(sql);
+      if (numbers) statement.raw(true);
       if (statements.size > 64) statements.clear();
-      statements.set(sql, statement);
+      statements.set(cacheKey, statement);
     }
-    parentPort.postMessage({ id, rows: statement.all(...parameters) });
+    if (!numbers) {
+      parentPort.postMessage({ id, rows: statement.all(...parameters) });
+      return;
+    }
+    const rows = statement.all(...parameters);
+    const width = statement.columns().length;
+    const data = new Float64Array(rows.length * width);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = 0; c < width; c++) {
+        const cell = row[c];
+        if (cell === null) data[c * rows.length + r] = NaN;
+        else if (typeof cell === 'number') data[c * rows.length + r] = cell;
+        else throw new Error('numbers(): column ' + (c + 1) + ' of the result holds a ' + typeof cell + ', not a number or NULL');
+      }
+    }
+    parentPort.postMessage({ id, numbers: { length: rows.length, width, data } }, [data.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
@@ -83,9 +115,18 @@ export class SqliteReader {
 
   /** Runs one compiled SELECT on the reader thread; reads run one at a time, in order. */
   all<R>(query: { sql: string; parameters: readonly unknown[] }): Promise<R[]> {
+    return this.enqueue<R[]>(query, false);
+  }
+
+  /** Runs one compiled SELECT whose every column is a number or NULL; its result as columns. */
+  numbers(query: { sql: string; parameters: readonly unknown[] }): Promise<NumberColumns> {
+    return this.enqueue<NumberColumns>(query, true);
+  }
+
+  private enqueue<T>(query: { sql: string; parameters: readonly unknown[] }, numbers: boolean): Promise<T> {
     if (this.closed) return Promise.reject(new Error('SqliteReader: the store is closed'));
-    return new Promise<R[]>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, sql: query.sql, parameters: query.parameters, resolve: resolve as (rows: unknown[]) => void, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, sql: query.sql, parameters: query.parameters, numbers, resolve: resolve as (rows: unknown) => void, reject });
       this.pump();
     });
   }
@@ -113,7 +154,7 @@ export class SqliteReader {
     this.running = { ...next, timer, startedAt: Date.now() };
     // Referenced while it works (a CLI awaiting a read must not exit under it), not while idle.
     worker.ref();
-    worker.postMessage({ id: next.id, sql: next.sql, parameters: next.parameters });
+    worker.postMessage({ id: next.id, sql: next.sql, parameters: next.parameters, numbers: next.numbers });
   }
 
   private ensureWorker(): Worker {
@@ -141,7 +182,7 @@ export class SqliteReader {
     clearTimeout(running.timer);
     this.running = undefined;
     if ('error' in reply) running.reject(new Error(`SqliteReader: ${reply.error}`));
-    else running.resolve(reply.rows);
+    else running.resolve('numbers' in reply ? reply.numbers : reply.rows);
     if (this.queue.length === 0) this.worker?.unref();
     this.pump();
   }

@@ -5,12 +5,14 @@
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
 import { LimitExceededError } from '../errors.js';
+import { downsampleMinMax } from '../metrics/downsample.js';
 import type { DatabaseConfig } from './database.js';
 import { openDatabase } from './database.js';
 import { downsampledSeriesQuery, metricKeysQuery, seriesStatsQuery, wholeSeriesQuery } from './metric-downsample.js';
 import { rewindDivergence } from './metric-divergence.js';
 import { upsertMetricRows } from './metric-ingest.js';
 import { storedToNumber } from './metric-values.js';
+import { bucketsNarrowerThanBlocks, pointsFromColumns, wholeSeriesNumbersQuery } from './series-whole-read.js';
 import { SqliteReader, type SqliteReaderOptions } from './sqlite-reader.js';
 import type {
   AnalysisStatus,
@@ -445,6 +447,11 @@ export class Store {
     const [stats] = await this.bigRead(seriesStatsQuery(this.db, runId, key));
     const totalPoints = Number(stats?.count ?? 0);
     if (totalPoints === 0 || stats?.first_step == null || stats.last_step == null) return { points: [], totalPoints: 0 };
+    if (this.reader && totalPoints > maxPoints && bucketsNarrowerThanBlocks(totalPoints, maxPoints)) {
+      // Buckets narrower than a block: the SQL would read every point too (series-whole-read.ts).
+      const columns = await this.reader.numbers(wholeSeriesNumbersQuery(this.db, runId, key));
+      return { points: downsampleMinMax(pointsFromColumns(key, columns), maxPoints), totalPoints };
+    }
     const query =
       totalPoints <= maxPoints
         ? wholeSeriesQuery(this.db, runId, key)
