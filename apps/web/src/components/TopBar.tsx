@@ -29,6 +29,9 @@ export function TopBar() {
         <Link href="/compare" className={active('/compare') ? 'active' : undefined}>
           Compare
         </Link>
+        <Link href="/datasets" className={active('/datasets') ? 'active' : undefined}>
+          Datasets
+        </Link>
       </nav>
       <span className="spacer" />
       <span className={`conn ${state}`} data-testid="connection" data-state={state}>
