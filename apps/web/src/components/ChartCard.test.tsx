@@ -159,3 +159,22 @@ describe('ChartCard figure exports', () => {
     await waitFor(() => expect(document.querySelector('svg.saddle-chart')?.getAttribute('width')).toBe('500'));
   });
 });
+
+describe('ChartCard accessibility', () => {
+  it('is a region named by its title, with the data-table alternative behind a "Data table" disclosure', () => {
+    render(
+      <ChartCard title="Train loss" dataTable={<table aria-label="Train loss: data"><tbody><tr><td>0.43</td></tr></tbody></table>}>
+        {(width) => <svg role="img" aria-label="train/loss vs step" width={width} />}
+      </ChartCard>,
+    );
+    expect(screen.getByRole('region', { name: 'Train loss' })).toBeTruthy();
+    const details = screen.getByText('Data table').closest('details');
+    expect(details?.open).toBe(false);
+    expect(screen.getByRole('table', { name: 'Train loss: data', hidden: true }).textContent).toBe('0.43');
+  });
+
+  it('has no disclosure when there is no table', () => {
+    render(<ChartCard title="Landscape">{() => null}</ChartCard>);
+    expect(screen.queryByText('Data table')).toBeNull();
+  });
+});

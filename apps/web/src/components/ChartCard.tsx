@@ -1,7 +1,7 @@
 'use client';
 
 import { useParentSize } from '@visx/responsive';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { composeFigureSvg, download, PAPER_SIZES, paperLayout, readLegend, slug, svgToPng, type ExportSize, type PaperSize } from './charts/export';
 import { usePrinting } from './usePrinting';
 
@@ -17,6 +17,11 @@ export interface ChartCardProps {
    * export reports `onProgress(done, total)`, shown as a progress bar until the download starts.
    */
   csv?: (onProgress: (done: number, total: number) => void) => Promise<string | Blob> | string | Blob;
+  /**
+   * The numbers behind the chart as a table, behind a "Data table" disclosure: the alternative for
+   * a screen reader and for anyone who wants exact values.
+   */
+  dataTable?: ReactNode;
   /** Height of the chart area, px. */
   height?: number;
   /** Draws the chart at the measured width. */
@@ -42,7 +47,8 @@ interface PendingExport {
  * A chart in a card: title, controls, CSV/SVG/PNG export (at screen size or a paper's column
  * width), and the measured width fed to the chart. Printing redraws the chart at the page's width.
  */
-export function ChartCard({ title, caption, controls, csv, height = 320, children }: ChartCardProps) {
+export function ChartCard({ title, caption, controls, csv, dataTable, height = 320, children }: ChartCardProps) {
+  const headingId = useId();
   const body = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -99,9 +105,9 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
 
   const stagedLayout = pending ? paperLayout(pending.paper) : null;
   return (
-    <section className="card chart-card" data-figure={slug(title)}>
+    <section className="card chart-card" data-figure={slug(title)} aria-labelledby={headingId}>
       <div className="card-head">
-        <h2>{title}</h2>
+        <h2 id={headingId}>{title}</h2>
         <div className="row">
           {controls}
           <div className="toolbar" role="group" aria-label={`Export ${title}`}>
@@ -145,6 +151,12 @@ export function ChartCard({ title, caption, controls, csv, height = 320, childre
       ) : null}
       {exportError ? <div className="notice error">{exportError}</div> : null}
       {caption ? <div className="caption">{caption}</div> : null}
+      {dataTable ? (
+        <details className="chart-data">
+          <summary>Data table</summary>
+          <div className="chart-data-body">{dataTable}</div>
+        </details>
+      ) : null}
       {stagedLayout ? (
         <div ref={stage} className="chart-export-stage" aria-hidden="true" style={{ position: 'fixed', left: -20000, top: 0, width: stagedLayout.width }}>
           {children(stagedLayout.width, stagedLayout.chartHeight)}

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { ChartCard, type ChartCardProps } from './ChartCard';
 import { LineChart } from './charts/LineChart';
+import { MetricTable, metricTableRows } from './charts/MetricTable';
 import type { AxisScale } from './charts/scales';
 import { bucketize, type Series, type SeriesPoint } from './charts/series';
 import { TwinPanel } from './charts/TwinPanel';
@@ -73,6 +74,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
       })),
     [metrics, runs, x],
   );
+  const tableRows = useMemo(() => metricTableRows(runs, metrics, x), [runs, metrics, x]);
   const groups = new Set(runs.map((r) => r.group));
   const canBand = groups.size < runs.length;
   const points = panels.reduce((n, p) => n + p.series.reduce((m, s) => m + s.data.length, 0), 0);
@@ -97,6 +99,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
       csv={csv}
       controls={controls}
       height={height}
+      dataTable={<MetricTable title={title} rows={tableRows} x={x} />}
       caption={
         points === 0
           ? (waiting ?? 'Waiting for the first points…')
