@@ -29,7 +29,7 @@ interface Analysis {
 const FIELDS = 'id status progress error figures { id kind data } summary';
 const ANALYZE = `mutation($runId: ID!, $options: RunAnalysisOptionsInput) { analyzeRun(runId: $runId, kind: HESSIAN, options: $options) { ${FIELDS} } }`;
 
-async function analyze(runId: string, options?: Record<string, unknown>): Promise<{ data?: { analyzeRun: Analysis }; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+async function analyze(runId: string, options?: Record<string, unknown>) {
   return server.run<{ analyzeRun: Analysis }>(ANALYZE, { runId, ...(options && { options }) });
 }
 
