@@ -311,28 +311,6 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
       if (exitCode === 0) exitCode = code;
     });
 
-  program
-    .command('analyze')
-    .description('an analysis of a run at its final weights, computed by a local worker and stored on the run (the API: analyzeRun)')
-    .argument('<runId>', 'a run with final weights (saddle show <experimentId> lists runs)')
-    .addOption(new Option('--kind <kind>', 'which analysis').choices(['hessian']).default('hessian'))
-    .addOption(new Option('--method <method>', 'hessian: exact (every eigenvalue), lanczos (top/bottom-k and a Hutchinson trace), or auto').choices(['auto', 'exact', 'lanczos']))
-    .option('--top-k <n>', 'lanczos: largest eigenvalues', positiveInteger)
-    .option('--bottom-k <n>', 'lanczos: smallest eigenvalues', positiveInteger)
-    .option('--examples <n>', 'training examples the loss averages over (default all)', positiveInteger)
-    .option('--max-exact-params <n>', 'auto: exact up to this many parameters (default 2000)', positiveInteger)
-    .option('--json', 'print JSON')
-    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (runId: string, options: { kind: 'hessian'; method?: 'auto' | 'exact' | 'lanczos'; topK?: number; bottomK?: number; examples?: number; maxExactParams?: number; json?: boolean; dataDir?: string }) => {
-      const { analyzeCommand } = await import('./analyze-command.js');
-      let code = 0;
-      const { dataDir, ...rest } = options;
-      exitCode = await withStore('analyze', '<runId>', dataDir, async (runtime) => {
-        code = await analyzeCommand(runtime, runId, rest, io);
-      });
-      if (exitCode === 0) exitCode = code;
-    });
-
   // list / show / cancel / delete: the store of --data-dir, or a running server with --url.
   const experimentOperation = (name: 'list' | 'show' | 'cancel' | 'delete', description: string) => {
     const command = program.command(name).description(description);

@@ -121,9 +121,9 @@ export async function cancelRunAnalysis(store: Store, id: string): Promise<boole
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** RUNNING analyses (recovery re-queues those of dead owners). */
-export async function runningRunAnalyses(store: Store): Promise<RunAnalysisRecord[]> {
-  const rows = await store.db.selectFrom('run_analyses').selectAll().where('status', '=', 'RUNNING').execute();
+/** QUEUED and RUNNING analyses: recovery enqueues the first and re-queues those of dead owners. */
+export async function runningOrQueuedRunAnalyses(store: Store): Promise<RunAnalysisRecord[]> {
+  const rows = await store.db.selectFrom('run_analyses').selectAll().where('status', 'in', ['QUEUED', 'RUNNING']).execute();
   return rows.map(toRecord);
 }
 
