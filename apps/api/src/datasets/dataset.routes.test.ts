@@ -4,6 +4,8 @@
  * Query.datasets, and a spec on the registered CSV trained to the end by a worker process.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../auth/token.service.js';
 import { postGraphQL, startTestServer, type TestServer } from '../test-utils/server.js';
@@ -26,7 +28,7 @@ afterAll(async () => {
 });
 
 const origin = () => server.url.replace(/\/graphql$/, '');
-const upload = (name: string, file: string, body: string, token?: string) =>
+const upload = (name: string, file: string, body: string | Uint8Array, token?: string) =>
   fetch(`${origin()}/datasets/${name}?file=${encodeURIComponent(file)}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', ...(token && { authorization: `Bearer ${token}` }) } });
 
 // y = 2·x1 − x2 on 40 rows: a regression a small MLP fits.
@@ -92,6 +94,19 @@ describe('datasets over HTTP and GraphQL', () => {
     expect(done.runs.map((run) => run.error)).toEqual([null, null]);
     expect(done.status).toBe('SUCCEEDED');
     for (const run of done.runs) expect(Number.isFinite(run.final!['test/loss'])).toBe(true);
+
+    // An image folder, zipped as a dashboard user would: one folder per class, grey PNGs.
+    const png = (value: number) => {
+      const image = new PNG({ width: 3, height: 2 });
+      for (let p = 0; p < 6; p++) image.data.set([value, value, value, 255], p * 4);
+      return new Uint8Array(PNG.sync.write(image));
+    };
+    const zip = zipSync({ 'digits/zero/a.png': png(0), 'digits/zero/b.png': png(10), 'digits/one/c.png': png(250) });
+    const images = await upload('digits', 'digits.zip', zip, writeToken);
+    expect(images.status).toBe(201);
+    const one = await postGraphQL<{ dataset: unknown }>(server.url, '{ dataset(name: "digits") { format examples inputShape numClasses classes { name count } } }', {}, readToken);
+    expect(one.data!.dataset).toEqual({ format: 'images', examples: 3, inputShape: [2, 3, 1], numClasses: 2, classes: [{ name: 'one', count: 1 }, { name: 'zero', count: 2 }] });
+    await postGraphQL(server.url, 'mutation { removeDataset(name: "digits") { name } }', {}, writeToken);
 
     const removed = await postGraphQL<{ removeDataset: { name: string } }>(server.url, 'mutation { removeDataset(name: "plane") { name } }', {}, writeToken);
     expect(removed.data!.removeDataset.name).toBe('plane');
