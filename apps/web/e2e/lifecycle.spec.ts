@@ -72,6 +72,12 @@ test.describe.serial('the lifecycle of an experiment in the UI', () => {
     await page.goto(`/experiments/${experimentId}`);
     await expect(page.getByRole('progressbar', { name: 'lifecycle-live progress' })).toHaveClass('progress stopped');
     await expect(page.getByRole('progressbar', { name: 'lifecycle-done progress' })).toHaveClass('progress done');
+    // The chart is a region named by its title, with its numbers as a table for those who cannot see it.
+    const chart = page.getByRole('region', { name: 'train/loss' });
+    await chart.getByText('Data table').click();
+    const doneRow = chart.getByRole('table', { name: 'train/loss: data' }).getByRole('row', { name: /lifecycle-done/ });
+    await expect(doneRow).toHaveText(/lifecycle-donetrain\/loss120119/);
+    await expect(doneRow.locator('td').nth(4)).toHaveText(await page.getByRole('table', { name: 'Runs' }).getByRole('row', { name: /lifecycle-done/ }).locator('td').nth(5).innerText());
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.screenshot({ path: `${SHOTS}/lifecycle-experiment-1400.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -2,7 +2,7 @@
 
 import { Group } from '@visx/group';
 import { Area, LinePath } from '@visx/shape';
-import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { dashArray, traceEnvelope, tracePolyline } from './canvas-lines';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ema } from './ema';
@@ -366,6 +366,25 @@ export function LineChart<Datum>({
     pointer.current = null;
     schedule();
   }
+  // The keyboard reads the same tooltip: focus shows the latest x, ← → step a 40th of the width
+  // (Shift: a fifth), Home/End jump to the ends, Escape hides it.
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    // the chart itself, not a legend button inside it
+    if (event.target !== event.currentTarget) return;
+    pointer.current = { x: innerWidth, y: innerHeight / 2 };
+    schedule();
+  }
+  function onKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    const step = innerWidth / (event.shiftKey ? 5 : 40);
+    const at = pointer.current?.x ?? innerWidth;
+    const next = { ArrowLeft: at - step, ArrowRight: at + step, Home: 0, End: innerWidth }[event.key];
+    if (event.key === 'Escape') pointer.current = null;
+    else if (next !== undefined) pointer.current = { x: Math.min(innerWidth, Math.max(0, next)), y: innerHeight / 2 };
+    else return;
+    event.preventDefault();
+    schedule();
+  }
 
   // A re-render (new data, toggled series) moves the lines under a shown tooltip: repaint it.
   useLayoutEffect(() => {
@@ -379,7 +398,19 @@ export function LineChart<Datum>({
   );
 
   return (
-    <div ref={rootRef} className="chart" style={{ position: 'relative', width }}>
+    <div
+      ref={rootRef}
+      className="chart"
+      style={{ position: 'relative', width }}
+      tabIndex={0}
+      role="group"
+      aria-label={`${yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'line chart'}: ← → read the values`}
+      onFocus={onFocus}
+      onBlur={(event) => {
+        if (event.target === event.currentTarget) onLeave();
+      }}
+      onKeyDown={onKey}
+    >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label={yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'line chart'}>
         <Group left={margin.left} top={margin.top}>
           <ChartAxes
@@ -549,7 +580,7 @@ export function LineChart<Datum>({
       <svg className="saddle-overlay" width={width} height={height} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}>
         <g ref={hoverRef} className="saddle-hover" transform={`translate(${margin.left},${margin.top})`} />
       </svg>
-      <div ref={tooltipRef} className="chart-tooltip" role="tooltip" hidden style={{ position: 'absolute', pointerEvents: 'none' }} />
+      <div ref={tooltipRef} className="chart-tooltip" role="tooltip" aria-live="polite" hidden style={{ position: 'absolute', pointerEvents: 'none' }} />
       {legend && legendEntries.length > 1 ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
     </div>
   );
