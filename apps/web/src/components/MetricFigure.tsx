@@ -116,6 +116,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
               x={px}
               xLabel={AXIS_LABEL[x]}
               smoothing={smoothing}
+              nonFinite={pNonFinite}
               top={{ series: first.series, y: py, yMin: pMin, yMax: pMax, yScale, yLabel: first.key }}
               bottom={{ series: second.series, y: py, yMin: pMin, yMax: pMax, yScale, yLabel: second.key }}
             />

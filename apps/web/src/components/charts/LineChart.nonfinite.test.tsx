@@ -37,3 +37,25 @@ describe('LineChart with non-finite points', () => {
     expect(container.querySelectorAll('path.saddle-nonfinite')).toHaveLength(0);
   });
 });
+
+describe('TwinPanel with non-finite points', () => {
+  it('marks them in the panel whose metric diverged, not in the other', async () => {
+    const { TwinPanel } = await import('./TwinPanel');
+    const lossSeries: Series<SeriesPoint>[] = [{ id: 'run/loss', label: 'run', data: toDrawn(points, 'step') }];
+    const accSeries: Series<SeriesPoint>[] = [{ id: 'run/acc', label: 'run', data: toDrawn(logged, 'step') }];
+    const { container } = render(
+      <TwinPanel<SeriesPoint>
+        width={500}
+        height={400}
+        x={(d) => d.x}
+        nonFinite={(d) => d.nonFinite}
+        top={{ series: lossSeries, y: (d) => d.y, yLabel: 'loss' }}
+        bottom={{ series: accSeries, y: (d) => d.y, yLabel: 'acc' }}
+      />,
+    );
+    const panels = [...container.querySelectorAll('.twin-panel > *')];
+    expect(panels).toHaveLength(2);
+    expect(panels[0]?.querySelectorAll('path.saddle-nonfinite')).toHaveLength(3);
+    expect(panels[1]?.querySelectorAll('path.saddle-nonfinite')).toHaveLength(0);
+  });
+});

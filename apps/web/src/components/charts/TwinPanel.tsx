@@ -34,13 +34,15 @@ export interface TwinPanelProps<Datum> {
   bottom: TwinPanelSeries<Datum>;
   /** EMA weight for both panels. */
   smoothing?: number;
+  /** A non-finite datum's spelling ("NaN", "Infinity", …), drawn as a marker in its panel (see LineChart). */
+  nonFinite?: (d: Datum) => string | null | undefined;
 }
 
 /**
  * Two metrics of the same runs stacked with a shared x axis (gradient norm over loss,
  * accuracy under loss). One legend toggles a run in both panels.
  */
-export function TwinPanel<Datum>({ width, height, x, xScale = 'linear', xLabel, top, bottom, smoothing }: TwinPanelProps<Datum>) {
+export function TwinPanel<Datum>({ width, height, x, xScale = 'linear', xLabel, top, bottom, smoothing, nonFinite }: TwinPanelProps<Datum>) {
   const [hidden, toggle] = useLegendToggle();
   const xDomain = useMemo(
     () => extentOf([...top.series, ...bottom.series].flatMap((s) => s.data.map(x)), xScale),
@@ -62,6 +64,7 @@ export function TwinPanel<Datum>({ width, height, x, xScale = 'linear', xLabel, 
         yLabel={top.yLabel}
         xDomain={xDomain}
         smoothing={smoothing}
+        nonFinite={nonFinite}
         hideXAxis
         hidden={hidden}
         onToggle={toggle}
@@ -82,6 +85,7 @@ export function TwinPanel<Datum>({ width, height, x, xScale = 'linear', xLabel, 
         yLabel={bottom.yLabel}
         xDomain={xDomain}
         smoothing={smoothing}
+        nonFinite={nonFinite}
         hidden={hidden}
         onToggle={toggle}
       />
