@@ -40,6 +40,12 @@ describe('LineChart', () => {
     expect(screen.getAllByRole('button', { pressed: true })).toHaveLength(3);
   });
 
+  it('labels a single series in a legend too, so an exported figure says what its line is', () => {
+    const { container } = render(<LineChart width={500} height={300} series={[lossCurve('seed0', 1)]} x={x} y={y} />);
+    const items = [...container.querySelectorAll('.chart-legend-item')];
+    expect(items.map((item) => item.textContent?.trim())).toEqual(['seed0']);
+  });
+
   it('draws a log axis over a wide range without NaN and skips non-positive values', () => {
     const wide: Series<SeriesPoint> = {
       id: 'wide',

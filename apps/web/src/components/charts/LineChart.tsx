@@ -581,7 +581,7 @@ export function LineChart<Datum>({
         <g ref={hoverRef} className="saddle-hover" transform={`translate(${margin.left},${margin.top})`} />
       </svg>
       <div ref={tooltipRef} className="chart-tooltip" role="tooltip" aria-live="polite" hidden style={{ position: 'absolute', pointerEvents: 'none' }} />
-      {legend && legendEntries.length > 1 ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
+      {legend && legendEntries.length > 0 ? <Legend entries={legendEntries} hidden={hidden} onToggle={toggle} /> : null}
     </div>
   );
 }

@@ -187,7 +187,7 @@ export function ScatterChart<Datum>({
           )}
         </ChartTooltip>
       ) : null}
-      {entries.length > 1 ? (
+      {entries.length > 0 ? (
         <Legend
           entries={entries}
           hidden={hidden}
