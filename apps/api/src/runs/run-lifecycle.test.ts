@@ -215,6 +215,22 @@ function lifecycleContract(storeName: string, database: () => DatabaseConfig | u
         expect(exported.runs[0]).toMatchObject({ final: { 'test/acc': 0.9, 'train/loss': 1 / 5000 }, steps: 4999 });
       });
 
+      it('an experiment’s runs read their final and steps together (one batched read) and each equals its own run(id) read', async () => {
+        const first = await create({ name: 'batch 0', experimentName: 'batched last values' });
+        const runs = [first, await create({ name: 'batch 1', experimentName: 'batched last values' }), await create({ name: 'batch 2', experimentName: 'batched last values' })];
+        expect(new Set(runs.map((r) => r.experiment.id)).size).toBe(1);
+        // Different keys, lengths and last values per run; the third logs nothing.
+        await gql(LOG, { runId: runs[0]?.id, points: Array.from({ length: 300 }, (_, step) => ({ key: 'train/loss', step, value: 1 / (step + 1) })) });
+        await gql(LOG, { runId: runs[1]?.id, points: [{ key: 'a', step: 7, value: 2 }, { key: 'b', step: 3, value: -1 }] });
+        const EXPERIMENT = `query($id: ID!) { experiment(id: $id) { runs { id final steps } } }`;
+        const read = (await gql<{ experiment: { runs: { id: string; final: unknown; steps: unknown }[] } }>(EXPERIMENT, { id: first.experiment.id })).experiment.runs;
+        const byId = new Map(read.map((r) => [r.id, { final: r.final, steps: r.steps }]));
+        expect(byId.get(runs[0]?.id as string)).toEqual({ final: { 'train/loss': 1 / 300 }, steps: 299 });
+        expect(byId.get(runs[1]?.id as string)).toEqual({ final: { a: 2, b: -1 }, steps: 7 });
+        expect(byId.get(runs[2]?.id as string)).toEqual({ final: {}, steps: null });
+        for (const run of runs) expect((await gql<{ run: { final: unknown; steps: unknown } }>(`query($id: ID!) { run(id: $id) { final steps } }`, { id: run.id })).run).toEqual(byId.get(run.id));
+      });
+
       it('setSummary merges keys, null removes one, and works after the run ended', async () => {
         const run = await create({ name: 'summary' });
         const SET = `mutation($runId: ID!, $summary: JSONObject!) { setSummary(runId: $runId, summary: $summary) { summaryValues } }`;
