@@ -12,7 +12,9 @@ export function TopBar() {
   const pathname = usePathname();
   const { state } = useConnection();
   const { viewer, signedIn, signOut } = useSession();
-  const active = (prefix: string) => (prefix === '/' ? pathname === '/' || pathname.startsWith('/experiments') || pathname.startsWith('/runs') : pathname.startsWith(prefix));
+  // A run's own page (/runs/<id>) belongs to its experiment; the runs table is /runs itself.
+  const onRunsTable = pathname === '/runs';
+  const active = (prefix: string) => (prefix === '/' ? pathname === '/' || pathname.startsWith('/experiments') || (pathname.startsWith('/runs/') && !onRunsTable) : prefix === '/runs' ? onRunsTable : pathname.startsWith(prefix));
   return (
     <header className="topbar">
       <Link href="/" className="brand" style={{ textDecoration: 'none' }}>
@@ -25,6 +27,9 @@ export function TopBar() {
       <nav>
         <Link href="/" className={active('/') ? 'active' : undefined}>
           Experiments
+        </Link>
+        <Link href="/runs" className={active('/runs') ? 'active' : undefined}>
+          Runs
         </Link>
         <Link href="/compare" className={active('/compare') ? 'active' : undefined}>
           Compare
