@@ -4,11 +4,10 @@
  * non-finite values as data, wall times in seconds, logging into a finished run, and the
  * columnar `series` input giving the same points as the point list.
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { postGraphQL, startTestServer, type GraphQLErrorLike, type TestServer } from '../test-utils/server.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const CREATE = `mutation($name: String!) { createRun(input: { name: $name }) { id } }`;
 const LOG_POINTS = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { accepted } }`;
@@ -208,12 +207,6 @@ function logMetricsContract(name: string, database: () => DatabaseConfig | undef
 
 logMetricsContract('SQLite', () => undefined);
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+const postgresUrl = TEST_POSTGRES_URL;
+const schema = testSchemas().fresh();
 logMetricsContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema }));

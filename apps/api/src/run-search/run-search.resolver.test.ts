@@ -3,11 +3,10 @@
  * paths and final metrics, run and experiment fields, sorts with missing values last, paging,
  * totalCount, the value rows following a run that changes, and errors naming the argument.
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { startTestServer, type TestServer } from '../test-utils/server.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const CREATE = `mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`;
 const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { accepted } }`;
@@ -143,12 +142,6 @@ function runsContract(name: string, database: () => DatabaseConfig | undefined) 
 
 runsContract('SQLite', () => undefined);
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+const postgresUrl = TEST_POSTGRES_URL;
+const schema = testSchemas().fresh();
 runsContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema }));

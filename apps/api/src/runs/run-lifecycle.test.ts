@@ -4,14 +4,13 @@
  * resumed; heartbeats keep a quiet one alive; experiments are found by (project, name); nested
  * config is stored as given and flattened; a run's summary and its last values.
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { postGraphQL, startTestServer, type TestServer } from '../test-utils/server.js';
 import { experimentResult } from '../experiments/experiment.export.js';
 import { heartbeatTimeoutMsFromEnv } from './run.service.js';
 import { tempDir, waitFor } from '../test-utils/temp.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const TIMEOUT_MS = 1500;
 
@@ -247,15 +246,8 @@ function lifecycleContract(storeName: string, database: () => DatabaseConfig | u
 
 lifecycleContract('SQLite', () => undefined);
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.query(`DROP SCHEMA IF EXISTS ${schema}_restart CASCADE`);
-  await client.end();
-});
+const postgresUrl = TEST_POSTGRES_URL;
+const schema = testSchemas().fresh(['_restart']);
 lifecycleContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema }));
 
 describe('SADDLE_HEARTBEAT_TIMEOUT_S', () => {

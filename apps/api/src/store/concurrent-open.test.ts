@@ -5,12 +5,11 @@
  * opening at the same instant; PostgreSQL openers are pools of one process on a new schema.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp.js';
 import { Store } from './store.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const DATABASE_MODULE = fileURLToPath(new URL('../../dist/store/database.js', import.meta.url));
 const OPENERS = 6;
@@ -47,14 +46,8 @@ describe('concurrent first opens', () => {
     }
   }, 90_000);
 
-  const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  const postgresUrl = TEST_POSTGRES_URL;
+  const schema = testSchemas().fresh();
 
   it(`PostgreSQL: ${OPENERS} stores opening a new schema at once all succeed`, async () => {
     const stores = await Promise.all(Array.from({ length: OPENERS }, () => Store.open({ kind: 'postgres', url: postgresUrl, schema })));

@@ -13,6 +13,7 @@ import { migrationProvider } from './migrations.js';
 import type { StoredMetricPoint } from './records.js';
 import { Store, type NewExperiment, type NewRun } from './store.js';
 import type { MetricBlockTable } from './tables.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const spec = { model: { name: 'm', layers: [] } } as unknown as RunSpec;
 const newRun = (key: string): NewRun => ({ id: randomUUID(), key, group: 'g', config: {}, spec, external: false, status: 'QUEUED' });
@@ -137,19 +138,9 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 blocksContract('SQLite', () => ({ kind: 'sqlite', file: `${dir.path}/blocks.db` }));
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schemas: string[] = [];
-const freshSchema = () => {
-  const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  schemas.push(schema);
-  return schema;
-};
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+const postgresUrl = TEST_POSTGRES_URL;
+const schemas = testSchemas();
+const freshSchema = () => schemas.fresh();
 blocksContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema: freshSchema() }));
 
 describe('migrations 0004_metric_blocks and 0006_non_finite_metrics', () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunSpec } from '@saddle/engine';
 import { tempDir } from '../test-utils/temp.js';
@@ -9,6 +8,7 @@ import { nonFiniteName } from './metric-values.js';
 import type { StoredMetricPoint } from './records.js';
 import { lastValues, lastValuesOfRuns, type LastValues } from './run-summary.js';
 import { Store, type NewExperiment, type NewRun } from './store.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 const spec = { model: { name: 'm', layers: [] } } as unknown as RunSpec;
 const newRun = (key: string): NewRun => ({ id: randomUUID(), key, group: 'g', config: {}, spec, external: true, status: 'RUNNING' });
@@ -79,17 +79,7 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 lastValuesContract('SQLite', () => ({ kind: 'sqlite', file: `${dir.path}/last.db` }));
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schemas: string[] = [];
-const freshSchema = () => {
-  const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  schemas.push(schema);
-  return schema;
-};
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+const postgresUrl = TEST_POSTGRES_URL;
+const schemas = testSchemas();
+const freshSchema = () => schemas.fresh();
 lastValuesContract('PostgreSQL', () => ({ kind: 'postgres', url: postgresUrl, schema: freshSchema() }));

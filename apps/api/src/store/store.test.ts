@@ -7,6 +7,7 @@ import { tempDir } from '../test-utils/temp.js';
 import { rewindRunOutputs } from './checkpoints.js';
 import type { DatabaseConfig } from './database.js';
 import { Store, type NewRun } from './store.js';
+import { TEST_POSTGRES_URL, testSchemas, uniqueSchemaName } from '../test-utils/postgres.js';
 
 const spec = { model: { name: 'm', layers: [] } } as unknown as RunSpec;
 const newRun = (key: string): NewRun => ({ id: randomUUID(), key, group: 'g', config: { lr: 0.1 }, spec, external: false, status: 'QUEUED' });
@@ -178,21 +179,15 @@ const sqliteDir = tempDir();
 afterAll(() => sqliteDir.remove());
 storeContract('SQLite', () => Store.open({ kind: 'sqlite', file: `${sqliteDir.path}/saddle.db` }));
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const postgresUrl = TEST_POSTGRES_URL;
+const schema = testSchemas().fresh();
 const postgres: DatabaseConfig = { kind: 'postgres', url: postgresUrl, schema };
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
 storeContract('PostgreSQL', () => Store.open(postgres));
 
 describe('migrations', () => {
   it('open a new PostgreSQL store while another schema holds kysely migration tables (they are looked for in the store’s own schema)', async () => {
-    const other = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const fresh = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const other = uniqueSchemaName();
+    const fresh = uniqueSchemaName();
     const client = new pg.Client({ connectionString: postgresUrl });
     await client.connect();
     try {

@@ -4,11 +4,11 @@
  * per (report, section); deleting an experiment takes it out of its suite and drops its notes.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-utils/temp.js';
 import type { DatabaseConfig } from './database.js';
 import { Store } from './store.js';
+import { TEST_POSTGRES_URL, testSchemas } from '../test-utils/postgres.js';
 
 function suiteContract(name: string, open: () => Promise<Store>): void {
   describe(`suites and report notes on ${name}`, () => {
@@ -60,13 +60,7 @@ const sqliteDir = tempDir();
 afterAll(() => sqliteDir.remove());
 suiteContract('SQLite', () => Store.open({ kind: 'sqlite', file: `${sqliteDir.path}/saddle.db` }));
 
-const postgresUrl = process.env.SADDLE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `saddle_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const postgresUrl = TEST_POSTGRES_URL;
+const schema = testSchemas().fresh();
 const postgres: DatabaseConfig = { kind: 'postgres', url: postgresUrl, schema };
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
 suiteContract('PostgreSQL', () => Store.open(postgres));
