@@ -25,7 +25,7 @@ export function ProgressBar({ value, label, status }: { value: number; label?: s
   const ended = status !== undefined && ENDED_SHORT.has(status);
   const className = ended ? `progress ${status === 'CANCELLED' ? 'stopped' : 'failed'}` : fraction >= 1 ? 'progress done' : 'progress';
   return (
-    <div className={className} data-status={status} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label} aria-valuetext={ended ? `${Math.round(fraction * 100)}%, ${status.toLowerCase()}` : undefined}>
+    <div className={className} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label={label} aria-valuetext={ended ? `${Math.round(fraction * 100)}%, ${status.toLowerCase()}` : undefined}>
       <div style={{ width: `${fraction * 100}%` }} />
     </div>
   );

@@ -36,14 +36,21 @@ export default function ComparePage() {
  * for the page again on every toggle (about a second of waiting at 100 runs, bench --profile).
  */
 function useUrlState() {
-  const params = useSearchParams();
+  const searchParams = useSearchParams();
   const pathname = usePathname();
+  // The state as last written, read by the controls: Next applies a replaceState to
+  // useSearchParams in a transition, so a controlled checkbox read from it alone snaps back until
+  // that render lands (seen under load). A navigation (the picker's links) still wins.
+  const [query, setQuery] = useState(() => searchParams.toString());
+  useEffect(() => setQuery(searchParams.toString()), [searchParams]);
+  const params = useMemo(() => new URLSearchParams(query), [query]);
   const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params.toString());
+    const next = new URLSearchParams(query);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null || value === '') next.delete(key);
       else next.set(key, value);
     }
+    setQuery(next.toString());
     window.history.replaceState(null, '', `${pathname}?${next.toString()}`);
   };
   return { params, set };
