@@ -30,6 +30,9 @@ test.describe.serial('each preset’s figures from a quick result', () => {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         expect.soft(statusOf.get(preset.id), `${preset.id} ended`).toBe('SUCCEEDED');
         for (const figure of preset.figures) {
+          // fit-function's formula-target figures are drawn only for targets written as formulas;
+          // the catalogue's quick runs use the built-in targets (formulas: fit-function.test.ts).
+          if (/^prediction-expression-\d+$/.test(figure.id)) continue;
           // by id: an analysis may title its figure more precisely than the preset's declaration
           const figureCard = page.locator(`[data-figure-id="${figure.id}"]`);
           await expect(figureCard).toBeVisible();

@@ -38,10 +38,8 @@ export const fitFunction: Preset = {
     { id: 'loss', title: 'Training loss vs epoch', kind: 'metric-lines', metrics: ['train/loss'], x: 'epoch', yScale: 'log' },
     { id: 'prediction-sinc5', title: 'sin(5x)/(5x): prediction vs ground truth', kind: 'lines' },
     { id: 'prediction-sgn-sin5pi', title: 'sgn(sin(5πx)): prediction vs ground truth', kind: 'lines' },
-    // Targets written as formulas (the `targets` knob) get a figure each, `prediction-expression-N`
-    // in the knob's order, titled with the formula. They are not declared here: a declaration is a
-    // figure every experiment of the preset draws, and the default targets have no formula, so the
-    // page showed empty cards; the dashboard and the report draw undeclared figures after these.
+    // Targets written as formulas, numbered in the order of the `targets` knob (a formula is no id).
+    ...Array.from({ length: MAX_FORMULA_TARGETS }, (_, i) => ({ id: `prediction-expression-${i + 1}`, title: `Formula target ${i + 1}: prediction vs ground truth`, kind: 'lines' as const })),
   ],
   knobs: [
     { key: 'models', description: 'Comma-separated zoo MLPs to compare', quick: 'mlp-shallow,mlp-middle,mlp-deep', standard: 'mlp-shallow,mlp-middle,mlp-deep', full: 'mlp-shallow,mlp-middle,mlp-deep' },

@@ -241,6 +241,9 @@ export default function ExperimentPage() {
               </div>
             );
           }
+          // The analyses ran and drew no such figure: one the preset draws only when asked (fit-function's
+          // formula targets), not one still to come.
+          if (analysisStatus === 'SUCCEEDED') return null;
           return (
             <section key={figure.id} className="card" data-figure-id={figure.id} data-figure-pending={figure.id}>
               <div className="card-head">
