@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChartCard, PRINT_CHART_WIDTH } from './ChartCard';
+import { LineChart } from './charts/LineChart';
+import type { SeriesPoint } from './charts/series';
 
 // happy-dom has no layout: report a 500 px wide box so the card draws its chart.
 beforeAll(() => {
@@ -140,6 +142,28 @@ describe('ChartCard figure exports', () => {
     expect([...doc.querySelectorAll('.saddle-export-legend text')].map((t) => t.textContent)).toEqual(['deep', 'shallow']);
     await waitFor(() => expect(document.querySelector('.chart-export-stage')).toBeNull());
     expect(document.querySelectorAll('svg.saddle-chart')).toHaveLength(1);
+  });
+
+  it('keeps a series the legend hid hidden in the paper-sized copy and when the chart is drawn again', async () => {
+    const { blobs, names } = captureDownloads();
+    const series = ['a', 'b'].map((id, k) => ({ id, label: id, data: Array.from({ length: 20 }, (_, i) => ({ x: i, y: (k + 1) * Math.exp(-i / 5) })) }));
+    const pointX = (d: SeriesPoint) => d.x;
+    const pointY = (d: SeriesPoint) => d.y;
+    const view = (round: number) => (
+      <ChartCard title="Loss">{(width, height) => <LineChart<SeriesPoint> key={round} width={width} height={height} series={series} x={pointX} y={pointY} />}</ChartCard>
+    );
+    const { container, rerender } = render(view(0));
+    await waitFor(() => expect(container.querySelectorAll('path.saddle-line')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'b' }));
+    expect(container.querySelectorAll('path.saddle-line')).toHaveLength(1);
+    // a new key remounts the chart: its legend state lives in the card, not the chart
+    rerender(view(1));
+    expect(container.querySelectorAll('path.saddle-line')).toHaveLength(1);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Export size' }), { target: { value: 'double' } });
+    fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    await waitFor(() => expect(names).toEqual(['loss-double.svg']));
+    const doc = new DOMParser().parseFromString((await blobs[0]?.text()) ?? '', 'image/svg+xml');
+    expect(doc.querySelectorAll('path.saddle-line')).toHaveLength(1);
   });
 
   it('redraws the chart at the print width while the page prints, and back after', async () => {

@@ -3,6 +3,7 @@
 import { useParentSize } from '@visx/responsive';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { composeFigureSvg, download, PAPER_SIZES, paperLayout, readLegend, slug, svgToPng, type ExportSize, type PaperSize } from './charts/export';
+import { LegendScope, useLegendState } from './charts/Legend';
 import { usePrinting } from './usePrinting';
 
 export interface ChartCardProps {
@@ -56,6 +57,7 @@ export function ChartCard({ title, caption, controls, csv, dataTable, height = 3
   const [exportSize, setExportSize] = useState<ExportSize>('screen');
   const [pending, setPending] = useState<PendingExport | null>(null);
   const printing = usePrinting();
+  const legendState = useLegendState();
   // visx's ParentSize measures an absolutely positioned box (it needs a parent of fixed height);
   // its hook on a normal block lets the card grow with the chart and its legend.
   const { parentRef, width: measured } = useParentSize({ debounceTime: 50, ignoreDimensions: IGNORE_HEIGHT });
@@ -141,7 +143,7 @@ export function ChartCard({ title, caption, controls, csv, dataTable, height = 3
       </div>
       <div className="card-body" ref={body}>
         <div ref={parentRef} style={{ width: '100%', minHeight: height }}>
-          {width > 0 ? children(Math.floor(width), height) : null}
+          <LegendScope state={legendState}>{width > 0 ? children(Math.floor(width), height) : null}</LegendScope>
         </div>
       </div>
       {csvProgress ? (
@@ -159,7 +161,7 @@ export function ChartCard({ title, caption, controls, csv, dataTable, height = 3
       ) : null}
       {stagedLayout ? (
         <div ref={stage} className="chart-export-stage" aria-hidden="true" style={{ position: 'fixed', left: -20000, top: 0, width: stagedLayout.width }}>
-          {children(stagedLayout.width, stagedLayout.chartHeight)}
+          <LegendScope state={legendState}>{children(stagedLayout.width, stagedLayout.chartHeight)}</LegendScope>
         </div>
       ) : null}
     </section>

@@ -1,7 +1,9 @@
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
-/** The ids a legend has hidden, and the toggle its buttons call: one state for every chart. */
-export function useLegendToggle(): [ReadonlySet<string>, (id: string) => void] {
+type LegendToggle = [ReadonlySet<string>, (id: string) => void];
+
+/** The ids a legend has hidden, and the toggle its buttons call, held by whoever calls it. */
+export function useLegendState(): LegendToggle {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const toggle = useCallback(
     (id: string) =>
@@ -14,6 +16,23 @@ export function useLegendToggle(): [ReadonlySet<string>, (id: string) => void] {
     [],
   );
   return [hidden, toggle];
+}
+
+const LegendScopeContext = createContext<LegendToggle | null>(null);
+
+/**
+ * Gives the charts under it one legend state. A chart card holds it, so that what a reader switched
+ * off stays off when the card draws its chart again (a remount, or the copy laid out for a paper
+ * export) and an export shows what the screen shows.
+ */
+export function LegendScope({ state, children }: { state: LegendToggle; children: ReactNode }) {
+  return <LegendScopeContext.Provider value={state}>{children}</LegendScopeContext.Provider>;
+}
+
+/** The legend state of the enclosing LegendScope, or the chart's own when it stands alone. */
+export function useLegendToggle(): LegendToggle {
+  const own = useLegendState();
+  return useContext(LegendScopeContext) ?? own;
 }
 
 export interface LegendEntry {
