@@ -135,6 +135,24 @@ describe('FigureView', () => {
     expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(1);
   });
 
+  it('labels each paths view with its own explained variance', async () => {
+    const data: FigureData = {
+      ...(figures.paths as Extract<FigureData, { kind: 'paths' }>),
+      explainedVariance: [0.55, 0.406],
+      views: [
+        { id: 'model', label: 'whole model', explainedVariance: [0.55, 0.406], paths: [{ label: 'run 1', points: [{ x: 0, y: 0, epoch: 0 }, { x: 1, y: 1, epoch: 5 }] }] },
+        { id: 'layer', label: 'layer dense_3', explainedVariance: [0.547, 0.394], paths: [{ label: 'run 1', points: [{ x: 0, y: 1, epoch: 0 }] }] },
+      ],
+    };
+    await renderDrawn(<FigureView title="PCA" data={data} />);
+    expect(screen.getByText('PC1 (55.0% var.)')).toBeTruthy();
+    expect(screen.getByText('PC2 (40.6% var.)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'layer dense_3' }));
+    expect(screen.getByText('PC1 (54.7% var.)')).toBeTruthy();
+    expect(screen.getByText('PC2 (39.4% var.)')).toBeTruthy();
+    expect(screen.queryByText('PC1 (55.0% var.)')).toBeNull();
+  });
+
   it('draws grids as heatmap + contours with their 1-D slices beside', async () => {
     const { container } = await renderDrawn(<FigureView title="Landscape" data={figures.grid} />);
     expect(container.querySelectorAll('rect.saddle-cell')).toHaveLength(9);

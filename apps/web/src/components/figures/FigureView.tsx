@@ -192,7 +192,9 @@ function PathsFigure({ title, data, csv }: Part<'paths'>) {
   const [viewId, setViewId] = useState(data.views[0]?.id ?? '');
   const view = data.views.find((v) => v.id === viewId) ?? data.views[0];
   const paths = useMemo<Series<PathPoint>[]>(() => (view ? view.paths.map((p, i) => ({ id: `${i}:${p.label}`, label: p.label, data: p.points })) : []), [view]);
-  const variance = (i: number) => (data.explainedVariance[i] !== undefined ? ` (${(100 * (data.explainedVariance[i] ?? 0)).toFixed(1)}% var.)` : '');
+  // Each view labels its own PCA's explained variance (a layer's plane is not the whole model's).
+  const explained = view?.explainedVariance ?? data.explainedVariance;
+  const variance = (i: number) => (explained[i] !== undefined ? ` (${(100 * (explained[i] ?? 0)).toFixed(1)}% var.)` : '');
   return (
     <ChartCard
       title={title}
