@@ -79,7 +79,7 @@ function marksOf(data: FigureData, viewId?: string): Omit<PanelMarks, 'title'> {
         groups.set(key, [...(groups.get(key) ?? []), p]);
       }
       // The figure's title says what a marked point is (e.g. ‖∇L‖ did not reach the threshold).
-      return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: ['marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
+      return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: [data.markedLabel ?? 'marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
     }
     case 'paths': {
       // By default the first view, the one the figure's axes describe (the whole model).

@@ -144,6 +144,7 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
         x: { label: 'loss', scale: 'log' },
         y: { label: 'minimal ratio: positive / all eigenvalues (HW1)', scale: 'linear' },
         points,
+        markedLabel: 'not converged: ‖∇L‖ stayed above the threshold',
         views: [
           { id: 'all', label: 'positive / all eigenvalues (HW1’s definition)', y: { label: 'minimal ratio: positive / all eigenvalues (HW1)', scale: 'linear' }, metaKey: 'minimalRatioAll' },
           { id: 'non-flat', label: 'positive / non-flat eigenvalues', y: { label: 'minimal ratio: positive / non-flat eigenvalues', scale: 'linear' }, metaKey: 'minimalRatioNonFlat' },

@@ -115,6 +115,8 @@ export type FigureData =
        * every point. The first view is the one `y`/`points[].y` already show.
        */
       views?: ScatterView[];
+      /** What a `marked` point means (its legend entry), e.g. "did not converge". */
+      markedLabel?: string;
     }
   | {
       kind: 'paths';

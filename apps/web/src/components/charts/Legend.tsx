@@ -41,6 +41,8 @@ export interface LegendEntry {
   label: string;
   color: string;
   dashed?: boolean;
+  /** A point swatch instead of a line: `hollow` for a ring (a scatter's flagged points). */
+  marker?: 'hollow';
 }
 
 export interface LegendProps {
@@ -69,7 +71,11 @@ export function Legend({ entries, hidden, onToggle }: LegendProps) {
             title={off ? `Show ${entry.label}` : `Hide ${entry.label}`}
           >
             <svg width={18} height={10} aria-hidden="true">
-              <line x1={1} x2={17} y1={5} y2={5} stroke={entry.color} strokeWidth={2.5} strokeDasharray={entry.dashed ? '4 3' : undefined} />
+              {entry.marker === 'hollow' ? (
+                <circle cx={9} cy={5} r={3.75} fill="#fff" stroke={entry.color} strokeWidth={2} />
+              ) : (
+                <line x1={1} x2={17} y1={5} y2={5} stroke={entry.color} strokeWidth={2.5} strokeDasharray={entry.dashed ? '4 3' : undefined} />
+              )}
             </svg>
             {entry.label}
           </button>

@@ -60,6 +60,31 @@ describe('ScatterChart', () => {
     expect(onSelect).toHaveBeenCalledWith(points[0]);
   });
 
+  it('draws flagged points hollow, unlike the others, with a legend entry that says what hollow means', () => {
+    const flaggedRuns = new Set(['run-3', 'run-8']);
+    const { container } = render(<ScatterChart {...props} marked={undefined} flagged={(d) => flaggedRuns.has(d.run)} flaggedLabel="not converged" />);
+    const flagged = [...container.querySelectorAll('circle.flagged')];
+    expect(flagged.map((c) => c.getAttribute('data-key')).sort()).toEqual(['run-3', 'run-8']);
+    const plain = container.querySelector('circle[data-key="run-2"]') as Element;
+    // a filled point vs a ring in its group's colour
+    expect(plain.getAttribute('fill')).not.toBe('#fff');
+    for (const c of flagged) {
+      expect(c.getAttribute('fill')).toBe('#fff');
+      expect(c.getAttribute('stroke')).not.toBe('#fff');
+    }
+    const entry = screen.getByRole('button', { name: 'not converged' });
+    expect(entry.querySelector('circle')).not.toBeNull();
+    // toggling the entry hides exactly the flagged points
+    fireEvent.click(entry);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(18);
+    expect(container.querySelectorAll('circle.flagged')).toHaveLength(0);
+  });
+
+  it('has no flagged legend entry when no point is flagged', () => {
+    render(<ScatterChart {...props} flagged={() => false} flaggedLabel="not converged" />);
+    expect(screen.queryByRole('button', { name: 'not converged' })).toBeNull();
+  });
+
   it('places points on a log x axis by decade', () => {
     const { container } = render(<ScatterChart {...props} xScale="log" />);
     const cxs = [...container.querySelectorAll('circle.saddle-point')].map((c) => Number(c.getAttribute('cx')));

@@ -22,6 +22,13 @@ export interface ScatterChartProps<Datum> {
   group?: (d: Datum) => string | undefined;
   /** A point to emphasise (ringed, drawn on top): e.g. the run whose spectrum is shown. */
   marked?: (d: Datum) => boolean;
+  /**
+   * Points the data itself sets apart (e.g. a run whose ‖∇L‖ never reached the threshold): drawn
+   * hollow, in their group's colour, with a legend entry of their own that says `flaggedLabel`.
+   */
+  flagged?: (d: Datum) => boolean;
+  /** What a hollow point means, in the legend (default "flagged"). */
+  flaggedLabel?: string;
   /** Stable key of a point (React key, `data-key` attribute for tests). */
   pointKey?: (d: Datum, index: number) => string;
   /** Tooltip content for a hovered point; a default shows x and y. */
@@ -47,7 +54,10 @@ function padded([lo, hi]: [number, number], kind: AxisScale): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-/** Points with hover details, groups as colours with legend toggles, and marked points ringed. */
+/** Legend id of the flagged points' entry (toggling it hides them). */
+export const FLAGGED_LEGEND_ID = '\u0000flagged';
+
+/** Points with hover details, groups as colours with legend toggles, marked points ringed and flagged points hollow. */
 export function ScatterChart<Datum>({
   width,
   height,
@@ -56,6 +66,8 @@ export function ScatterChart<Datum>({
   y,
   group,
   marked,
+  flagged,
+  flaggedLabel = 'flagged',
   pointKey,
   renderTooltip,
   onSelect,
@@ -81,12 +93,16 @@ export function ScatterChart<Datum>({
       colors.set(g, color);
       list.push({ id: g, label: g, color });
     }
+    if (flagged && data.some(flagged)) list.push({ id: FLAGGED_LEGEND_ID, label: flaggedLabel, color: '#495057', marker: 'hollow' });
     return { colorOf: (d: Datum) => colors.get(group?.(d) ?? '') ?? seriesColor(0), entries: list };
-  }, [data, group]);
+  }, [data, group, flagged, flaggedLabel]);
 
   const visible = useMemo(
-    () => data.map((d, index) => ({ d, index })).filter(({ d }) => !hidden.has(group?.(d) ?? '') && isPlottable(x(d), xKind) && isPlottable(y(d), yKind)),
-    [data, hidden, group, x, y, xKind, yKind],
+    () =>
+      data
+        .map((d, index) => ({ d, index }))
+        .filter(({ d }) => !hidden.has(group?.(d) ?? '') && !(hidden.has(FLAGGED_LEGEND_ID) && flagged?.(d) === true) && isPlottable(x(d), xKind) && isPlottable(y(d), yKind)),
+    [data, hidden, group, flagged, x, y, xKind, yKind],
   );
   // Padded domains: a point at the extreme should sit inside the plot, not on the axis.
   const xScale = useMemo(() => makeScale(xKind, padded(extentOf(visible.map((v) => x(v.d)), xKind), xKind), [0, innerWidth]), [visible, x, xKind, innerWidth]);
@@ -139,20 +155,25 @@ export function ScatterChart<Datum>({
           ))}
           {ordered.map(({ d, index }) => {
             const isMarked = marked?.(d) ?? false;
+            const isFlagged = flagged?.(d) ?? false;
             const isHovered = hover?.index === index;
+            const className = ['saddle-point', isMarked ? 'marked' : '', isFlagged ? 'flagged' : ''].filter(Boolean).join(' ');
             return (
               <circle
                 key={pointKey ? pointKey(d, index) : index}
-                className={isMarked ? 'saddle-point marked' : 'saddle-point'}
+                className={className}
                 data-key={pointKey ? pointKey(d, index) : String(index)}
                 cx={xScale(x(d)) ?? 0}
                 cy={yScale(y(d)) ?? 0}
-                r={isMarked || isHovered ? 5.5 : 3.75}
-                fill={colorOf(d)}
-                fillOpacity={isMarked ? 1 : 0.72}
-                stroke={isMarked ? '#212529' : '#fff'}
-                strokeWidth={isMarked ? 1.75 : 0.75}
-              />
+                r={isMarked || isHovered ? 5.5 : isFlagged ? 4.25 : 3.75}
+                // hollow: a ring in the group's colour (a selected one keeps its dark outline around it)
+                fill={isFlagged ? '#fff' : colorOf(d)}
+                fillOpacity={isFlagged ? 1 : isMarked ? 1 : 0.72}
+                stroke={isMarked ? '#212529' : isFlagged ? colorOf(d) : '#fff'}
+                strokeWidth={isMarked ? 1.75 : isFlagged ? 2 : 0.75}
+              >
+                {isFlagged ? <title>{flaggedLabel}</title> : null}
+              </circle>
             );
           })}
           <rect

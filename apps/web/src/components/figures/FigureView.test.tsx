@@ -89,6 +89,26 @@ describe('FigureView', () => {
     expect(container.querySelectorAll('rect.saddle-bar').length).toBeGreaterThan(0);
   });
 
+  it('draws the points the analysis marks hollow, with a legend entry saying what they are', async () => {
+    const data: FigureData = {
+      kind: 'scatter',
+      x: axis('loss', 'log'),
+      y: axis('minimal ratio'),
+      markedLabel: 'not converged: ‖∇L‖ stayed above the threshold',
+      points: [
+        { x: 0.01, y: 0.4, runKey: 'r1', group: 'mlp' },
+        { x: 0.02, y: 0.6, runKey: 'r2', group: 'mlp', marked: true },
+        { x: 0.03, y: 0.5, runKey: 'r3', group: 'mlp' },
+      ],
+    };
+    const { container } = await renderDrawn(<FigureView title="Minimal ratio" data={data} />);
+    const hollow = [...container.querySelectorAll('circle.flagged')];
+    expect(hollow.map((c) => c.getAttribute('data-key'))).toEqual(['r2']);
+    expect(hollow[0]?.getAttribute('fill')).toBe('#fff');
+    expect(container.querySelector('circle[data-key="r1"]')?.getAttribute('fill')).not.toBe('#fff');
+    expect(screen.getByRole('button', { name: 'not converged: ‖∇L‖ stayed above the threshold' })).toBeTruthy();
+  });
+
   it('switches a scatter between definitions of y, read from each point’s meta, and says which it shows', async () => {
     const data: FigureData = {
       kind: 'scatter',

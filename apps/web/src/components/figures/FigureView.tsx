@@ -132,7 +132,10 @@ function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
             x={px}
             y={py}
             group={(d) => d.group}
-            marked={(d) => (selected !== null && d.runKey !== undefined ? d.runKey === selected.runKey : d === selected) || (selected === null && d.marked === true)}
+            marked={(d) => selected !== null && (d.runKey !== undefined ? d.runKey === selected.runKey : d === selected)}
+            // the points the analysis marks (minimal-ratio: ‖∇L‖ never reached the threshold) are hollow, named in the legend
+            flagged={(d) => d.marked === true}
+            flaggedLabel={data.markedLabel ?? 'marked by the analysis'}
             pointKey={(d, i) => d.runKey ?? d.label ?? String(i)}
             xScale={data.x.scale}
             yScale={yAxis.scale}
