@@ -41,7 +41,7 @@ export type {
 } from './minimal_ratio.js';
 export { deadReluUnits } from './dead_units.js';
 export type { DeadUnitsResult } from './dead_units.js';
-export { pcaOfTrajectories, selectCoordinates } from './pca.js';
+export { pcaOfTrajectories, selectCoordinates, trajectoryPlaneDirections } from './pca.js';
 export type { TrajectoryInput, PcaOptions, PcaPathPoint, PcaResult } from './pca.js';
 export { filterNormalize, randomFilterNormalizedDirection, lossLandscape1D, lossLandscape2D, projectOntoPlane } from './landscape.js';
 export type {

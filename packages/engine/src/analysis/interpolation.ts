@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BufferInfo } from '../models/model.types.js';
+import { runSteps, type Steps } from '../util/steps.js';
 import { evenlySpaced } from './axis.js';
 import type { Evaluator } from './types.js';
 
@@ -44,6 +45,11 @@ export interface InterpolationResult {
  * α = 1 reproduce θ₁ and θ₂ bit for bit.
  */
 export function interpolate(input: InterpolationInput): InterpolationResult {
+  return runSteps(interpolateSteps(input));
+}
+
+/** {@link interpolate} one α at a time, yielding the fraction done after each (util/steps). */
+export function* interpolateSteps(input: InterpolationInput): Steps<InterpolationResult> {
   const started = performance.now();
   const { thetaA, thetaB, stateA, stateB } = input;
   if (thetaA.length !== thetaB.length) {
@@ -63,7 +69,7 @@ export function interpolate(input: InterpolationInput): InterpolationResult {
   const losses = names.map(() => new Array<number>(alphas.length));
   const accuracies = names.map(() => new Array<number | undefined>(alphas.length));
   const clampedVarianceAlphas: number[] = [];
-  alphas.forEach((alpha, k) => {
+  for (const [k, alpha] of alphas.entries()) {
     input.signal?.throwIfAborted();
     const theta = mix(thetaA, thetaB, alpha);
     let state: Float32Array | undefined;
@@ -96,7 +102,8 @@ export function interpolate(input: InterpolationInput): InterpolationResult {
       accuracies[s]![k] = Number.isNaN(accuracy) ? undefined : accuracy + 0;
     });
     input.onProgress?.((k + 1) / alphas.length);
-  });
+    yield (k + 1) / alphas.length;
+  }
   return {
     alphas,
     splits: names.map((name, s) => {

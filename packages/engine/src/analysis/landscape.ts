@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ParamInfo } from '../models/model.types.js';
 import { Rng } from '../util/rng.js';
+import { runSteps, type Steps } from '../util/steps.js';
 import { evenlySpaced } from './axis.js';
 import { plainNumbers } from './json.js';
 import type { BatchedEvaluator, Evaluator } from './types.js';
@@ -173,7 +174,7 @@ function resolveDirections(input: LandscapeInput, count: number): { vectors: Flo
  * Loss (and accuracy) at θ_c + Σ_k a_k d_k for many coefficient tuples, evaluated
  * `pointsPerBatch` at a time inside one tidy with one read-back each.
  */
-function evaluateAt(
+function* evaluateAt(
   evaluators: { evaluate: Evaluator; batchedEvaluate?: BatchedEvaluator | undefined },
   center: tf.Tensor1D,
   directions: tf.Tensor1D[],
@@ -181,7 +182,7 @@ function evaluateAt(
   pointsPerBatch: number,
   onBatch?: () => void,
   signal?: AbortSignal,
-): { loss: Float32Array; accuracy?: Float32Array } {
+): Steps<{ loss: Float32Array; accuracy?: Float32Array }> {
   const loss = new Float32Array(coefficients.length);
   let accuracy: Float32Array | undefined;
   for (let start = 0; start < coefficients.length; start += pointsPerBatch) {
@@ -214,12 +215,18 @@ function evaluateAt(
       if (accuracy) accuracy[start + i] = values[i * width + 1]!;
     }
     onBatch?.();
+    yield Math.min(1, (start + batch.length) / coefficients.length);
   }
   return accuracy ? { loss, accuracy } : { loss };
 }
 
 /** L along θ_c + x·d for x on an axis (default 101 points over [−1, 1]). */
 export function lossLandscape1D(input: LandscapeInput): Landscape1D {
+  return runSteps(lossLandscape1DSteps(input));
+}
+
+/** {@link lossLandscape1D} in chunks of `pointsPerBatch` points, yielding the fraction done after each (util/steps). */
+export function* lossLandscape1DSteps(input: LandscapeInput): Steps<Landscape1D> {
   const started = performance.now();
   const resolution = input.resolution ?? 101;
   checkResolution(resolution);
@@ -229,7 +236,7 @@ export function lossLandscape1D(input: LandscapeInput): Landscape1D {
   const center = tf.tensor1d(Float32Array.from(input.theta));
   const direction = tf.tensor1d(vectors[0]!);
   try {
-    const values = evaluateAt(input, center, [direction], [...xs.map((x) => [x]), [0]], input.pointsPerBatch ?? resolution);
+    const values = yield* evaluateAt(input, center, [direction], [...xs.map((x) => [x]), [0]], input.pointsPerBatch ?? resolution, undefined, input.signal);
     const result: Landscape1D = {
       kind: '1d',
       xs,
@@ -258,6 +265,11 @@ function checkResolution(resolution: number): void {
  * handled) and the two 1-D slices through the centre.
  */
 export function lossLandscape2D(input: LandscapeInput): Landscape2D {
+  return runSteps(lossLandscape2DSteps(input));
+}
+
+/** {@link lossLandscape2D} in chunks of `pointsPerBatch` grid points, yielding the fraction done after each (util/steps). */
+export function* lossLandscape2DSteps(input: LandscapeInput): Steps<Landscape2D> {
   const started = performance.now();
   const resolution = input.resolution ?? 51;
   checkResolution(resolution);
@@ -281,7 +293,7 @@ export function lossLandscape2D(input: LandscapeInput): Landscape2D {
   const directions = vectors.map((v) => tf.tensor1d(v));
   let values: { loss: Float32Array; accuracy?: Float32Array };
   try {
-    values = evaluateAt(input, center, directions, coefficients, pointsPerBatch, () => input.onProgress?.(++done / batches), input.signal);
+    values = yield* evaluateAt(input, center, directions, coefficients, pointsPerBatch, () => input.onProgress?.(++done / batches), input.signal);
   } finally {
     tf.dispose([center, ...directions]);
   }

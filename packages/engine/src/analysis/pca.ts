@@ -178,3 +178,25 @@ export function pcaOfTrajectories(runs: TrajectoryInput[], options: PcaOptions =
     ...(options.includeDirections ? { directions, mean: Array.from(mean) } : {}),
   };
 }
+
+/**
+ * The top `count` PCA directions of one trajectory's snapshots, each scaled to the trajectory's
+ * extent along it (the largest |⟨θ_t − centre, u⟩|), so a landscape over [−1, 1] on these axes
+ * spans where training went. Needs at least 3 snapshots (2 give one direction at most).
+ */
+export function trajectoryPlaneDirections(center: ArrayLike<number>, snapshots: readonly ArrayLike<number>[], count: 1 | 2 = 2): Float32Array[] {
+  if (snapshots.length < 3) {
+    throw new Error(`Error in trajectoryPlaneDirections: the PCA plane needs at least 3 weight snapshots of the trajectory, but got ${snapshots.length}.`);
+  }
+  const pca = pcaOfTrajectories([{ label: 'trajectory', snapshots: [...snapshots] }], { includeDirections: true, components: Math.max(2, count) });
+  return pca.directions!.slice(0, count).map((unit) => {
+    let extent = 0;
+    for (const snapshot of snapshots) {
+      let dot = 0;
+      for (let i = 0; i < unit.length; i++) dot += (snapshot[i]! - center[i]!) * unit[i]!;
+      extent = Math.max(extent, Math.abs(dot));
+    }
+    const scale = extent > 0 ? extent : 1;
+    return Float32Array.from(unit, (value) => value * scale);
+  });
+}

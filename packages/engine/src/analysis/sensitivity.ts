@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Model } from '../models/model.types.js';
+import { runSteps, type Steps } from '../util/steps.js';
 
 export interface SensitivityInput {
   /** The network's raw outputs (logits) for a batch of inputs; examples must not interact (inference mode). */
@@ -28,6 +29,8 @@ export interface SensitivityResult {
   std: number;
   standardError: number;
   samples: number;
+  /** ‖∂f(x)/∂x‖_F of every example, in order. */
+  perExample: number[];
   outputSize: number;
   durationMs: number;
 }
@@ -40,6 +43,11 @@ export interface SensitivityResult {
  * only; so a batch costs one backward pass per output unit.
  */
 export function inputSensitivity(input: SensitivityInput): SensitivityResult {
+  return runSteps(inputSensitivitySteps(input));
+}
+
+/** {@link inputSensitivity} one batch at a time, yielding the fraction of examples done after each (util/steps). */
+export function* inputSensitivitySteps(input: SensitivityInput): Steps<SensitivityResult> {
   const started = performance.now();
   const output = input.output ?? 'softmax';
   const batchSize = input.batchSize ?? 256;
@@ -81,6 +89,7 @@ export function inputSensitivity(input: SensitivityInput): SensitivityResult {
     });
     norms.push(...squared.dataSync());
     squared.dispose();
+    yield (start + count) / total;
   }
   const mean = norms.reduce((s, v) => s + v, 0) / norms.length;
   const spread = norms.length > 1 ? Math.sqrt(norms.reduce((s, v) => s + (v - mean) ** 2, 0) / (norms.length - 1)) : 0;
@@ -91,6 +100,7 @@ export function inputSensitivity(input: SensitivityInput): SensitivityResult {
     std: spread,
     standardError: spread / Math.sqrt(norms.length),
     samples: norms.length,
+    perExample: norms,
     outputSize,
     durationMs: performance.now() - started,
   };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossFn } from './types.js';
+import { runSteps, type Steps } from '../util/steps.js';
 
 export interface SharpnessOptions {
   /** Box size: |δᵢ| ≤ ε(|θᵢ| + 1). Default 1e-3 (Keskar et al. report 1e-3 and 5e-4). */
@@ -48,12 +49,20 @@ export interface SharpnessResult {
  * a point in the box, so the result is a lower bound on the true ε-sharpness.
  */
 export function epsilonSharpness(loss: LossFn, theta: tf.Tensor1D, options: SharpnessOptions = {}): SharpnessResult {
+  return runSteps(epsilonSharpnessSteps(loss, theta, options));
+}
+
+/**
+ * {@link epsilonSharpness} one ascent step at a time, yielding the fraction of `maxSteps` done
+ * after each (util/steps). ε = 0 is allowed here and there: the box is a point, so the result is 0.
+ */
+export function* epsilonSharpnessSteps(loss: LossFn, theta: tf.Tensor1D, options: SharpnessOptions = {}): Steps<SharpnessResult> {
   const epsilon = options.epsilon ?? 1e-3;
   const maxSteps = options.maxSteps ?? 100;
   const relativeTolerance = options.relativeTolerance ?? 1e-3;
   const window = options.window ?? 5;
   const stepFraction = options.stepFraction ?? 0.25;
-  if (!(epsilon > 0)) throw new Error(`Error in epsilonSharpness: options.epsilon must be > 0, but got ${epsilon}.`);
+  if (!(epsilon >= 0 && Number.isFinite(epsilon))) throw new Error(`Error in epsilonSharpness: options.epsilon must be a finite number ≥ 0, but got ${epsilon}.`);
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new Error(`Error in epsilonSharpness: options.maxSteps must be a positive integer, but got ${maxSteps}.`);
   if (!(relativeTolerance >= 0)) throw new Error(`Error in epsilonSharpness: options.relativeTolerance must be ≥ 0, but got ${relativeTolerance}.`);
   if (!Number.isInteger(window) || window < 1) throw new Error(`Error in epsilonSharpness: options.window must be a positive integer, but got ${window}.`);
@@ -94,6 +103,7 @@ export function epsilonSharpness(loss: LossFn, theta: tf.Tensor1D, options: Shar
         fraction /= 2;
       }
       history.push(best.value);
+      yield steps / maxSteps;
       if (steps >= window) {
         const gain = best.value - history[steps - window]!;
         if (gain <= relativeTolerance * (best.value - baseLoss)) {

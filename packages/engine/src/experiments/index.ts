@@ -32,8 +32,17 @@ export { effectiveConfig } from './effective-config.js';
 export { checkDataOption, withSeeds } from './common.js';
 export {
   analyzeRunWeights,
+  analyzeRunPair,
+  firstDifference,
   RUN_ANALYSIS_KINDS,
+  RUN_PAIR_ANALYSIS_KINDS,
   type HessianAnalysisOptions,
+  type LandscapeAnalysisOptions,
+  type SensitivityAnalysisOptions,
+  type SharpnessAnalysisOptions,
+  type InterpolationAnalysisOptions,
+  type RunAnalysisOptions,
+  type RunPairAnalysisKind,
   type InlineData,
   type RunAnalysisHooks,
   type RunAnalysisInput,

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { modelEvaluator } from '../analysis/evaluator.js';
 import { lossLandscape2D, type Landscape2D, type LandscapeDirections } from '../analysis/landscape.js';
-import { pcaOfTrajectories } from '../analysis/pca.js';
+import { trajectoryPlaneDirections } from '../analysis/pca.js';
 import { atScale, classificationData, cnnRunSpec, finishRuns } from './common.js';
 import { headOf, loadRunContext, splitTensors } from './context.js';
 import { numberKnob, resolveKnobs, stringKnob } from './overrides.js';
@@ -108,20 +108,10 @@ async function analyzeLandscape(runs: RunArtifacts[], options: PresetOptions, on
   ];
 }
 
-/** The top-2 PCA directions of the snapshots, each scaled to the trajectory's extent along it. */
+/** The preset's PCA plane, with its own advice when the run has too few snapshots. */
 function trajectoryDirections(center: Float32Array, run: RunArtifacts): Float32Array[] {
   if (run.snapshots.length < 3) {
     throw new Error(`preset 'loss-landscape': pca directions need at least 3 snapshots, run '${run.key}' has ${run.snapshots.length} (set snapshotEvery)`);
   }
-  const pca = pcaOfTrajectories([{ label: run.key, snapshots: run.snapshots.map((s) => s.theta) }], { includeDirections: true });
-  return pca.directions!.slice(0, 2).map((unit) => {
-    let extent = 0;
-    for (const snapshot of run.snapshots) {
-      let dot = 0;
-      for (let i = 0; i < unit.length; i++) dot += (snapshot.theta[i]! - center[i]!) * unit[i]!;
-      extent = Math.max(extent, Math.abs(dot));
-    }
-    const scale = extent > 0 ? extent : 1;
-    return Float32Array.from(unit, (value) => value * scale);
-  });
+  return trajectoryPlaneDirections(center, run.snapshots.map((s) => s.theta));
 }
