@@ -1,10 +1,10 @@
 /**
  * What happens to an experiment when one of its runs ends: it stays RUNNING while any run is
- * live; once all have ended it is cancelled (a run was cancelled), goes to ANALYZING (a preset's
- * analyses are queued as a job of their own — also when some runs failed, as long as one
- * succeeded: the figures then show the runs that succeeded and the error names the failed
- * ones), fails (runs failed and there is nothing to analyse), or succeeds. The same code serves
- * the local scheduler, BullMQ workers and `finishRun` from scripts.
+ * live; once all have ended it is cancelled (cancelExperiment stopped it), goes to ANALYZING (a
+ * preset's analyses are queued as a job of their own — also when some runs failed or were
+ * cancelled one by one, as long as one succeeded: the figures then show the runs that succeeded
+ * and the error names the others), fails (runs failed and there is nothing to analyse), or
+ * succeeds. The same code serves the local scheduler, BullMQ workers and `finishRun` from scripts.
  */
 import type { RunStatus } from '@saddle/engine';
 import { publishExperimentStatus } from '../pubsub/publish.js';
@@ -42,22 +42,24 @@ export async function settleExperiment(deps: SettleDeps, experimentId: string): 
   // A CRASHED run (its script went silent) fails its experiment like a FAILED one; resuming it
   // makes the experiment RUNNING again (the branch above).
   const failed = count('FAILED') + count('CRASHED') > 0;
-  // A cancelled run means someone stopped the experiment: no analysis. A failed one alone does
-  // not waste the runs that succeeded: the analysis still runs on them.
-  if (failed && (count('CANCELLED') > 0 || !analysed || analysedRuns(runs).length === 0)) {
-    await finish(deps, experimentId, 'FAILED', failedRunsError(runs));
-    return;
-  }
-  if (count('CANCELLED') > 0) {
-    await finish(deps, experimentId, 'CANCELLED', null);
-    return;
-  }
-  if (analysed) {
+  // cancelExperiment marks the analysis SKIPPED before it stops the runs: the whole experiment
+  // was stopped, nothing is analysed. A run failed or cancelled on its own does not waste the
+  // runs that succeeded: the analysis still runs on them (analysedExperimentEnd names the others).
+  const stopped = analysed && experiment.analysisStatus === 'SKIPPED';
+  if (analysed && !stopped && analysedRuns(runs).length > 0) {
     // Only the caller that moves PENDING → QUEUED enqueues, so the analysis runs once.
     if (await store.transitionAnalysis(experimentId, 'PENDING', 'QUEUED', 'ANALYZING')) {
       publishExperimentStatus(publisher, experimentId, 'ANALYZING');
       await deps.enqueue({ kind: 'analyze', experimentId });
     }
+    return;
+  }
+  if (failed) {
+    await finish(deps, experimentId, 'FAILED', endedShortError(runs));
+    return;
+  }
+  if (count('CANCELLED') > 0 || stopped) {
+    await finish(deps, experimentId, 'CANCELLED', null);
     return;
   }
   await finish(deps, experimentId, 'SUCCEEDED', null);
@@ -77,15 +79,32 @@ export function failedRunsError(runs: readonly RunRecord[]): string | null {
   return `${failed.length} of ${runs.length} runs failed: ${shown.join('; ')}${more}`;
 }
 
+/** How many runs were cancelled, each named (the first few); null when none was. */
+export function cancelledRunsError(runs: readonly RunRecord[]): string | null {
+  const cancelled = runs.filter((r) => r.status === 'CANCELLED');
+  if (cancelled.length === 0) return null;
+  const shown = cancelled.slice(0, FAILED_RUNS_NAMED).map((r) => r.key);
+  const more = cancelled.length > FAILED_RUNS_NAMED ? `; and ${cancelled.length - FAILED_RUNS_NAMED} more` : '';
+  return `${cancelled.length} of ${runs.length} run${runs.length === 1 ? '' : 's'} ${cancelled.length === 1 ? 'was' : 'were'} cancelled: ${shown.join(', ')}${more}`;
+}
+
+/** The failed runs, then the cancelled ones, in one sentence; null when every run succeeded. */
+function endedShortError(runs: readonly RunRecord[]): string | null {
+  const parts = [failedRunsError(runs), cancelledRunsError(runs)].filter((part): part is string => part !== null);
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
 /**
- * How an experiment ends once its analysis succeeded: SUCCEEDED, or FAILED naming the runs that
- * failed — its figures are then those of the runs that succeeded, and the error says so.
+ * How an experiment ends once its analysis succeeded: SUCCEEDED; FAILED naming the runs that
+ * failed; or CANCELLED naming the runs cancelled one by one — its figures are then those of the
+ * runs that succeeded, and the error says so.
  */
 export function analysedExperimentEnd(runs: readonly RunRecord[]): { status: ExperimentStatus; error: string | null } {
-  const error = failedRunsError(runs);
+  const error = endedShortError(runs);
   if (error === null) return { status: 'SUCCEEDED', error: null };
   const used = analysedRuns(runs).length;
-  return { status: 'FAILED', error: `${error}. The figures show the ${used} run${used === 1 ? '' : 's'} that succeeded.` };
+  const status: ExperimentStatus = failedRunsError(runs) !== null ? 'FAILED' : 'CANCELLED';
+  return { status, error: `${error}. The figures show the ${used} run${used === 1 ? '' : 's'} that succeeded.` };
 }
 
 /** Failed runs named one by one in an experiment's error; the rest are counted. */

@@ -83,9 +83,32 @@ export class ExperimentResolver {
   }
 
   @Authorized('write')
-  @Mutation(() => Experiment, { description: 'Cancels every run that has not ended.' })
+  @Mutation(() => Experiment, { description: 'Cancels every run that has not ended; the experiment ends CANCELLED with no analysis (cancelRun on one run leaves the others’ figures to be drawn).' })
   async cancelExperiment(@Arg('id', () => ID, { description: 'The experiment to cancel.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Experiment> {
     return toExperimentObject(await services.experiments.cancel(id));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment, { description: 'Renames the experiment; the name is trimmed and must be 1–200 characters (BAD_USER_INPUT on `name` otherwise).' })
+  async renameExperiment(
+    @Arg('id', () => ID, { description: 'The experiment.' }) id: string,
+    @Arg('name', () => String, { description: 'Its new name.' }) name: string,
+    @Ctx() { services }: SaddleContext,
+  ): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.rename(id, name));
+  }
+
+  @Authorized('write')
+  @Mutation(() => Experiment, {
+    description:
+      'Launches the experiment’s launchInput again as a new experiment (the same preset, scale, data and overrides, or spec, sweep and seeds), with its tags; validated as launchExperiment is. Runs logged by scripts cannot be re-run (BAD_USER_INPUT).',
+  })
+  async rerunExperiment(
+    @Arg('id', () => ID, { description: 'The experiment to launch again.' }) id: string,
+    @Ctx() { services }: SaddleContext,
+    @Arg('name', () => String, { nullable: true, description: 'The new experiment’s name; default: the original’s with ` (re-run)`.' }) name?: string | null,
+  ): Promise<Experiment> {
+    return toExperimentObject(await services.experiments.rerun(id, name));
   }
 
   @Authorized('write')

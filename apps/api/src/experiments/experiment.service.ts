@@ -225,12 +225,39 @@ export class ExperimentService {
     return (await this.deps.store.getExperiment(id)) as ExperimentRecord;
   }
 
+  /**
+   * Cancels every run that has not ended. The whole experiment is stopped, so its analysis is
+   * marked SKIPPED first (settleExperiment then analyses nothing) — unlike cancelRun on one run,
+   * after which the others' figures are still drawn.
+   */
   async cancel(id: string): Promise<ExperimentRecord> {
-    await this.require(id);
-    for (const run of await this.deps.store.runsOf(id)) {
-      if (!isTerminalRunStatus(run.status)) await this.deps.runs.cancel(run.id);
-    }
+    const experiment = await this.require(id);
+    const runs = await this.deps.store.runsOf(id);
+    const live = runs.filter((run) => !isTerminalRunStatus(run.status));
+    if (live.length > 0 && experiment.analysisStatus === 'PENDING') await this.deps.store.updateExperiment(id, { analysisStatus: 'SKIPPED' });
+    for (const run of live) await this.deps.runs.cancel(run.id);
     return this.require(id);
+  }
+
+  /** Renames the experiment: 1–200 characters once trimmed, else BAD_USER_INPUT on `name`. */
+  async rename(id: string, name: string): Promise<ExperimentRecord> {
+    await this.require(id);
+    await this.deps.store.updateExperiment(id, { name: checkName(name, ['name']) });
+    return this.require(id);
+  }
+
+  /**
+   * Launches what the experiment launched again, as a new experiment: the same preset, scale,
+   * data and overrides, or the same spec, sweep and seeds (launchInputOf), with its tags. Its
+   * name: `name` if given, else the original's with ` (re-run)`. A script's runs (origin
+   * external) were not launched here and cannot be re-run: BAD_USER_INPUT.
+   */
+  async rerun(id: string, name?: string | null): Promise<ExperimentRecord> {
+    const experiment = await this.require(id);
+    const request = launchRequestOf(experiment);
+    if (!request) throw new BadInputError(`experiment ${JSON.stringify(experiment.name)} holds runs logged by scripts; run the script again instead`, ['id']);
+    const tags = await this.tagsOf(id);
+    return this.launch({ ...request, name: name != null ? checkName(name, ['name']) : rerunName(experiment.name), tags });
   }
 
   async setTags(id: string, tags: string[]): Promise<ExperimentRecord> {
@@ -257,6 +284,55 @@ export class ExperimentService {
     for (const run of runs) removeRunArtifacts(this.deps.dataDir, run.id);
     return id;
   }
+}
+
+/**
+ * What launches the experiment again, in the service's terms (lower-case scale and data, the
+ * sweep as stored): the preset with its scale, data and overrides, or the spec (its overrides
+ * already applied) with its sweep and seeds. null for a script's runs (origin external).
+ */
+export function launchRequestOf(experiment: ExperimentRecord): LaunchRequest | null {
+  const launch = experiment.spec;
+  if (experiment.origin === 'preset' && launch.preset) {
+    // A registered dataset (input.dataset) where the store records one.
+    const dataset = (launch as { dataset?: unknown }).dataset;
+    return {
+      preset: launch.preset,
+      ...(launch.scale && { scale: launch.scale }),
+      ...((launch.data === 'mnist' || launch.data === 'cifar10') && { data: launch.data }),
+      ...(typeof dataset === 'string' && { dataset }),
+      ...(launch.overrides && { overrides: launch.overrides }),
+    };
+  }
+  if (experiment.origin === 'spec' && launch.run) {
+    return {
+      spec: launch.run as unknown as Record<string, unknown>,
+      ...(launch.sweep && { sweep: { ...launch.sweep, method: launch.sweep.method.toUpperCase(), parameters: launch.sweep.parameters as Record<string, unknown> } }),
+      ...(launch.seeds !== undefined && { seeds: launch.seeds }),
+    };
+  }
+  return null;
+}
+
+/**
+ * The same as launchExperiment's input (GraphQL enum names: scale QUICK, data MNIST, method
+ * GRID), so a client can edit it and launch it: what "Clone and edit" starts from.
+ */
+export function launchInputOf(experiment: ExperimentRecord): Record<string, unknown> | null {
+  const request = launchRequestOf(experiment);
+  if (!request) return null;
+  return {
+    ...request,
+    ...(request.scale && { scale: request.scale.toUpperCase() }),
+    ...(request.data && { data: request.data.toUpperCase() }),
+  };
+}
+
+/** `loss sweep` → `loss sweep (re-run)`; a re-run's re-run keeps one suffix. */
+export function rerunName(name: string): string {
+  const base = name.replace(/ \(re-run\)$/, '');
+  const suffix = ' (re-run)';
+  return `${base.slice(0, LIMITS.nameLengthMax - suffix.length)}${suffix}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { DateTimeScalar, JSONObjectScalar } from '../common/scalars.js';
 import { KeyedMetricPoint } from '../metrics/metric.type.js';
 import { FigureContent } from './figure-content.type.js';
 import type { ExperimentEventType } from '../pubsub/topics.js';
+import { launchInputOf } from './experiment.service.js';
 import type { AnalysisStatus, ExperimentRecord, ExperimentStatus, FigureRecord } from '../store/records.js';
 
 @ObjectType({ description: 'A figure computed by a preset’s analyses once its runs ended. `data` follows the engine’s FigureData for its kind.' })
@@ -62,6 +63,13 @@ export class Experiment {
   @Field(() => JSONObjectScalar, { description: 'What was launched: { preset, scale, data, overrides } or { run: RunSpec }.' })
   spec!: Record<string, unknown>;
 
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'What launchExperiment takes to launch it again (rerunExperiment does): { preset, scale, data, overrides } or { spec, sweep, seeds }, enum values as GraphQL names (QUICK, MNIST, GRID); edit it to launch a variant. null for runs logged by scripts.',
+  })
+  launchInput!: Record<string, unknown> | null;
+
   @Field(() => ExperimentStatusEnum, { description: 'Follows its runs and then its analyses.' })
   status!: ExperimentStatus;
 
@@ -93,6 +101,7 @@ export function toExperimentObject(record: ExperimentRecord): Experiment {
     origin: record.origin,
     project: record.project,
     spec: record.spec as unknown as Record<string, unknown>,
+    launchInput: launchInputOf(record),
     status: record.status,
     analysisStatus: record.analysisStatus,
     notes: record.notes,

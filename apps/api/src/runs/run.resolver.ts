@@ -87,7 +87,7 @@ export class RunResolver {
   }
 
   @Authorized('write')
-  @Mutation(() => Run, { description: 'A QUEUED run is cancelled at once; a RUNNING one stops within a step.' })
+  @Mutation(() => Run, { description: 'A QUEUED run is cancelled at once; a RUNNING one stops within a step. Its experiment’s other runs go on, and its analyses still draw what they allow (cancelExperiment stops it all).' })
   async cancelRun(@Arg('id', () => ID, { description: 'The run to cancel.' }) id: string, @Ctx() { services }: SaddleContext): Promise<Run> {
     return toRunObject(await services.runs.cancel(id));
   }
