@@ -4,6 +4,7 @@
  * heartbeat lines of piped output, and the end summary. Pure functions of the follower's state,
  * so the layout is tested without a terminal.
  */
+import { etaSeconds } from '../common/eta.js';
 
 /** What the follower knows of one run. */
 export interface RunView {
@@ -49,15 +50,6 @@ export function formatDuration(seconds: number): string {
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
-}
-
-/**
- * Seconds left, from the time spent and the fraction done; undefined while unknown (nothing done
- * yet, or not started), so a queued run never shows "ETA 0s".
- */
-export function etaSeconds(fraction: number, startedAt: number | undefined, now: number): number | undefined {
-  if (startedAt === undefined || fraction <= 0 || fraction >= 1) return undefined;
-  return ((now - startedAt) / 1000) * ((1 - fraction) / fraction);
 }
 
 /** The ETA column: "ETA 1m15s" once known, "queued" before the run starts, blank at the end. */

@@ -65,6 +65,14 @@ export class ExperimentResolver {
     return services.experiments.progress(experiment.id);
   }
 
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Seconds left at the rate so far: the time since its first run started × (1 − progress) / progress; null once it ended and before any run started or moved.',
+  })
+  etaSeconds(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<number | null> {
+    return services.experiments.etaSeconds(experiment.id);
+  }
+
   @FieldResolver(() => [Figure], { description: 'The preset’s analysis figures, once computed.' })
   async analyses(@Root() experiment: Experiment, @Ctx() { services }: SaddleContext): Promise<Figure[]> {
     return (await services.experiments.figuresOf(experiment.id)).map(toFigureObject);

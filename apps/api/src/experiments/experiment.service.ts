@@ -5,6 +5,7 @@
 import type { DatasetService } from '../datasets/dataset.service.js';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../common/connection.js';
+import { etaSeconds } from '../common/eta.js';
 import { LIMITS } from '../common/limits.js';
 import { checkName, checkRange, checkTags } from '../common/validate.js';
 import {
@@ -124,6 +125,18 @@ export class ExperimentService {
       throw new BadInputError('give either a preset or a spec, not both', ['input', 'spec'], 'exactly one of input.preset and input.spec');
     }
     for (const field of ['sweep', 'seeds'] as const) {
+  /**
+   * Seconds left at the rate so far (common/eta.ts): the time since its first run started × what
+   * is left of `progress` / what is done; null once it ended, while nothing has started or moved.
+   */
+  async etaSeconds(id: string, now = Date.now()): Promise<number | null> {
+    const record = await this.require(id);
+    if (record.status !== 'QUEUED' && record.status !== 'RUNNING' && record.status !== 'ANALYZING') return null;
+    const starts = (await this.deps.store.runsOf(id)).flatMap((r) => (r.startedAt === null ? [] : [r.startedAt]));
+    if (starts.length === 0) return null;
+    return etaSeconds(await this.progress(id), Math.min(...starts), now) ?? null;
+  }
+
       if (request[field] != null && !request.spec) {
         throw new BadInputError(`input.${field} goes with a spec launch (input.spec); a preset has its own knobs (overrides, e.g. { "seeds": 3 })`, ['input', field]);
       }

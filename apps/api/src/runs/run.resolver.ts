@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RunStatus } from '@saddle/engine';
 import { RunArtifact, toRunArtifactObject } from '../artifacts/artifact.type.js';
 import { RunStatusEnum } from '../common/enums.js';
+import { etaSeconds } from '../common/eta.js';
 import { JSONObjectScalar } from '../common/scalars.js';
 import type { LastValues } from '../store/run-summary.js';
 import type { SaddleContext } from '../context.js';
@@ -28,16 +29,28 @@ export class RunResolver {
     return toExperimentObject(await services.experiments.require(run.experimentId));
   }
 
+  // Without a stored end (a logged run, or a Saddle run not yet ended) both are read from the stored
+  // points: each key's true last point and the last step — never a downsampled series' last kept
+  // point, which is a bucket's min or max.
   @FieldResolver(() => JSONObjectScalar, { nullable: true })
   async final(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<Run['final']> {
-    if (!run.external) return run.final;
+    if (!run.external && run.final !== null) return run.final;
     return (await this.lastValues(run, services)).final;
   }
 
   @FieldResolver(() => Int, { nullable: true })
   async steps(@Root() run: Run, @Ctx() { services }: SaddleContext): Promise<number | null> {
-    if (!run.external) return run.steps;
+    if (!run.external && run.final !== null) return run.steps;
     return (await this.lastValues(run, services)).steps;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Seconds left at the rate so far ((now − startedAt) × (1 − progress) / progress) while RUNNING; null while QUEUED, before any progress (a logged run reports none), and once it ended.',
+  })
+  etaSeconds(@Root() run: Run): number | null {
+    if (run.status !== 'RUNNING') return null;
+    return etaSeconds(run.progress, run.timings.startedAt?.getTime(), Date.now()) ?? null;
   }
 
   private lastValues(run: Run, services: SaddleContext['services']): Promise<LastValues> {

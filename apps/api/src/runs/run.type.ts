@@ -140,11 +140,11 @@ export class Run {
   @Field(() => JSONObjectScalar, {
     nullable: true,
     description:
-      'Saddle’s runs: the last evaluated metrics by key, once the run ended. Logged runs: the value at the last step of each series, live (a non-finite one as "NaN", "Infinity" or "-Infinity"); {} before any point.',
+      'Saddle’s runs: the last evaluated metrics by key once the run ended; before, like logged runs. Logged runs: the value at the last stored step of each series, live (a non-finite one as "NaN", "Infinity" or "-Infinity"); {} before any point.',
   })
   final!: Record<string, number | string> | null;
 
-  @Field(() => Int, { nullable: true, description: 'Saddle’s runs: optimiser steps taken, once the run ended. Logged runs: the largest step logged; null before any point.' })
+  @Field(() => Int, { nullable: true, description: 'Saddle’s runs: optimiser steps taken once the run ended; before, the largest step stored. Logged runs: the largest step logged; null before any point.' })
   steps!: number | null;
 
   @Field(() => Int, {
