@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ExperimentLifecycle, parseTags } from './ExperimentLifecycle';
+import { ExperimentLifecycle, nameProblem, parseTags } from './ExperimentLifecycle';
 
 const noop = async () => {};
 
@@ -55,5 +55,45 @@ describe('ExperimentLifecycle', () => {
     render(<ExperimentLifecycle name="e" tags={['a']} notes="n" canWrite={false} onSaveTags={noop} onSaveNotes={noop} onDelete={noop} />);
     expect((screen.getByRole('textbox', { name: 'Notes' }) as HTMLTextAreaElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Delete experiment' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('renames, trimmed, saying so', async () => {
+    const onRename = vi.fn(async (_name: string) => {});
+    render(<ExperimentLifecycle name="lr sweep" tags={[]} notes="" canWrite onRename={onRename} onSaveTags={noop} onSaveNotes={noop} onDelete={noop} />);
+    const rename = screen.getByRole('button', { name: 'Rename' }) as HTMLButtonElement;
+    expect(rename.disabled).toBe(true); // unchanged
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '  lr sweep, take 2 ' } });
+    fireEvent.click(rename);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Name saved.'));
+    expect(onRename).toHaveBeenCalledWith('lr sweep, take 2');
+  });
+
+  it('refuses an empty or too long name beside the field, without asking the API', () => {
+    const onRename = vi.fn(async (_name: string) => {});
+    render(<ExperimentLifecycle name="e" tags={[]} notes="" canWrite onRename={onRename} onSaveTags={noop} onSaveNotes={noop} onDelete={noop} />);
+    const input = screen.getByRole('textbox', { name: 'Name' });
+    fireEvent.change(input, { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(screen.getByRole('alert').textContent).toBe('The name must not be empty.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    fireEvent.change(input, { target: { value: 'x'.repeat(201) } });
+    expect(screen.queryByRole('alert')).toBeNull(); // typing clears the old complaint
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    expect(screen.getByRole('alert').textContent).toBe('The name must be at most 200 characters (it has 201).');
+    expect(onRename).not.toHaveBeenCalled();
+    expect(nameProblem('x'.repeat(200))).toBeNull();
+  });
+
+  it('shows the API’s refusal of a name beside the field and keeps the draft', async () => {
+    const onRename = vi.fn(async () => {
+      throw new Error('name must not be empty or longer than 200 characters');
+    });
+    render(<ExperimentLifecycle name="e" tags={[]} notes="" canWrite onRename={onRename} onSaveTags={noop} onSaveNotes={noop} onDelete={noop} />);
+    const input = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'new name' } });
+    fireEvent.submit(input.form!);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The name was not saved: name must not be empty or longer than 200 characters'));
+    expect(input.value).toBe('new name');
   });
 });

@@ -9,6 +9,8 @@ export interface ExperimentLifecycleProps {
   tags: readonly string[];
   notes: string;
   canWrite: boolean;
+  /** Renames the experiment; rejects with the API's message (shown beside the name field). Without it, no name field. */
+  onRename?: (name: string) => Promise<void>;
   /** Stores the tags (the old ones replaced); rejects with the API's message. */
   onSaveTags: (tags: string[]) => Promise<void>;
   /** Stores the notes (empty clears them); rejects with the API's message. */
@@ -22,17 +24,44 @@ export function parseTags(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
-/** The experiment's tags and notes, edited in place, and deleting it after a confirmation. */
-export function ExperimentLifecycle({ name, tags, notes, canWrite, onSaveTags, onSaveNotes, onDelete }: ExperimentLifecycleProps) {
+/** The API's limit on names (LIMITS.nameLengthMax), checked here too so the field says it before a round trip. */
+export const NAME_LENGTH_MAX = 200;
+
+/** Why a name would be refused, or null: empty once trimmed, or longer than 200 characters. */
+export function nameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'The name must not be empty.';
+  if (trimmed.length > NAME_LENGTH_MAX) return `The name must be at most ${NAME_LENGTH_MAX} characters (it has ${trimmed.length}).`;
+  return null;
+}
+
+/** The experiment's name, tags and notes, edited in place, and deleting it after a confirmation. */
+export function ExperimentLifecycle({ name, tags, notes, canWrite, onRename, onSaveTags, onSaveNotes, onDelete }: ExperimentLifecycleProps) {
+  const [nameDraft, setNameDraft] = useState(name);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [tagDraft, setTagDraft] = useState(tags.join(', '));
   const [notesDraft, setNotesDraft] = useState(notes);
-  const [saving, setSaving] = useState<'tags' | 'notes' | null>(null);
+  const [saving, setSaving] = useState<'name' | 'tags' | 'notes' | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   // Another tab (or a script) may change them: a reload replaces an unedited draft.
   const tagsText = tags.join(', ');
+  useEffect(() => setNameDraft(name), [name]);
   useEffect(() => setTagDraft(tagsText), [tagsText]);
   useEffect(() => setNotesDraft(notes), [notes]);
+
+  function rename() {
+    if (!onRename) return;
+    const problem = nameProblem(nameDraft);
+    setNameError(problem);
+    setMessage(null);
+    if (problem) return;
+    setSaving('name');
+    onRename(nameDraft.trim())
+      .then(() => setMessage({ kind: 'ok', text: 'Name saved.' }))
+      .catch((e: unknown) => setNameError(`The name was not saved: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setSaving(null));
+  }
 
   function save(what: 'tags' | 'notes') {
     setSaving(what);
@@ -46,9 +75,9 @@ export function ExperimentLifecycle({ name, tags, notes, canWrite, onSaveTags, o
 
   const hint = canWrite ? undefined : READ_ONLY_HINT;
   return (
-    <section className="card" aria-label="Tags, notes and deletion">
+    <section className="card" aria-label={onRename ? 'Name, tags, notes and deletion' : 'Tags, notes and deletion'}>
       <div className="card-head">
-        <h2>Tags and notes</h2>
+        <h2>{onRename ? 'Name, tags and notes' : 'Tags and notes'}</h2>
         <ConfirmButton
           label="Delete experiment"
           question={`Delete ${name} with all its runs, series and figures? This cannot be undone.`}
@@ -58,6 +87,41 @@ export function ExperimentLifecycle({ name, tags, notes, canWrite, onSaveTags, o
         />
       </div>
       <div className="card-body stack" style={{ gap: 10 }}>
+        {onRename ? (
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              rename();
+            }}
+          >
+            <div className="stack" style={{ flex: 1, minWidth: 0, gap: 4 }}>
+              <label className="field">
+                Name
+                <input
+                  name="experiment-name"
+                  value={nameDraft}
+                  onChange={(e) => {
+                    setNameDraft(e.target.value);
+                    setNameError(null);
+                  }}
+                  disabled={!canWrite}
+                  title={hint}
+                  aria-invalid={nameError ? true : undefined}
+                  aria-describedby={nameError ? 'experiment-name-error' : undefined}
+                />
+              </label>
+              {nameError ? (
+                <span className="field-error" id="experiment-name-error" role="alert">
+                  {nameError}
+                </span>
+              ) : null}
+            </div>
+            <button type="submit" disabled={!canWrite || saving !== null || nameDraft === name} title={hint} style={{ alignSelf: nameError ? 'center' : 'flex-end' }}>
+              Rename
+            </button>
+          </form>
+        ) : null}
         <div className="row">
           <label className="field" style={{ flex: 1, minWidth: 0 }}>
             Tags (comma-separated)

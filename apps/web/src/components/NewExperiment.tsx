@@ -6,6 +6,8 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
 import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
+import { CloneSpecExperiment } from './CloneSpecExperiment';
+import { presetCloneValues, type ExperimentClone } from './experiment-clone';
 import { CustomExperiment } from './CustomExperiment';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
@@ -40,14 +42,22 @@ const COMMON_OVERRIDES = [
   { key: 'seed', description: 'Seed of the first run' },
 ] as const;
 
-/** `3` → 3, `true` → true, `1e-3` → 0.001; anything else stays a string. */
-export function parseOverride(text: string): string | number | boolean {
+/** `3` → 3, `true` → true, `1e-3` → 0.001, `[0.1, 1]` → a list (JSON); anything else stays a string. */
+export function parseOverride(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
   if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    try {
+      return JSON.parse(trimmed) as unknown;
+    } catch {
+      return trimmed;
+    }
+  }
   return trimmed;
 }
+
 
 function showDefault(value: unknown): string {
   return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -60,6 +70,8 @@ export interface NewExperimentProps {
   initialPreset?: string;
   /** Open on the custom experiment (a zoo model, data, optimiser and swept parameters) instead of a preset. */
   initialMode?: 'preset' | 'custom';
+  /** Start from this experiment's settings: a preset's in the preset form, a spec launch's as JSON. */
+  clone?: ExperimentClone;
 }
 
 /**
@@ -67,8 +79,9 @@ export interface NewExperimentProps {
  * Custom, build a spec and its sweep (CustomExperiment); the API validates, and its errors are
  * shown beside the field they name.
  */
-export function NewExperiment({ onClose, initialPreset, initialMode = 'preset' }: NewExperimentProps) {
-  const [mode, setMode] = useState<'preset' | 'custom'>(initialMode);
+export function NewExperiment({ onClose, initialPreset, initialMode = 'preset', clone }: NewExperimentProps) {
+  const specClone = clone && clone.input.spec !== undefined ? clone : undefined;
+  const [mode, setMode] = useState<'preset' | 'custom' | 'clone'>(specClone ? 'clone' : initialMode);
   const header = (
     <div className="card-head" style={{ paddingBottom: 10 }}>
       <div className="row">
@@ -80,6 +93,11 @@ export function NewExperiment({ onClose, initialPreset, initialMode = 'preset' }
           <button type="button" className={mode === 'custom' ? 'on' : undefined} onClick={() => setMode('custom')}>
             Custom
           </button>
+          {specClone ? (
+            <button type="button" className={mode === 'clone' ? 'on' : undefined} onClick={() => setMode('clone')}>
+              Clone (spec)
+            </button>
+          ) : null}
         </div>
       </div>
       <button type="button" onClick={onClose} aria-label="Close">
@@ -89,27 +107,40 @@ export function NewExperiment({ onClose, initialPreset, initialMode = 'preset' }
   );
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      {mode === 'custom' ? <CustomExperiment onClose={onClose} header={header} /> : <PresetExperiment onClose={onClose} header={header} {...(initialPreset && { initialPreset })} />}
+      {mode === 'clone' && specClone ? (
+        <CloneSpecExperiment onClose={onClose} header={header} clone={specClone} />
+      ) : mode === 'custom' ? (
+        <CustomExperiment onClose={onClose} header={header} />
+      ) : (
+        <PresetExperiment onClose={onClose} header={header} {...(initialPreset && { initialPreset })} {...(clone && !specClone && { clone })} />
+      )}
     </div>
   );
 }
 
 /** New experiment → Preset: a catalogue preset, its scale and knob overrides. */
-function PresetExperiment({ onClose, initialPreset, header }: { onClose: () => void; initialPreset?: string; header: ReactNode }) {
+function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: () => void; initialPreset?: string; header: ReactNode; clone?: ExperimentClone }) {
   const router = useRouter();
   const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
   const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
   const canWrite = useCanWrite();
-  const [presetId, setPresetId] = useState(initialPreset ?? 'fit-function');
-  const [scale, setScale] = useState<ScaleName>('QUICK');
-  const [name, setName] = useState('');
-  const [tags, setTags] = useState('');
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [start] = useState(() => (clone ? presetCloneValues(clone) : null));
+  const [presetId, setPresetId] = useState(start?.preset ?? initialPreset ?? 'fit-function');
+  const [scale, setScale] = useState<ScaleName>(start?.scale ?? 'QUICK');
+  const [name, setName] = useState(start?.name ?? '');
+  const [tags, setTags] = useState(start?.tags ?? '');
+  const [values, setValues] = useState<Record<string, string>>(start?.values ?? {});
+  const clonedData = clone?.input.data;
+  const cloneData = clonedData === 'CIFAR10' || clonedData === 'MNIST' ? clonedData : null;
   const preset: Preset | undefined = data?.presets.find((p) => p.id === presetId) ?? data?.presets[0];
   const fields = useMemo(
     () => [
       ...(preset?.knobs ?? []).map((k) => ({ key: k.key, description: k.description, placeholder: showDefault(scale === 'QUICK' ? k.quick : scale === 'STANDARD' ? k.standard : k.full) })),
       ...COMMON_OVERRIDES.filter((c) => !(preset?.knobs ?? []).some((k) => k.key === c.key)).map((c) => ({ ...c, placeholder: 'preset default' })),
+      // A clone's overrides on other paths keep a field of their own.
+      ...Object.keys(start?.values ?? {})
+        .filter((key) => !(preset?.knobs ?? []).some((k) => k.key === key) && !COMMON_OVERRIDES.some((c) => c.key === key))
+        .map((key) => ({ key, description: 'from the cloned experiment', placeholder: '' })),
     ],
     [preset, scale],
   );
@@ -118,12 +149,14 @@ function PresetExperiment({ onClose, initialPreset, header }: { onClose: () => v
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!preset) return;
-    const overrides: Record<string, string | number | boolean> = {};
+    const overrides: Record<string, unknown> = {};
     for (const [key, text] of Object.entries(values)) if (text.trim() !== '') overrides[key] = parseOverride(text);
     const result = await runLaunch({
       input: {
         preset: preset.id,
         scale,
+        // A clone keeps its images (MNIST or CIFAR-10) while its preset stays the same.
+        ...(cloneData && clone?.input.preset === preset.id && { data: cloneData }),
         overrides: Object.keys(overrides).length > 0 ? overrides : null,
         name: name.trim() || null,
         tags: tags.trim() ? tags.split(',').map((t) => t.trim()).filter(Boolean) : null,
@@ -140,6 +173,7 @@ function PresetExperiment({ onClose, initialPreset, header }: { onClose: () => v
       <form className="card modal" role="dialog" aria-label="New experiment" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
         {header}
         <div className="card-body stack">
+          {clone ? <p className="muted" style={{ margin: 0 }}>{`Cloned from ${clone.name}: change what you like and launch it as a new experiment.`}</p> : null}
           {fetching && !data ? <LoadingBlock height={160} /> : null}
           {error ? <ErrorNotice>{errorText(error)}</ErrorNotice> : null}
           {data ? (

@@ -16,6 +16,8 @@ export function ChartTooltip({ left, top, containerWidth, children }: ChartToolt
     <div
       className="chart-tooltip"
       role="tooltip"
+      // Read out when the keyboard moves the cursor (the charts' ← →), as LineChart's is.
+      aria-live="polite"
       style={{
         position: 'absolute',
         top: top + 12,

@@ -2,9 +2,10 @@
 
 import { Group } from '@visx/group';
 import { contours } from 'd3-contour';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ChartAxes, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
+import { nextCell, type GridCell } from './keyboard-cursor';
 import { viridis } from './palette';
 import { pointerIn } from './pointer';
 import { formatNumber, makeScale, type NumericScale } from './scales';
@@ -139,12 +140,38 @@ export function HeatmapContour<Datum>({
     setHover({ i, j, left: point.x + margin.left, top: point.y + margin.top });
   }
 
+  // The keyboard reads the same tooltip: focus shows the middle cell, ← → move along x, ↑ ↓
+  // along y (Shift: a fifth of the grid), Home/End the row's ends, Escape hides it.
+  function showCell(cell: GridCell | null) {
+    if (!cell) return setHover(null);
+    const left = (xScale(xs[cell.i] ?? 0) ?? 0) + margin.left;
+    const top = (yScale(ys[cell.j] ?? 0) ?? 0) + margin.top;
+    setHover({ ...cell, left, top });
+  }
+  function onKey(event: KeyboardEvent<HTMLDivElement>) {
+    const next = nextCell(event.key, event.shiftKey, hover ? { i: hover.i, j: hover.j } : null, xs.length, ys.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    showCell(next);
+  }
+
   const trajectory = path && x && y ? path.map((d) => ({ px: xScale(x(d)) ?? 0, py: yScale(y(d)) ?? 0 })) : [];
   const barHeight = innerHeight;
   const hoverValue = hover ? values[hover.j]?.[hover.i] : undefined;
 
   return (
-    <div className="chart" style={{ position: 'relative', width }}>
+    <div
+      className="chart"
+      style={{ position: 'relative', width }}
+      tabIndex={0}
+      role="group"
+      aria-label={`${valueLabel} over ${xLabel ?? 'x'} and ${yLabel ?? 'y'}: arrow keys read the cells`}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && xs.length > 0 && ys.length > 0) showCell({ i: Math.floor((xs.length - 1) / 2), j: Math.floor((ys.length - 1) / 2) });
+      }}
+      onBlur={() => setHover(null)}
+      onKeyDown={onKey}
+    >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label={`${valueLabel} landscape`}>
         <Group left={margin.left} top={margin.top}>
           <g className="saddle-cells">

@@ -1,9 +1,10 @@
 'use client';
 
 import { Group } from '@visx/group';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
+import { nextIndex } from './keyboard-cursor';
 import { seriesColor } from './palette';
 import { extentOf, formatNumber, makeScale, type AxisScale } from './scales';
 
@@ -41,8 +42,37 @@ export function Histogram<Datum>({ width, height, bins, x0, x1, count, yScale: y
   const base = yScale(yKind === 'log' ? 0.5 : 0) ?? innerHeight;
   const hovered = hover ? bins[hover.index] : undefined;
 
+  // The keyboard reads the same tooltip: focus shows the leftmost bin, ← → go through the bins
+  // left to right (Shift: a fifth of them), Home/End the ends, Escape hides it.
+  const byX = useMemo(() => bins.map((b, index) => ({ b, index })).sort((a, b) => x0(a.b) - x0(b.b)), [bins, x0]);
+  function showAt(position: number | null) {
+    const at = position === null ? undefined : byX[position];
+    if (!at) return setHover(null);
+    const c = count(at.b);
+    const top = c > 0 ? (yScale(c) ?? base) : base;
+    setHover({ index: at.index, left: (((xScale(x0(at.b)) ?? 0) + (xScale(x1(at.b)) ?? 0)) / 2) + margin.left, top: top + margin.top });
+  }
+  function onKey(event: KeyboardEvent<HTMLDivElement>) {
+    const current = hover ? byX.findIndex((v) => v.index === hover.index) : -1;
+    const next = nextIndex(event.key, event.shiftKey, current < 0 ? null : current, byX.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    showAt(next);
+  }
+
   return (
-    <div className="chart" style={{ position: 'relative', width }}>
+    <div
+      className="chart"
+      style={{ position: 'relative', width }}
+      tabIndex={0}
+      role="group"
+      aria-label={`histogram of ${xLabel ?? 'values'}: ← → read the bins`}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) showAt(0);
+      }}
+      onBlur={() => setHover(null)}
+      onKeyDown={onKey}
+    >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label="histogram">
         <Group left={margin.left} top={margin.top}>
           <ChartAxes xScale={xScale} yScale={yScale} xKind="linear" yKind={yKind} innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />

@@ -2,9 +2,10 @@
 
 import { Group } from '@visx/group';
 import { LinePath } from '@visx/shape';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
+import { nextIndex } from './keyboard-cursor';
 import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { seriesColor, viridis } from './palette';
 import { pointerIn } from './pointer';
@@ -67,6 +68,39 @@ export function PathsChart<Datum>({ width, height, paths, x, y, epoch, loss, acc
     setHover(best ? { ...(best as { path: number; point: number }), left: point.x + margin.left, top: point.y + margin.top } : null);
   }
 
+  // The keyboard reads the same tooltip: focus shows the first path's start, ← → walk along its
+  // snapshots (Shift: a fifth of them), Home/End its ends, ↑ ↓ go to the next or previous path
+  // at the same snapshot, Escape hides it.
+  function showAt(path: number, point: number) {
+    const d = paths[path]?.data[point];
+    if (d === undefined) return setHover(null);
+    setHover({ path, point, left: (xScale(x(d)) ?? 0) + margin.left, top: (yScale(y(d)) ?? 0) + margin.top });
+  }
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const first = visible.find((v) => v.p.data.length > 0);
+    if (event.target === event.currentTarget && first) showAt(first.index, 0);
+  }
+  function onKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    const withPoints = visible.filter((v) => v.p.data.length > 0);
+    const at = hover ? withPoints.findIndex((v) => v.index === hover.path) : -1;
+    const current = withPoints[at];
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const next = withPoints[Math.min(withPoints.length - 1, Math.max(0, at < 0 ? 0 : at + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (!next) return;
+      event.preventDefault();
+      showAt(next.index, Math.min(next.p.data.length - 1, hover?.point ?? 0));
+      return;
+    }
+    const target = current ?? withPoints[0];
+    if (!target) return;
+    const next = nextIndex(event.key, event.shiftKey, current ? (hover?.point ?? null) : null, target.p.data.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    if (next === null) setHover(null);
+    else showAt(target.index, next);
+  }
+
   const hoveredPath = hover ? paths[hover.path] : undefined;
   const hoveredPoint = hover && hoveredPath ? hoveredPath.data[hover.point] : undefined;
   const hoveredLoss = hoveredPoint !== undefined ? loss?.(hoveredPoint) : undefined;
@@ -74,7 +108,18 @@ export function PathsChart<Datum>({ width, height, paths, x, y, epoch, loss, acc
   const gradientId = useMemo(() => `epoch-gradient-${Math.random().toString(36).slice(2, 8)}`, []);
 
   return (
-    <div className="chart" style={{ position: 'relative', width }}>
+    <div
+      className="chart"
+      style={{ position: 'relative', width }}
+      tabIndex={0}
+      role="group"
+      aria-label="optimisation paths: ← → walk along a path's snapshots, ↑ ↓ change path"
+      onFocus={onFocus}
+      onBlur={(event) => {
+        if (event.target === event.currentTarget) setHover(null);
+      }}
+      onKeyDown={onKey}
+    >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label="optimisation paths">
         <defs>
           <linearGradient id={gradientId}>

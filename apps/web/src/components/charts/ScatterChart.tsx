@@ -1,9 +1,10 @@
 'use client';
 
 import { Group } from '@visx/group';
-import { useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
+import { nextIndex } from './keyboard-cursor';
 import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { seriesColor } from './palette';
 import { pointerIn } from './pointer';
@@ -142,11 +143,47 @@ export function ScatterChart<Datum>({
     setHover(best < 0 ? null : { index: best, left: point.x + margin.left, top: point.y + margin.top });
   }
 
+  // The keyboard reads the same tooltip: focus shows the leftmost point, ← → (or ↑ ↓) go through
+  // the points in x order (Shift: a fifth of them), Home/End the ends, Enter selects, Escape hides.
+  const byX = useMemo(() => visible.slice().sort((a, b) => x(a.d) - x(b.d) || y(a.d) - y(b.d)), [visible, x, y]);
+  function showAt(position: number | null) {
+    const at = position === null ? undefined : byX[position];
+    if (!at) return setHover(null);
+    setHover({ index: at.index, left: (xScale(x(at.d)) ?? 0) + margin.left, top: (yScale(y(at.d)) ?? 0) + margin.top });
+  }
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    if (event.target === event.currentTarget) showAt(0);
+  }
+  function onKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    const current = hover ? byX.findIndex((v) => v.index === hover.index) : -1;
+    if ((event.key === 'Enter' || event.key === ' ') && hovered !== undefined && onSelect) {
+      event.preventDefault();
+      onSelect(hovered);
+      return;
+    }
+    const next = nextIndex(event.key, event.shiftKey, current < 0 ? null : current, byX.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    showAt(next);
+  }
+
   const hovered = hover ? data[hover.index] : undefined;
   const ordered = marked ? [...visible.filter((v) => !marked(v.d)), ...visible.filter((v) => marked(v.d))] : visible;
 
   return (
-    <div className="chart" style={{ position: 'relative', width }}>
+    <div
+      className="chart"
+      style={{ position: 'relative', width }}
+      tabIndex={0}
+      role="group"
+      aria-label={`${yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'scatter chart'}: ← → read the points${onSelect ? ', Enter selects' : ''}`}
+      onFocus={onFocus}
+      onBlur={(event) => {
+        if (event.target === event.currentTarget) setHover(null);
+      }}
+      onKeyDown={onKey}
+    >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label={yLabel ? `${yLabel} vs ${xLabel ?? 'x'}` : 'scatter chart'}>
         <Group left={margin.left} top={margin.top}>
           <ChartAxes xScale={xScale} yScale={yScale} xKind={xKind} yKind={yKind} innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />

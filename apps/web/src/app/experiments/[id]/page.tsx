@@ -4,6 +4,8 @@ import {
   WebCancelExperimentDocument,
   WebCancelRunDocument,
   WebDeleteExperimentDocument,
+  WebRenameExperimentDocument,
+  WebRerunExperimentDocument,
   WebSetNotesDocument,
   WebTagExperimentDocument,
   WebExperimentAnalysesDocument,
@@ -22,6 +24,8 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ExperimentLifecycle } from '../../../components/ExperimentLifecycle';
 import { FigureView } from '../../../components/figures/FigureView';
 import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
+import { NewExperiment } from '../../../components/NewExperiment';
+import { missingFigureReason } from '../../../components/missing-figures';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
 import { formatNumber } from '../../../components/charts/scales';
 import { columnsToPoints } from '../../../lib/columns';
@@ -29,7 +33,7 @@ import { errorText } from '../../../lib/errors';
 import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
-import { useCanWrite, useConnection } from '../../../lib/Providers';
+import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
 import { useDocumentTitle } from '../../../lib/document-title';
 
 type Experiment = NonNullable<WebExperimentViewQuery['experiment']>;
@@ -57,6 +61,9 @@ export default function ExperimentPage() {
   const [, tagExperiment] = useMutation(WebTagExperimentDocument);
   const [, setNotes] = useMutation(WebSetNotesDocument);
   const [, deleteExperiment] = useMutation(WebDeleteExperimentDocument);
+  const [, renameExperiment] = useMutation(WebRenameExperimentDocument);
+  const [rerun, rerunExperiment] = useMutation(WebRerunExperimentDocument);
+  const [cloning, setCloning] = useState(false);
   const [series, setSeries] = useState<LiveSeries>({});
   const [progressOf, setProgressOf] = useState<Record<string, number>>({});
   const [now, setNow] = useState(() => Date.now());
@@ -204,6 +211,25 @@ export default function ExperimentPage() {
               onConfirm={() => mutated(cancelExperiment({ id }))}
             />
           ) : null}
+          {experiment.launchInput ? (
+            <>
+              <button
+                type="button"
+                disabled={!canWrite || rerun.fetching}
+                title={canWrite ? 'Launch the same preset, scale and overrides (or spec, sweep and seeds) again, as a new experiment' : READ_ONLY_HINT}
+                onClick={async () => {
+                  const result = await rerunExperiment({ id });
+                  const next = result.data?.rerunExperiment.id;
+                  if (next) router.push(`/experiments/${next}`);
+                }}
+              >
+                {rerun.fetching ? 'Launching…' : 'Re-run'}
+              </button>
+              <button type="button" disabled={!canWrite} title={canWrite ? 'Open New experiment with these settings, to change and launch' : READ_ONLY_HINT} onClick={() => setCloning(true)}>
+                Clone and edit
+              </button>
+            </>
+          ) : null}
           <Link className="button" href={`/compare?runs=${runs.map((r) => r.id).join(',')}`}>
             Compare runs
           </Link>
@@ -212,6 +238,10 @@ export default function ExperimentPage() {
           </Link>
         </div>
       </div>
+      {rerun.error ? <ErrorNotice>{`Re-run failed: ${errorText(rerun.error)}`}</ErrorNotice> : null}
+      {cloning && experiment.launchInput ? (
+        <NewExperiment onClose={() => setCloning(false)} clone={{ input: experiment.launchInput as Record<string, unknown>, name: experiment.name, tags: experiment.tags }} />
+      ) : null}
       {experiment.error ? <ErrorNotice>{experiment.error}</ErrorNotice> : null}
       {experiment.presetDefinition ? <p className="muted" style={{ marginTop: -6 }}>{experiment.presetDefinition.description}</p> : null}
 
@@ -242,15 +272,18 @@ export default function ExperimentPage() {
             );
           }
           // The analyses ran and drew no such figure: one the preset draws only when asked (fit-function's
-          // formula targets), not one still to come.
-          if (analysisStatus === 'SUCCEEDED') return null;
+          // formula targets), not one still to come — unless runs ended short, which may be why.
+          const missing = analysisStatus === 'SUCCEEDED' ? missingFigureReason(runs) : null;
+          if (analysisStatus === 'SUCCEEDED' && missing === null) return null;
           return (
-            <section key={figure.id} className="card" data-figure-id={figure.id} data-figure-pending={figure.id}>
+            <section key={figure.id} className="card" data-figure-id={figure.id} {...(missing ? { 'data-figure-missing': figure.id } : { 'data-figure-pending': figure.id })}>
               <div className="card-head">
                 <h2>{figure.title}</h2>
               </div>
               <div className="card-body muted">
-                {analysisStatus === 'RUNNING' || analysisStatus === 'QUEUED'
+                {missing
+                  ? missing
+                  : analysisStatus === 'RUNNING' || analysisStatus === 'QUEUED'
                   ? 'The analysis is running; the figure appears here when it is done.'
                   : analysisStatus === 'FAILED'
                     ? 'The analysis failed; see the experiment’s error.'
@@ -270,6 +303,7 @@ export default function ExperimentPage() {
       <div className="stack">
         <ExperimentLifecycle
           name={experiment.name}
+          onRename={(name) => mutated(renameExperiment({ id, name }))}
           tags={experiment.tags}
           notes={experiment.notes}
           canWrite={canWrite}
