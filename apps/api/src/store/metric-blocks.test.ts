@@ -9,6 +9,8 @@ import { tempDir } from '../test-utils/temp.js';
 import { rewindRunOutputs } from './checkpoints.js';
 import type { DatabaseConfig } from './database.js';
 import { METRIC_BLOCK_STEPS } from './metric-blocks.js';
+import { downsampledSeriesQuery } from './metric-downsample.js';
+import { storedToNumber } from './metric-values.js';
 import { migrationProvider } from './migrations.js';
 import type { StoredMetricPoint } from './records.js';
 import { Store, type NewExperiment, type NewRun } from './store.js';
@@ -127,6 +129,29 @@ function blocksContract(name: string, config: () => DatabaseConfig) {
         await store.upsertMetrics(run.id, dense.slice(0, 100));
         expect(await store.deleteExperiment(id)).toBe(true);
         expect(await storedBlocks(store.db as Kysely<unknown>, run.id)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('the bucketing SQL over the blocks equals downsampleMinMax for every bucket shape (inside a block, one block exactly, cut and aligned ends)', async () => {
+      const store = await Store.open(config());
+      try {
+        const run = newRun('s');
+        await store.createExperiment(experiment(randomUUID()), [run]);
+        // 'aligned' starts on a block and has 40 blocks (maxPoints 80: every bucket one whole
+        // block); 'offset' starts and ends inside a block.
+        await store.upsertMetrics(run.id, [...randomSeries('aligned', 0, 40 * METRIC_BLOCK_STEPS, 13), ...randomSeries('offset', 37, 3_001, 17)]);
+        for (const key of ['aligned', 'offset']) {
+          const whole = await store.metricSeries(run.id, key);
+          const stats = { count: whole.length, firstStep: whole[0]?.step ?? 0, lastStep: whole[whole.length - 1]?.step ?? 0 };
+          for (const maxPoints of [2, 3, 4, 5, 7, 10, 16, 33, 40, 64, 79, 80, 81, 101, 128, 160, 250, 999, 1_000, 2_000]) {
+            // Run on the API's connection: on a SQLite file the store reads narrow buckets whole.
+            const { rows } = await store.db.executeQuery(downsampledSeriesQuery(store.db, store.dialect, run.id, key, stats, maxPoints));
+            const points = rows.map((r) => ({ key, step: Number(r.step), value: storedToNumber(r.value, r.nonfinite), wallTime: Number(r.wall_time), epoch: r.epoch === null ? null : Number(r.epoch) }));
+            expect(points, `${key} at maxPoints ${maxPoints}`).toEqual(downsampleMinMax(whole, maxPoints));
+          }
+        }
       } finally {
         await store.close();
       }
