@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import unittest
+import uuid
 from pathlib import Path
 
 from server import SaddleServer, script_env
@@ -108,6 +109,20 @@ class RestartTest(unittest.TestCase):
         self.assertEqual(len(found), 1)
         self.assertEqual(found[0]["status"], "SUCCEEDED")
         self.assert_every_step_once(found[0]["id"], 30)
+
+    def test_a_create_sent_twice_is_one_run(self) -> None:
+        # what a retry after a lost answer (or a spool replayed after its answer was lost) sends
+        from saddle.operations import apply_op
+        from saddle.transport import Transport
+
+        op = {"op": "create", "input": {"id": str(uuid.uuid4()), "name": "sent-twice", "experimentName": "restarts", "config": {}}}
+        transport = Transport(self.server.url, None, retries=0)
+        first = apply_op(transport, op, None)
+        second = apply_op(transport, op, None)
+        self.assertEqual(first, op["input"]["id"])
+        self.assertEqual(second, first)
+        found = saddle.Api(url=self.server.url).runs(experiment="restarts", name="sent-twice")
+        self.assertEqual([r["id"] for r in found], [first])
 
 
 if __name__ == "__main__":

@@ -122,6 +122,30 @@ describe('init / log / finish', () => {
     expect(loss.map((p) => p.value)).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
+  it('retries a createRun whose answer was lost without making a second run', async () => {
+    const original = globalThis.fetch;
+    let lost = 0;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, request) => {
+      const response = await original(input, request);
+      // the server made the run; the connection drops before its answer reaches the script
+      if (lost === 0 && typeof request?.body === 'string' && request.body.includes('"operationName":"ScriptCreateRun"')) {
+        lost++;
+        throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+      }
+      return response;
+    });
+    let run;
+    try {
+      run = await client.init({ name: 'answer-lost', experimentName: 'client-idempotent' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lost).toBe(1);
+    await run.finish();
+    const experiment = await client.experiment(run.experimentId);
+    expect(experiment?.runs.map((r) => r.key)).toEqual(['answer-lost']);
+  });
+
   it('reports a server that stays away as NETWORK once the retries are spent', async () => {
     const port = await freePort();
     const nowhere = new SaddleClient({ url: `http://127.0.0.1:${port}`, retry: { retries: 2, baseDelayMs: 10 } });

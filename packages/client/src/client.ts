@@ -45,7 +45,7 @@ export interface SaddleClientOptions {
   batch?: BatchOptions;
 }
 
-/** What `init` takes: createRun's input (name, experimentName, experimentId, group, config, tags). */
+/** What `init` takes: createRun's input (name, experimentName, experimentId, group, config, tags; `id` defaults to a new UUID). */
 export type InitOptions = CreateRunInput;
 
 export type ExperimentResult = NonNullable<ScriptExperimentResultQuery['experiment']>;
@@ -77,8 +77,10 @@ export class SaddleClient {
 
   /** Starts a RUNNING run to log into, like `wandb.init`. */
   async init(options: InitOptions): Promise<SaddleRun> {
-    // createRun is not idempotent: retried only when the request certainly never arrived.
-    const { createRun } = await this.transport.request(ScriptCreateRunDocument, { input: options }, 'unsent');
+    // The run's id is chosen here, so createRun is idempotent: a retry after a lost answer returns
+    // the run the first request made rather than a second one.
+    const input = { ...options, id: options.id ?? globalThis.crypto.randomUUID() };
+    const { createRun } = await this.transport.request(ScriptCreateRunDocument, { input });
     return new SaddleRun(this.transport, createRun.id, createRun.experimentId, options.name, this.batch);
   }
 

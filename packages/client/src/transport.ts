@@ -22,7 +22,8 @@ export interface RetryOptions {
 /**
  * `always`: the operation may be sent twice (queries, `logMetrics`, which is idempotent per
  * (run, key, step), `finishRun`). `unsent`: only when the request certainly never reached the
- * server (connection refused), for operations that would do their work twice (`createRun`).
+ * server (connection refused), for operations that would do their work twice (`launchExperiment`;
+ * createRun is idempotent by the run id `init` chooses).
  */
 export type RetryPolicy = 'always' | 'unsent';
 

@@ -4,6 +4,7 @@
  * resumed; heartbeats keep a quiet one alive; experiments are found by (project, name); nested
  * config is stored as given and flattened; a run's summary and its last values.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../store/database.js';
 import { postGraphQL, startTestServer, type TestServer } from '../test-utils/server.js';
@@ -166,6 +167,39 @@ function lifecycleContract(storeName: string, database: () => DatabaseConfig | u
       it('makes one experiment of many concurrent first calls with one name', async () => {
         const runs = await Promise.all(Array.from({ length: 5 }, (_, i) => create({ name: `w${i}`, experimentName: 'concurrent', project: 'race' })));
         expect(new Set(runs.map((r) => r.experiment.id)).size).toBe(1);
+      });
+    });
+
+    describe('createRun with a client id (idempotent)', () => {
+      it('sent again, one at a time or at once, returns the first call’s run: no second run', async () => {
+        const id = randomUUID();
+        const input = { id, name: 'retried', experimentName: 'idempotent', project: 'issue14' };
+        const first = await create(input);
+        expect(first.id).toBe(id);
+        const again = await create(input);
+        const atOnce = await Promise.all([create({ ...input, id: randomUUID(), name: 'twin' }), create(input)]);
+        expect(again).toEqual(first);
+        expect(atOnce[1]).toEqual(first);
+        const twin = randomUUID();
+        const copies = await Promise.all(Array.from({ length: 4 }, () => create({ id: twin, name: 'copies', experimentId: first.experiment.id })));
+        expect(new Set(copies.map((r) => r.id))).toEqual(new Set([twin]));
+        const listed = await gql<{ experiment: { runs: { key: string }[] } }>(`query($id: ID!) { experiment(id: $id) { runs { key } } }`, { id: first.experiment.id });
+        expect(listed.experiment.runs.map((r) => r.key).sort()).toEqual(['copies', 'retried', 'twin']);
+      });
+
+      it('refuses an id that is not a UUID, and one of a run Saddle trains, naming the field', async () => {
+        const bad = await postGraphQL(server.url, CREATE, { input: { id: 'run-1', name: 'x' } });
+        expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['input', 'id'] });
+        const preset = await gql<{ launchExperiment: { runs: { id: string }[] } }>(`mutation { launchExperiment(input: { preset: "fit-function" }) { runs { id } } }`, {});
+        const trained = preset.launchExperiment.runs[0]?.id;
+        const taken = await postGraphQL(server.url, CREATE, { input: { id: trained, name: 'x' } });
+        expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      });
+
+      it('suffixes names with LIKE’s wildcards in them as any other', async () => {
+        const keys: string[] = [];
+        for (const name of ['100%_done', '100%_done', '100x_done', '100%_done']) keys.push((await create({ name, experimentName: 'wildcards', project: 'issue14' })).key);
+        expect(keys).toEqual(['100%_done', '100%_done-2', '100x_done', '100%_done-3']);
       });
     });
 

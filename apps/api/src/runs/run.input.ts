@@ -31,4 +31,11 @@ export class CreateRunInput {
 
   @Field(() => [String], { nullable: true, description: 'Tags of the new experiment (added to those of an experiment found by experimentName).' })
   tags?: string[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A UUID the client generates for the run: createRun sent again with it (a retry whose answer was lost, a spooled call replayed) returns the run the first call made instead of a second run. The clients send one. Default: the server picks the id.',
+  })
+  id?: string | null;
 }

@@ -10,7 +10,7 @@ import { LIMITS } from '../common/limits.js';
 import { checkName, checkTags } from '../common/validate.js';
 import { BadInputError, ConflictError, LimitExceededError, NotFoundError } from '../errors.js';
 import { settleExperiment } from '../experiments/experiment.lifecycle.js';
-import { publishRunStatus } from '../pubsub/publish.js';
+import { publishExperimentStatus, publishRunStatus } from '../pubsub/publish.js';
 import type { EventPublisher } from '../pubsub/topics.js';
 import type { RunQueue } from '../queue/run-queue.js';
 import { findExternalExperiment } from '../store/projects.js';
@@ -27,7 +27,11 @@ export interface CreateRunRequest {
   group?: string | null;
   config?: Record<string, unknown> | null;
   tags?: string[] | null;
+  /** A client-chosen UUID: createRun sent again with it returns the run made the first time. */
+  id?: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Default of SADDLE_HEARTBEAT_TIMEOUT_S: a logged run silent this long becomes CRASHED. */
 export const DEFAULT_HEARTBEAT_TIMEOUT_S = 300;
@@ -112,13 +116,36 @@ export class RunService {
    * again under the same name is a new run.
    */
   async createExternal(request: CreateRunRequest): Promise<RunRecord> {
+    if (request.id === undefined || request.id === null) return this.createExternalRun(request, randomUUID());
+    // Idempotent by the client's id: a retry whose answer was lost, or a spooled createRun
+    // replayed, finds the run the first request made instead of making a second one.
+    const id = request.id;
+    if (!UUID.test(id)) throw new BadInputError('a run id must be a UUID', ['input', 'id'], 'a UUID the client generates, e.g. crypto.randomUUID() or uuid.uuid4(); or no id');
+    const existing = await this.deps.store.getRun(id);
+    if (existing) return this.sameExternalRun(existing);
+    try {
+      return await this.createExternalRun(request, id);
+    } catch (error) {
+      // two copies of one request at once: the second insert of the id fails, and the first's run is the answer
+      const raced = await this.deps.store.getRun(id);
+      if (raced) return this.sameExternalRun(raced);
+      throw error;
+    }
+  }
+
+  private sameExternalRun(run: RunRecord): RunRecord {
+    if (!run.external) throw new ConflictError(`run id ${run.id} belongs to a run Saddle trains; a script's createRun needs a new UUID`);
+    return run;
+  }
+
+  private async createExternalRun(request: CreateRunRequest, id: string): Promise<RunRecord> {
     const { store } = this.deps;
     const name = checkName(request.name, ['input', 'name']);
     const group = request.group ? checkName(request.group, ['input', 'group']) : name;
     const rawConfig = request.config ?? {};
     const config = checkConfig(rawConfig, ['input', 'config']);
     const project = request.project ? checkName(request.project, ['input', 'project']) : null;
-    const run = { id: randomUUID(), key: name, group, config, rawConfig, spec: null, external: true, status: 'RUNNING' as const };
+    const run = { id, key: name, group, config, rawConfig, spec: null, external: true, status: 'RUNNING' as const };
     if (!request.experimentId && request.experimentName) {
       const experimentName = checkName(request.experimentName, ['input', 'experimentName']);
       const tags = checkTags(request.tags ?? [], ['input', 'tags']);
@@ -128,7 +155,8 @@ export class RunService {
       const done = this.experimentLock.then(async () => {
         const found = await findExternalExperiment(store, project, experimentName);
         if (found) {
-          const taken = new Set((await store.runsOf(found.id)).map((r) => r.key));
+          // only the keys name, name-2, … are read: the cost does not grow with the experiment's runs
+          const taken = new Set(await store.runKeysLike(found.id, name));
           let key = name;
           for (let n = 2; taken.has(key); n++) key = `${name}-${n}`;
           await store.addRun(found.id, { ...run, key });
@@ -136,7 +164,7 @@ export class RunService {
           const current = (await store.tagsOf([found.id])).get(found.id) ?? [];
           const merged = [...new Set([...current, ...tags])];
           if (merged.length > current.length) await store.setTags(found.id, checkTags(merged, ['input', 'tags']));
-          await this.settle(found.id);
+          await this.markRunning(found.id);
         } else {
           await store.createExperiment(
             { id: randomUUID(), name: experimentName, project, preset: null, scale: null, origin: 'external', spec: {}, status: 'RUNNING', analysisStatus: 'SKIPPED', tags },
@@ -154,12 +182,12 @@ export class RunService {
       if (experiment.origin !== 'external') {
         throw new BadInputError('scripts may add runs only to experiments of logged runs', ['input', 'experimentId'], 'the id of an experiment created by createRun');
       }
-      if ((await store.runsOf(experiment.id)).some((r) => r.key === name)) {
+      if ((await store.runKeysLike(experiment.id, name)).includes(name)) {
         throw new BadInputError(`experiment already has a run named ${JSON.stringify(name)}`, ['input', 'name'], 'a name unique within the experiment');
       }
       if (request.tags) checkTags(request.tags, ['input', 'tags']);
       await store.addRun(experiment.id, run);
-      await this.settle(experiment.id);
+      await this.markRunning(experiment.id);
     } else {
       const tags = checkTags(request.tags ?? [], ['input', 'tags']);
       await store.createExperiment(
@@ -168,6 +196,17 @@ export class RunService {
       );
     }
     return this.require(run.id);
+  }
+
+  /**
+   * An experiment of logged runs that just gained a RUNNING run is RUNNING (what settling it
+   * would conclude, without reading its other runs: adding a run costs the same at 10,000 runs).
+   */
+  private async markRunning(experimentId: string): Promise<void> {
+    const experiment = await this.deps.store.getExperiment(experimentId);
+    if (!experiment || experiment.status === 'RUNNING') return;
+    await this.deps.store.updateExperiment(experimentId, { status: 'RUNNING', finishedAt: null });
+    publishExperimentStatus(this.deps.publisher, experimentId, 'RUNNING');
   }
 
   async finishExternal(id: string, status: RunStatus, error: string | null | undefined): Promise<RunRecord> {

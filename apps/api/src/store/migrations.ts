@@ -312,6 +312,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('run_analyses_status').on('run_analyses').columns(['status']).execute();
     },
   },
+  '0012_runs_experiment_key': {
+    // Issue 14: createRun into an experiment of logged runs checks its name against the
+    // experiment's keys (`name`, `name-2`, …); read from this index, not from every run's row.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.createIndex('runs_experiment_key').on('runs').columns(['experiment_id', 'key']).execute();
+    },
+  },
 };
 
 /**

@@ -393,6 +393,18 @@ export class Store {
     return rows.map(toRun);
   }
 
+  /** The keys of an experiment's runs that are `key` or start with `key-` (what a new run's suffix avoids). */
+  async runKeysLike(experimentId: string, key: string): Promise<string[]> {
+    const pattern = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`;
+    const rows = await this.db
+      .selectFrom('runs')
+      .select('key')
+      .where('experiment_id', '=', experimentId)
+      .where(sql<boolean>`(key = ${key} or key like ${pattern} escape '\\')`)
+      .execute();
+    return rows.map((row) => row.key);
+  }
+
   async runsWithStatus(statuses: RunStatus[]): Promise<RunRecord[]> {
     const rows = await this.db.selectFrom('runs').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
     return rows.map(toRun);

@@ -313,7 +313,9 @@ def init(
     finish_timeout_s: how long finish() waits for an unreachable server (SADDLE_FINISH_TIMEOUT_S, 60).
     """
     run_name = name or time.strftime("run-%Y%m%d-%H%M%S-", time.localtime()) + uuid.uuid4().hex[:4]
-    create_input: Dict[str, Any] = {"name": run_name, "config": _config_dict(config)}
+    # The run's id is chosen here so that createRun is idempotent: a retry after a lost answer,
+    # or the spool's create replayed by a later sync, returns the run the first request made.
+    create_input: Dict[str, Any] = {"id": str(uuid.uuid4()), "name": run_name, "config": _config_dict(config)}
     if project is not None:
         create_input["project"] = project
     experiment_name = experiment or project
