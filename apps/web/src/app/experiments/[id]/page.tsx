@@ -288,7 +288,7 @@ export default function ExperimentPage() {
                   : analysisStatus === 'FAILED'
                     ? 'The analysis failed; see the experiment’s error.'
                     : analysisStatus === 'SKIPPED'
-                      ? `Skipped: it needs every run, and ${endedShort.length > 0 ? endedShort.map((r) => `${r.key} (${r.status.toLowerCase()})`).join(', ') : 'a run'} did not finish.`
+                      ? `Not drawn: the experiment was stopped, or no run finished to analyse (${endedShort.length > 0 ? endedShort.map((r) => `${r.key}: ${r.status.toLowerCase()}`).join(', ') : 'no run finished'}).`
                       : 'Computed from the runs once they have all finished.'}
               </div>
             </section>
