@@ -36,7 +36,10 @@ export {
   withSeeds,
   SweepError,
   analyzeRunWeights,
+  analyzeRunPair,
+  firstDifference,
   RUN_ANALYSIS_KINDS,
+  RUN_PAIR_ANALYSIS_KINDS,
 } from '@saddle/engine';
 export type {
   BackendInfo,
@@ -60,4 +63,6 @@ export type {
   InlineData,
   RunAnalysisInput,
   RunAnalysisKind,
+  RunAnalysisOptions,
+  RunPairAnalysisKind,
 } from '@saddle/engine';

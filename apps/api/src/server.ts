@@ -111,7 +111,7 @@ export function createServices(runtime: Runtime, deployment: { queue: string; pu
     // A logged run's final metrics are the last value of each series (RunService.lastValues).
     runSearch: new RunSearchService({ store, finalOf: async (id) => (await runs.lastValues(id)).final }),
     artifacts: new ArtifactService({ store, dataDir, runs }),
-    runAnalyses: new RunAnalysisService({ store, queue }),
+    runAnalyses: new RunAnalysisService({ store, queue, publisher: pubsub, dataDir }),
     datasets,
   };
 }

@@ -7,12 +7,19 @@ import { analyzeCommand } from './analyze-command.js';
 
 let server: TestServer;
 let runId: string;
+
+/** A tiny MLP trained to the end (seed picks its start), its id. */
+async function trainedRun(seed: number): Promise<string> {
+  const spec = { data: { kind: 'function', n: 32 }, model: { name: 'tiny', layers: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dense', units: 1, activation: 'linear' }] }, batchSize: 16, epochs: 2, seed };
+  const launched = await server.run<{ launchExperiment: { runs: { id: string }[] } }>(`mutation($input: LaunchExperimentInput!) { launchExperiment(input: $input) { runs { id } } }`, { input: { spec } });
+  const id = launched.data!.launchExperiment.runs[0]!.id;
+  await waitFor(async () => (await server.run<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, { id })).data?.run.status === 'SUCCEEDED', { timeoutMs: 60_000, what: 'the run' });
+  return id;
+}
+
 beforeAll(async () => {
   server = await startTestServer({ workers: 1 });
-  const spec = { data: { kind: 'function', n: 32 }, model: { name: 'tiny', layers: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dense', units: 1, activation: 'linear' }] }, batchSize: 16, epochs: 2 };
-  const launched = await server.run<{ launchExperiment: { runs: { id: string }[] } }>(`mutation($input: LaunchExperimentInput!) { launchExperiment(input: $input) { runs { id } } }`, { input: { spec } });
-  runId = launched.data!.launchExperiment.runs[0]!.id;
-  await waitFor(async () => (await server.run<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, { id: runId })).data?.run.status === 'SUCCEEDED', { timeoutMs: 60_000, what: 'the run' });
+  runId = await trainedRun(0);
 });
 afterAll(async () => {
   await server.close();
@@ -42,6 +49,29 @@ describe('saddle analyze', () => {
     const eigenvalues = data!.run.analyses.find((a) => a.summary.method === 'exact')!.summary.eigenvalues!;
     expect(printed.summary.top[0]).toBeCloseTo(eigenvalues.at(-1)!, 3);
     expect(printed.summary.bottom[0]).toBeCloseTo(eigenvalues[0]!, 3);
+  });
+
+  it('prints a landscape centred on the run’s loss, a sharpness curve, and an interpolation between two runs of one spec', async () => {
+    const landscape = io();
+    expect(await analyzeCommand(server.runtime, runId, { kind: 'landscape', dims: 1, resolution: 5, json: true }, landscape.io)).toBe(0);
+    const printed = JSON.parse(landscape.text.out) as { summary: { centerLoss: number; loss: number[] }; figures: string[] };
+    expect(printed.figures).toEqual(['landscape-1d']);
+    expect(printed.summary.loss[2]).toBeCloseTo(printed.summary.centerLoss, 6);
+    const sharpness = io();
+    expect(await analyzeCommand(server.runtime, runId, { kind: 'sharpness', epsilon: 0.01 }, sharpness.io)).toBe(0);
+    expect(sharpness.text.out).toMatch(/ε-sharpness [\d.e-]+ % at ε = 0\.01/);
+    expect(sharpness.text.out).toMatch(/by ε: 0: 0 %, /);
+
+    const other = await trainedRun(1);
+    const interpolation = io();
+    expect(await analyzeCommand(server.runtime, runId, { kind: 'interpolation', points: 3, json: true }, interpolation.io, other)).toBe(0);
+    const line = JSON.parse(interpolation.text.out) as { otherRunId: string; summary: { alphas: number[]; loss: number[]; lossAtFirst: number } };
+    expect(line.otherRunId).toBe(other);
+    expect(line.summary.alphas).toEqual([-0.5, 0, 0.5, 1, 1.5]);
+    expect(line.summary.lossAtFirst).toBeCloseTo(printed.summary.centerLoss, 5); // α = 0 is the first run itself
+    const alone = io();
+    expect(await analyzeCommand(server.runtime, runId, { kind: 'interpolation' }, alone.io)).toBe(2);
+    expect(alone.text.err).toMatch(/needs two runs: saddle analyze <runA> <runB> --kind interpolation/);
   });
 
   it('exits 2 naming the fix for a run without weights', async () => {

@@ -20,6 +20,18 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function positiveIntegerOrZero(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+function finiteNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+}
+
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError('expected a port number 0–65535');
@@ -291,22 +303,34 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
 
   program
     .command('analyze')
-    .description('an analysis of a run at its final weights, computed by a local worker and stored on the run (the API: analyzeRun)')
-    .argument('<runId>', 'a run with final weights (saddle show <experimentId> lists runs)')
-    .addOption(new Option('--kind <kind>', 'which analysis').choices(['hessian']).default('hessian'))
+    .description('an analysis of a run at its final weights (or between two runs: --kind interpolation), computed by a local worker and stored on the run (the API: analyzeRun, analyzeRuns)')
+    .argument('<runId>', 'a run with final weights (saddle show <experimentId> lists runs); the first run (α = 0) of an interpolation')
+    .argument('[otherRunId]', 'interpolation: the second run (α = 1), of the same model')
+    .addOption(new Option('--kind <kind>', 'which analysis').choices(['hessian', 'landscape', 'sensitivity', 'sharpness', 'interpolation']).default('hessian'))
     .addOption(new Option('--method <method>', 'hessian: exact (every eigenvalue), lanczos (top/bottom-k and a Hutchinson trace), or auto').choices(['auto', 'exact', 'lanczos']))
-    .option('--top-k <n>', 'lanczos: largest eigenvalues', positiveInteger)
-    .option('--bottom-k <n>', 'lanczos: smallest eigenvalues', positiveInteger)
+    .option('--top-k <n>', 'hessian, lanczos: largest eigenvalues', positiveInteger)
+    .option('--bottom-k <n>', 'hessian, lanczos: smallest eigenvalues', positiveInteger)
+    .option('--max-exact-params <n>', 'hessian, auto: exact up to this many parameters (default 2000)', positiveInteger)
+    .addOption(new Option('--plane <plane>', 'landscape: random (filter-normalised) or pca (the trajectory’s; needs ≥ 3 weight snapshots)').choices(['random', 'pca']))
+    .addOption(new Option('--dims <n>', 'landscape: 1 (a line) or 2 (a plane; default)').choices(['1', '2']).argParser((v) => Number(v) as 1 | 2))
+    .option('--resolution <n>', 'landscape: points per axis (default 21 in 2-D, 41 in 1-D)', positiveInteger)
+    .option('--span <x>', 'landscape: each axis spans [−x, x] (default 1)', finiteNumber)
+    .addOption(new Option('--output <output>', 'sensitivity: differentiate softmax or logits (default softmax for cross-entropy, logits for MSE)').choices(['softmax', 'logits']))
+    .option('--epsilon <x>', 'sharpness: the box half-width ε, relative to |θ| + 1 (default 0.001)', finiteNumber)
+    .option('--max-steps <n>', 'sharpness: ascent steps at most per radius (default 100)', positiveInteger)
+    .option('--points <n>', 'interpolation: α values (default 21; 0 and 1 always added)', positiveInteger)
+    .option('--alpha-min <x>', 'interpolation: the first α (default −0.5)', finiteNumber)
+    .option('--alpha-max <x>', 'interpolation: the last α (default 1.5)', finiteNumber)
+    .option('--seed <n>', 'hessian: Lanczos/Hutchinson probes; landscape: the random directions (default 0)', positiveIntegerOrZero)
     .option('--examples <n>', 'training examples the loss averages over (default all)', positiveInteger)
-    .option('--max-exact-params <n>', 'auto: exact up to this many parameters (default 2000)', positiveInteger)
     .option('--json', 'print JSON')
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (runId: string, options: { kind: 'hessian'; method?: 'auto' | 'exact' | 'lanczos'; topK?: number; bottomK?: number; examples?: number; maxExactParams?: number; json?: boolean; dataDir?: string }) => {
+    .action(async (runId: string, otherRunId: string | undefined, options: import('./analyze-command.js').AnalyzeCommandOptions & { dataDir?: string }) => {
       const { analyzeCommand } = await import('./analyze-command.js');
       let code = 0;
       const { dataDir, ...rest } = options;
       exitCode = await withStore('analyze', '<runId>', dataDir, async (runtime) => {
-        code = await analyzeCommand(runtime, runId, rest, io);
+        code = await analyzeCommand(runtime, runId, rest, io, otherRunId);
       });
       if (exitCode === 0) exitCode = code;
     });

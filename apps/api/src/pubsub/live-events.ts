@@ -9,7 +9,8 @@ import { NotFoundError } from '../errors.js';
 import { isTerminalRunStatus, type ExperimentStatus } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { SaddlePubSub } from './pubsub.js';
-import { Topic, type ExperimentEventPayload, type RunEventPayload } from './topics.js';
+import { getRunAnalysis, isEndedRunAnalysis } from '../store/run-analyses.js';
+import { Topic, type ExperimentEventPayload, type RunAnalysisEventPayload, type RunEventPayload } from './topics.js';
 
 const TERMINAL_EXPERIMENT_STATUSES: readonly ExperimentStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -30,6 +31,20 @@ export class LiveEventService {
       async () => {
         const run = await store.getRun(runId);
         return !run || isTerminalRunStatus(run.status);
+      },
+    );
+  }
+
+  /** Status and progress of one run analysis until it ends (SUCCEEDED, FAILED, CANCELLED). Rejects with NOT_FOUND for an unknown id. */
+  async runAnalysisEvents(analysisId: string): Promise<AsyncIterable<RunAnalysisEventPayload>> {
+    const { store, pubsub } = this.deps;
+    if (!(await getRunAnalysis(store, analysisId))) throw new NotFoundError('RunAnalysis', analysisId);
+    return untilEnd(
+      pubsub.subscribe(Topic.RunAnalysisEvents, analysisId),
+      (event) => isEndedRunAnalysis(event.status),
+      async () => {
+        const analysis = await getRunAnalysis(store, analysisId);
+        return !analysis || isEndedRunAnalysis(analysis.status);
       },
     );
   }

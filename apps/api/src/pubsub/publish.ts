@@ -5,6 +5,7 @@
 import type { RunStatus } from '@saddle/engine';
 import { nonFiniteName } from '../store/metric-values.js';
 import type { ExperimentStatus, StoredMetricPoint } from '../store/records.js';
+import type { RunAnalysisRecord } from '../store/run-analyses.js';
 import { Topic, type EventPublisher, type MetricPointPayload } from './topics.js';
 
 export function toPointPayload(p: StoredMetricPoint): MetricPointPayload {
@@ -36,4 +37,16 @@ export function publishSeriesReset(publisher: EventPublisher, experimentId: stri
 
 export function publishExperimentStatus(publisher: EventPublisher, experimentId: string, status: ExperimentStatus, error: string | null = null): void {
   publisher.publish(Topic.ExperimentEvents, experimentId, { type: 'STATUS', experimentId, status, error });
+}
+
+/** A run analysis' state as it is now (stored record), on its own topic. */
+export function publishRunAnalysis(publisher: EventPublisher, analysis: RunAnalysisRecord): void {
+  publisher.publish(Topic.RunAnalysisEvents, analysis.id, {
+    analysisId: analysis.id,
+    runId: analysis.runId,
+    otherRunId: analysis.otherRunId,
+    status: analysis.status,
+    progress: analysis.progress,
+    error: analysis.error,
+  });
 }

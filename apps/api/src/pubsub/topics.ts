@@ -5,6 +5,7 @@
 import type { RunStatus } from '@saddle/engine';
 import type { NonFiniteName } from '../store/metric-values.js';
 import type { ExperimentStatus } from '../store/records.js';
+import type { RunAnalysisStatus } from '../store/run-analyses.js';
 
 export interface MetricPointPayload {
   key: string;
@@ -47,15 +48,29 @@ export interface ExperimentEventPayload {
   error?: string | null;
 }
 
+/** A run analysis' status or progress changed (analyzeRun / analyzeRuns; store/run-analyses.ts). */
+export interface RunAnalysisEventPayload {
+  analysisId: string;
+  runId: string;
+  /** The second run of a pair analysis; null for one run. */
+  otherRunId: string | null;
+  status: RunAnalysisStatus;
+  /** The fraction done, in [0, 1]. */
+  progress: number;
+  error: string | null;
+}
+
 export const Topic = {
   RunEvents: 'RUN_EVENTS',
   ExperimentEvents: 'EXPERIMENT_EVENTS',
+  RunAnalysisEvents: 'RUN_ANALYSIS_EVENTS',
 } as const;
 
 /** Topic → [id it is routed by, payload], in @graphql-yoga/subscription's form. */
 export type SaddleTopics = {
   [Topic.RunEvents]: [runId: string, payload: RunEventPayload];
   [Topic.ExperimentEvents]: [experimentId: string, payload: ExperimentEventPayload];
+  [Topic.RunAnalysisEvents]: [analysisId: string, payload: RunAnalysisEventPayload];
 };
 
 /** The write half of the pub/sub: what workers need, in whichever process they run. */

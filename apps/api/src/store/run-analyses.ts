@@ -10,6 +10,23 @@ import type { RunAnalysisTable } from './tables.js';
 
 export type RunAnalysisStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
+/** SUCCEEDED, FAILED and CANCELLED are for good: nothing changes an ended analysis. */
+export function isEndedRunAnalysis(status: RunAnalysisStatus): boolean {
+  switch (status) {
+    case 'QUEUED':
+    case 'RUNNING':
+      return false;
+    case 'SUCCEEDED':
+    case 'FAILED':
+    case 'CANCELLED':
+      return true;
+    default: {
+      const unreachable: never = status;
+      throw new Error(`isEndedRunAnalysis: unknown status ${String(unreachable)}`);
+    }
+  }
+}
+
 export interface RunAnalysisFigure {
   id: string;
   title: string;
@@ -81,8 +98,10 @@ export async function claimRunAnalysis(store: Store, id: string, owner: string):
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function setRunAnalysisProgress(store: Store, id: string, owner: string, progress: number): Promise<void> {
-  await store.db.updateTable('run_analyses').set({ progress }).where('id', '=', id).where('status', '=', 'RUNNING').where('owner', '=', owner).execute();
+/** Stores the fraction done; false when `owner` no longer holds it RUNNING (cancelled, or taken over): the worker then stops. */
+export async function setRunAnalysisProgress(store: Store, id: string, owner: string, progress: number): Promise<boolean> {
+  const result = await store.db.updateTable('run_analyses').set({ progress }).where('id', '=', id).where('status', '=', 'RUNNING').where('owner', '=', owner).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Ends a RUNNING analysis held by `owner`; false, and nothing written, when it no longer is (cancelled, or taken over). */

@@ -5,10 +5,10 @@
  * analysis that was re-queued after its process was taken for dead is stored once, by the
  * process that holds it now.
  */
-import { analyzeRunWeights, isPresetId, sweepFigures, type Figure, type RunAnalysisKind, type RunArtifacts } from '../engine.js';
+import { analyzeRunPair, analyzeRunWeights, isPresetId, sweepFigures, type Figure, type RunAnalysisKind, type RunArtifacts, type RunPairAnalysisKind } from '../engine.js';
 import { analysedExperimentEnd, analysedRuns } from '../experiments/experiment.lifecycle.js';
 import type { PresetCatalogue, ReloadableCatalogue } from '../presets/catalogue.js';
-import { publishExperimentStatus } from '../pubsub/publish.js';
+import { publishExperimentStatus, publishRunAnalysis } from '../pubsub/publish.js';
 import { Topic, type EventPublisher } from '../pubsub/topics.js';
 import { readWeights } from '../store/artifact-files.js';
 import type { ExperimentRecord, RunRecord } from '../store/records.js';
@@ -63,36 +63,63 @@ export async function runAnalyzeJob(job: Extract<Job, { kind: 'analyze' }>, ctx:
 }
 
 /**
- * An analysis asked for on a run (analyzeRun): claimed like an experiment's (one owner), its
- * figures stored only while this process still holds it — a cancelled analysis is no longer
- * RUNNING, so what it computed is dropped.
+ * An analysis asked for on a run (analyzeRun) or a pair (analyzeRuns): claimed like an
+ * experiment's (one owner), its progress stored and published as it goes, its figures stored only
+ * while this process still holds it. Each progress write doubles as the cancellation check: once
+ * the row is no longer RUNNING under this owner (cancelRunAnalysis, or taken over) the write
+ * changes nothing, the engine is aborted at its next chunk, and nothing is stored.
  */
 async function runRunAnalysis(analysisId: string, ctx: AnalyzeJobContext): Promise<void> {
-  const { store } = ctx;
+  const { store, publisher } = ctx;
   if (!(await claimRunAnalysis(store, analysisId, ctx.owner))) return;
+  const controller = new AbortController();
+  const publishCurrent = async (): Promise<void> => {
+    const current = await getRunAnalysis(store, analysisId);
+    if (current) publishRunAnalysis(publisher, current);
+  };
   try {
     const analysis = await getRunAnalysis(store, analysisId);
     if (!analysis) return;
+    publishRunAnalysis(publisher, analysis);
     const input = await runAnalysisInput(store, ctx.dataDir, analysis);
     let lastWrite = 0;
+    let writing: Promise<void> = Promise.resolve();
     const onProgress = (fraction: number): void => {
       const now = Date.now();
-      if (now - lastWrite < PROGRESS_PUBLISH_MS) return;
+      if (now - lastWrite < PROGRESS_PUBLISH_MS || controller.signal.aborted) return;
       lastWrite = now;
-      void setRunAnalysisProgress(store, analysisId, ctx.owner, fraction);
+      writing = setRunAnalysisProgress(store, analysisId, ctx.owner, fraction).then((held) => {
+        if (!held) controller.abort(new Error('cancelled by request'));
+        else publishRunAnalysis(publisher, { ...analysis, status: 'RUNNING', progress: fraction, error: null });
+      });
     };
-    const result = await analyzeRunWeights(analysis.kind as RunAnalysisKind, input, analysis.options, { onProgress });
+    const hooks = { onProgress, signal: controller.signal };
+    const kind = analysis.kind as RunAnalysisKind | RunPairAnalysisKind;
+    let result;
+    if (kind === 'interpolation') {
+      if (!analysis.otherRunId) throw new Error(`analysis ${analysisId} is an interpolation without its second run`);
+      const other = await runAnalysisInput(store, ctx.dataDir, { ...analysis, runId: analysis.otherRunId });
+      result = await analyzeRunPair(kind, input, other, analysis.options, hooks);
+    } else {
+      result = await analyzeRunWeights(kind, input, analysis.options, hooks);
+    }
+    await writing;
     if (!(await finishRunAnalysis(store, analysisId, ctx.owner, { status: 'SUCCEEDED', figures: result.figures, summary: result.summary }))) {
       console.error(`saddle: run analysis ${analysisId} was cancelled or taken over; its figures from ${ctx.owner} were not stored`);
+      return;
     }
+    await publishCurrent();
   } catch (error) {
-    await finishRunAnalysis(store, analysisId, ctx.owner, { status: 'FAILED', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
+    if (controller.signal.aborted) return; // cancelled: the API already stored and published CANCELLED
+    if (await finishRunAnalysis(store, analysisId, ctx.owner, { status: 'FAILED', error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` })) await publishCurrent();
   }
 }
 
 /** Fails a run analysis held by `ctx.owner` (its worker died or BullMQ gave up on it). */
 export async function failRunAnalysisJob(ctx: { store: Store; publisher: EventPublisher; owner: string }, job: Extract<Job, { kind: 'analyze' }>, reason: string): Promise<void> {
-  if (job.analysisId) await finishRunAnalysis(ctx.store, job.analysisId, ctx.owner, { status: 'FAILED', error: reason });
+  if (!job.analysisId || !(await finishRunAnalysis(ctx.store, job.analysisId, ctx.owner, { status: 'FAILED', error: reason }))) return;
+  const analysis = await getRunAnalysis(ctx.store, job.analysisId);
+  if (analysis) publishRunAnalysis(ctx.publisher, analysis);
 }
 
 /** A preset experiment's analyses: its runs with their weights through the preset's `analyze`. */
