@@ -3,7 +3,7 @@
 import { Group } from '@visx/group';
 import { Area, LinePath } from '@visx/shape';
 import { useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { dashArray, traceEnvelope, tracePolyline } from './canvas-lines';
+import { dashArray, strokeLine, traceEnvelope, tracePolyline } from './canvas-lines';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ema } from './ema';
 import { Legend, useLegendToggle, type LegendEntry } from './Legend';
@@ -236,9 +236,13 @@ export function LineChart<Datum>({
     context.rect(0, 0, innerWidth, innerHeight);
     context.clip();
     context.lineJoin = 'round';
+    // At one device pixel per CSS pixel, wide lines are drawn as 1-px hairlines (canvas-lines.ts).
+    const hairlines = ratio === 1;
     const yPx = (v: number) => yScale(v) ?? Number.NaN;
     if (yMin && yMax) {
       for (const p of visible) {
+        // A series with no bucket (no datum has a min or max) has an envelope of no area: skipped.
+        if (!p.series.data.some((d) => yMin(d) !== undefined || yMax(d) !== undefined)) continue;
         context.beginPath();
         traceEnvelope(context, p.series.data, px, (d) => yPx(yMax(d) ?? y(d)), (d) => yPx(yMin(d) ?? y(d)), (d) => definedX(d) && isPlottable(yMin(d) ?? y(d), yKind) && isPlottable(yMax(d) ?? y(d), yKind));
         context.globalAlpha = 0.14;
@@ -250,13 +254,10 @@ export function LineChart<Datum>({
     for (const p of visible) {
       const inBand = p.series.group !== undefined && bandedGroups.has(p.series.group);
       const stroke = (values: (d: Datum, i: number) => number, width: number, alpha: number) => {
-        context.beginPath();
-        tracePolyline(context, p.series.data, px, (d, i) => yPx(values(d, i)), definedX);
-        context.lineWidth = width;
         context.globalAlpha = alpha;
         context.strokeStyle = p.color;
         context.setLineDash(inBand ? [] : dashArray(p.dash));
-        context.stroke();
+        strokeLine(context, (sink) => tracePolyline(sink, p.series.data, px, (d, i) => yPx(values(d, i)), definedX), width, hairlines);
       };
       const plottable = (v: number) => (isPlottable(v, yKind) ? v : Number.NaN);
       if (p.smoothed) {

@@ -81,3 +81,62 @@ export function dashArray(dash: string | undefined): number[] {
     .map(Number)
     .filter((n) => Number.isFinite(n) && n >= 0);
 }
+
+/**
+ * Offsets (px) of the 1-px strokes that together draw one opaque line `width` px wide: one stroke
+ * for a width ≤ 1, else three, at the corners of an equilateral triangle, so the band they cover
+ * across a line is width − 1 (−7 % … +9 %) wider than one stroke in every direction.
+ *
+ * Why: Skia (Chromium's canvas without a GPU) draws a line of at most one device pixel as an
+ * antialiased hairline, and anything wider by stroking it into an outline and filling that: for
+ * 100 runs × 2,000 points at 1.75 px that was 0.4–1.6 s a redraw (bench/dashboard-load.mjs, the
+ * trace's CanvasRenderingContext2D::FinalizeFrame), against 30–70 ms for the same lines at 1 px.
+ */
+export function hairlineOffsets(width: number): [number, number][] {
+  if (!(width > 1)) return [[0, 0]];
+  // The triangle's extent across a direction lies between 1.5 r and √3 r; 1.6 r is the middle.
+  const r = (width - 1) / 1.6;
+  return [90, 210, 330].map((deg) => {
+    const a = (deg * Math.PI) / 180;
+    return [r * Math.cos(a), r * Math.sin(a)];
+  });
+}
+
+/** What `strokeLine` draws on: a 2-D context (a recorder in tests). */
+export interface StrokeTarget {
+  globalAlpha: number;
+  lineWidth: number;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  stroke(path?: Path2D): void;
+  save(): void;
+  restore(): void;
+  translate(x: number, y: number): void;
+}
+
+/**
+ * Strokes the polyline `trace` adds, `width` px wide, in the context's current colour, alpha and
+ * dash. With `hairlines` (a canvas whose pixel is a device pixel) an opaque line wider than 1 px
+ * is drawn as `hairlineOffsets` 1-px strokes of one Path2D — the same look for a fraction of the
+ * raster time; translucent lines are stroked once (overlapping strokes would darken them).
+ */
+export function strokeLine(context: StrokeTarget, trace: (sink: PathSink) => void, width: number, hairlines: boolean): void {
+  const offsets = hairlines && context.globalAlpha >= 1 ? hairlineOffsets(width) : null;
+  if (!offsets || offsets.length === 1) {
+    context.beginPath();
+    trace(context);
+    context.lineWidth = width;
+    context.stroke();
+    return;
+  }
+  const path = new Path2D();
+  trace(path);
+  context.lineWidth = 1;
+  for (const [dx, dy] of offsets) {
+    context.save();
+    context.translate(dx, dy);
+    context.stroke(path);
+    context.restore();
+  }
+}
