@@ -224,6 +224,8 @@ async function newPage(browser) {
   await context.addInitScript(initScript);
   const page = await context.newPage();
   const requests = [];
+  const failed = new Set();
+  page.on('requestfailed', (request) => failed.add(request));
   page.on('request', (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') {
       let name = '';
@@ -232,18 +234,27 @@ async function newPage(browser) {
       } catch {
         // not JSON
       }
-      requests.push({ name, request });
+      requests.push({ name, request, failed });
     }
   });
   return { context, page, requests };
 }
 
+/**
+ * Each operation's duration (request to the end of its response). A request the page aborted
+ * (urql cancels a query it no longer needs: net::ERR_ABORTED, after its headers came) is listed
+ * as aborted: its response never finishes, and waiting for it hung the bench.
+ */
 async function operationTimes(requests) {
   const out = [];
-  for (const { name, request } of requests) {
+  for (const { name, request, failed } of requests) {
     const response = await request.response();
     if (!response) continue;
-    await response.finished();
+    const finished = await Promise.race([response.finished().then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    if (!finished || failed.has(request)) {
+      out.push({ name, ms: null, aborted: true });
+      continue;
+    }
     const timing = request.timing();
     out.push({ name, ms: Math.round(timing.responseEnd) });
   }
@@ -355,7 +366,7 @@ async function measureExperiment(browser, url, fixture) {
     await page.goto(`${url}/experiments/${fixture.experimentId}`, { waitUntil: 'commit' });
     const drawnAt = await waitAllDrawn(page, KEYS.length, fixture.runIds.length);
     const operations = await operationTimes(requests);
-    const slowest = operations.reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), null);
+    const slowest = operations.filter((o) => o.ms !== null).reduce((a, b) => (b.ms > (a?.ms ?? -1) ? b : a), null);
     return { ms: Math.round(drawnAt), graphqlRequests: requests.length, slowestQuery: slowest, operations, longTasks: await longTasksBetween(page, 0, drawnAt) };
   } finally {
     await context.close();
