@@ -134,6 +134,13 @@ export default function ExperimentPage() {
   }, [epoch, refetch]);
 
   const runs = runsResult.data?.experiment?.runs ?? experiment?.runs ?? [];
+  // What the figures read of the runs, kept as the same array while it does not change: the runs
+  // are read again (WebExperimentRuns after the page's query, on status events and every few
+  // seconds while live) as new objects for the same runs, and each new array redrew every figure
+  // (at 100 runs, rebuilding and repainting 200 series for nothing).
+  const figureSignature = JSON.stringify(runs.map((r) => [r.id, r.key, r.group, r.config]));
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const figureSource = useMemo(() => runs, [figureSignature]);
   const status = runsResult.data?.experiment?.status ?? experiment?.status ?? 'QUEUED';
   const analysisStatus = runsResult.data?.experiment?.analysisStatus ?? experiment?.analysisStatus ?? 'PENDING';
   const live = LIVE_EXPERIMENT.has(status);
@@ -148,7 +155,7 @@ export default function ExperimentPage() {
     return () => clearInterval(timer);
   }, [live, refetchRuns]);
 
-  const figureRuns: FigureRun[] = useMemo(() => runs.map((r) => ({ id: r.id, label: r.key, group: r.group, series: series[r.id] ?? {} })), [runs, series]);
+  const figureRuns: FigureRun[] = useMemo(() => figureSource.map((r) => ({ id: r.id, label: r.key, group: r.group, series: series[r.id] ?? {} })), [figureSource, series]);
   const analyses = analysesResult.data?.experiment?.analyses ?? experiment?.analyses ?? [];
 
   if (error && !experiment) return <ErrorNotice>{errorText(error)}</ErrorNotice>;
