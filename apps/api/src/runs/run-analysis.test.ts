@@ -131,10 +131,16 @@ describe('analyzeRun HESSIAN', () => {
     const bad = await analyze(runId, { x: [1, 2], y: [1, 2], loss: 'MSE', topK: 0 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['options', 'topK'] });
 
+    // The one worker is kept busy by a long interpolation, so the next analysis stays QUEUED.
+    const busy = await analyzePair([await loggedLinear('busy-a', [0.4, -0.7, 0.25]), await loggedLinear('busy-b', [-0.4, 0.7, -0.25])], { x: X, y: Y, loss: 'MSE', points: 200_000 });
+    const busyId = busy.data!.analyzeRuns.id;
+    await waitFor(async () => (await server.run<{ runAnalysis: Analysis }>(`query($id: ID!) { runAnalysis(id: $id) { ${FIELDS} } }`, { id: busyId })).data?.runAnalysis.status === 'RUNNING', { timeoutMs: 60_000, what: 'the busy analysis to start' });
     const queued = await analyze(runId, { x: [1, 2], y: [1, 2], loss: 'MSE' });
     const id = queued.data!.analyzeRun.id;
+    expect(queued.data!.analyzeRun.status).toBe('QUEUED');
     const cancelled = await server.run<{ cancelRunAnalysis: Analysis }>(`mutation($id: ID!) { cancelRunAnalysis(id: $id) { ${FIELDS} } }`, { id });
     expect(cancelled.data!.cancelRunAnalysis).toMatchObject({ status: 'CANCELLED', error: 'cancelled', figures: [], summary: null });
+    await server.run(`mutation($id: ID!) { cancelRunAnalysis(id: $id) { id } }`, { id: busyId });
     await server.runtime.queue.idle();
     const after = await ended(id);
     expect(after).toMatchObject({ status: 'CANCELLED', figures: [], summary: null });
