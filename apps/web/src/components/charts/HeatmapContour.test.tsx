@@ -52,4 +52,45 @@ describe('HeatmapContour', () => {
     const { container } = render(<HeatmapContour width={500} height={400} xs={xs} ys={ys} values={steep} logValues />);
     for (const c of container.querySelectorAll('path.saddle-contour')) expect(c.getAttribute('d')).not.toMatch(/NaN/);
   });
+
+  it('labels its colour bar with what the colours are (and when they are log)', () => {
+    const { container, rerender } = render(<HeatmapContour width={500} height={400} xs={xs} ys={ys} values={values} valueLabel="train loss" />);
+    expect(container.querySelector('.saddle-colorbar-title')?.textContent).toBe('train loss');
+    rerender(<HeatmapContour width={500} height={400} xs={xs} ys={ys} values={values} valueLabel="train loss" logValues />);
+    expect(container.querySelector('.saddle-colorbar-title')?.textContent).toBe('train loss (log colour)');
+  });
+
+  it('draws no contour along the heatmap’s edges: levels are closed a step outside the cells and clipped there', () => {
+    // A tilted plane: every level is a straight line across the grid, so any horizontal or vertical
+    // run of a contour inside the cells would be the border artefact (d3-contour closing a polygon).
+    const plane = ys.map((b) => xs.map((a) => a + 0.5 * b));
+    const { container } = render(<HeatmapContour width={500} height={400} xs={xs} ys={ys} values={plane} levels={6} />);
+    const cells = [...container.querySelectorAll('rect.saddle-cell')].map((r) => ({ x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) }));
+    const left = Math.min(...cells.map((c) => c.x));
+    const top = Math.min(...cells.map((c) => c.y));
+    const right = Math.max(...cells.map((c) => c.x + c.w)) - 0.5;
+    const bottom = Math.max(...cells.map((c) => c.y + c.h)) - 0.5;
+    const inside = (p: { x: number; y: number }) => p.x > left + 0.5 && p.x < right - 0.5 && p.y > top + 0.5 && p.y < bottom - 0.5;
+    const contours = [...container.querySelectorAll('path.saddle-contour')];
+    expect(contours.length).toBe(6);
+    let interior = 0;
+    for (const path of contours) {
+      expect(path.closest('g[clip-path]')).not.toBeNull();
+      const points = [...(path.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+      for (let k = 1; k < points.length; k++) {
+        const a = points[k - 1]!;
+        const b = points[k]!;
+        const dx = Math.abs(a.x - b.x);
+        const dy = Math.abs(a.y - b.y);
+        if (dx < 0.01 && dy < 0.01) continue; // a repeated vertex
+        const axisAligned = dx < 0.01 || dy < 0.01;
+        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+        if (inside(mid)) {
+          interior++;
+          expect(axisAligned, `${JSON.stringify([a, b])} inside ${JSON.stringify({ left, top, right, bottom })}`).toBe(false);
+        }
+      }
+    }
+    expect(interior).toBeGreaterThan(0);
+  });
 });

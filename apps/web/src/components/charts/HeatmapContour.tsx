@@ -2,7 +2,7 @@
 
 import { Group } from '@visx/group';
 import { contours } from 'd3-contour';
-import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ChartAxes, type Margin } from './ChartAxes';
 import { ChartTooltip } from './ChartTooltip';
 import { nextCell, type GridCell } from './keyboard-cursor';
@@ -36,7 +36,8 @@ export interface HeatmapContourProps<Datum> {
   margin?: Margin;
 }
 
-const HEATMAP_MARGIN: Margin = { top: 12, right: 74, bottom: 42, left: 62 };
+// The right margin holds the colour bar, its tick labels and its title.
+const HEATMAP_MARGIN: Margin = { top: 12, right: 96, bottom: 42, left: 62 };
 
 /** Cell edges: midpoints between neighbours, the ends extended by half a step. */
 function edges(coords: number[]): number[] {
@@ -53,6 +54,15 @@ function edges(coords: number[]): number[] {
     else out.push((prev + next) / 2);
   }
   return out;
+}
+
+/** The grid coordinates with one more step beyond each end (the padded grid's, see `contourPaths`). */
+export function padCoords(coords: number[]): number[] {
+  const first = coords[0] ?? 0;
+  const last = coords[coords.length - 1] ?? first;
+  const lowStep = coords.length > 1 ? (coords[1] ?? first) - first : 1;
+  const highStep = coords.length > 1 ? last - (coords[coords.length - 2] ?? last) : 1;
+  return [first - lowStep, ...coords, last + highStep];
 }
 
 /**
@@ -114,18 +124,34 @@ export function HeatmapContour<Datum>({
 
   const color = (v: number) => (Number.isFinite(v) ? viridis((v - lo) / (hi - lo)) : '#f1f3f5');
 
+  // d3-contour closes every level's polygon along the grid's border, which drew white lines half a
+  // cell inside the heatmap's edges. The grid is padded with a copy of its edge values (no level
+  // crosses between a cell and its copy), so those closing segments lie on the padded border, a
+  // step beyond the data, and the clip at the cells' outer edges leaves only the real isolines.
   const contourPaths = useMemo(() => {
     if (xs.length < 2 || ys.length < 2) return [];
     const thresholds = Array.from({ length: levels }, (_, k) => lo + ((k + 0.5) * (hi - lo)) / levels);
-    const generator = contours().size([xs.length, ys.length]).thresholds(thresholds);
-    return generator(flat.map((v) => (Number.isFinite(v) ? v : hi))).map((polygon) => ({
+    const width = xs.length + 2;
+    const height = ys.length + 2;
+    const padded: number[] = [];
+    for (let j = 0; j < height; j++) {
+      const row = Math.min(ys.length - 1, Math.max(0, j - 1));
+      for (let i = 0; i < width; i++) {
+        const v = flat[row * xs.length + Math.min(xs.length - 1, Math.max(0, i - 1))] ?? Number.NaN;
+        padded.push(Number.isFinite(v) ? v : hi);
+      }
+    }
+    const xsPadded = padCoords(xs);
+    const ysPadded = padCoords(ys);
+    const generator = contours().size([width, height]).thresholds(thresholds);
+    return generator(padded).map((polygon) => ({
       value: polygon.value,
       d: polygon.coordinates
         .flatMap((rings) =>
           rings.map(
             (ring) =>
               `${ring
-                .map((point, k) => `${k === 0 ? 'M' : 'L'}${(xScale(gridToData(xs, point[0] ?? 0)) ?? 0).toFixed(2)},${(yScale(gridToData(ys, point[1] ?? 0)) ?? 0).toFixed(2)}`)
+                .map((point, k) => `${k === 0 ? 'M' : 'L'}${(xScale(gridToData(xsPadded, point[0] ?? 0)) ?? 0).toFixed(2)},${(yScale(gridToData(ysPadded, point[1] ?? 0)) ?? 0).toFixed(2)}`)
                 .join('')}Z`,
           ),
         )
@@ -157,6 +183,12 @@ export function HeatmapContour<Datum>({
 
   const trajectory = path && x && y ? path.map((d) => ({ px: xScale(x(d)) ?? 0, py: yScale(y(d)) ?? 0 })) : [];
   const barHeight = innerHeight;
+  const clipId = `heatmap-clip-${useId().replace(/:/g, '')}`;
+  const cellsLeft = xScale(xEdges[0] ?? 0) ?? 0;
+  const cellsRight = xScale(xEdges[xEdges.length - 1] ?? 0) ?? innerWidth;
+  const cellsTop = yScale(yEdges[yEdges.length - 1] ?? 0) ?? 0;
+  const cellsBottom = yScale(yEdges[0] ?? 0) ?? innerHeight;
+  const barTitle = `${valueLabel}${logValues ? ' (log colour)' : ''}`;
   const hoverValue = hover ? values[hover.j]?.[hover.i] : undefined;
 
   return (
@@ -195,9 +227,14 @@ export function HeatmapContour<Datum>({
               }),
             )}
           </g>
-          {contourPaths.map((c) => (
-            <path key={c.value} className="saddle-contour" d={c.d} fill="none" stroke="#ffffff" strokeOpacity={0.55} strokeWidth={0.9} />
-          ))}
+          <clipPath id={clipId}>
+            <rect x={cellsLeft} y={cellsTop} width={Math.max(0, cellsRight - cellsLeft)} height={Math.max(0, cellsBottom - cellsTop)} />
+          </clipPath>
+          <g clipPath={`url(#${clipId})`}>
+            {contourPaths.map((c) => (
+              <path key={c.value} className="saddle-contour" d={c.d} fill="none" stroke="#ffffff" strokeOpacity={0.55} strokeWidth={0.9} />
+            ))}
+          </g>
           <ChartAxes xScale={xScale} yScale={yScale} xKind="linear" yKind="linear" innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} grid={false} />
           {trajectory.length > 0 ? (
             <g className="saddle-trajectory">
@@ -210,7 +247,7 @@ export function HeatmapContour<Datum>({
           ) : null}
           <rect className="saddle-hit" width={innerWidth} height={innerHeight} fill="transparent" onMouseMove={onMove} onMouseLeave={() => setHover(null)} />
         </Group>
-        <Group left={width - margin.right + 14} top={margin.top}>
+        <Group left={width - margin.right + 14} top={margin.top} className="saddle-colorbar">
           {Array.from({ length: 40 }, (_, k) => (
             <rect key={k} x={0} y={(barHeight * (39 - k)) / 40} width={12} height={barHeight / 40 + 0.5} fill={viridis(k / 39)} />
           ))}
@@ -219,6 +256,10 @@ export function HeatmapContour<Datum>({
               {formatNumber(logValues ? 10 ** (lo + t * (hi - lo)) : lo + t * (hi - lo))}
             </text>
           ))}
+          {/* What the colours mean, read bottom to top beside the bar (an exported figure has no tooltip). */}
+          <text className="saddle-colorbar-title" transform={`translate(${margin.right - 20}, ${barHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={11} fill="#495057">
+            {barTitle}
+          </text>
         </Group>
       </svg>
       {hover && hoverValue !== undefined ? (
