@@ -92,10 +92,13 @@ export function storeBackend(runtime: Runtime, services: Services): ExperimentBa
 
 const EXPERIMENT_FIELDS = 'id name preset scale status error createdAt tags runs { id key status progress final error }';
 
-/** A running server: GraphQL over HTTP, the public schema only. */
-export function urlBackend(url: string, token: string | undefined): ExperimentBackend {
+/**
+ * One GraphQL request to a running server's /graphql (the bearer token when given); a failure is
+ * a CommandError with the server's message: exit 2 for a bad argument or unknown id, else 1.
+ */
+export function graphqlRequest(url: string, token: string | undefined): <T>(query: string, variables: Record<string, unknown>) => Promise<T> {
   const endpoint = new URL('/graphql', url).href;
-  const request = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+  return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
     let response: Response;
     try {
       response = await fetch(endpoint, {
@@ -106,15 +109,26 @@ export function urlBackend(url: string, token: string | undefined): ExperimentBa
     } catch (error) {
       throw new CommandError(`cannot reach ${endpoint} (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}); is \`saddle serve\` running there?`, 1);
     }
-    const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+    const body = (await response.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string; allowed?: unknown } }[] } | null;
     const first = body?.errors?.[0];
     if (first) {
-      const hint = first.extensions?.code === 'UNAUTHENTICATED' || first.extensions?.code === 'FORBIDDEN' ? ' (set SADDLE_TOKEN to a token of the right scope: saddle token create --scope write)' : '';
+      const allowed = first.extensions?.allowed;
+      const hint =
+        first.extensions?.code === 'UNAUTHENTICATED' || first.extensions?.code === 'FORBIDDEN'
+          ? ' (set SADDLE_TOKEN to a token of the right scope: saddle token create --scope write)'
+          : allowed !== undefined
+            ? ` (allowed: ${Array.isArray(allowed) ? allowed.join(', ') : String(allowed)})`
+            : '';
       throw new CommandError(`${endpoint}: ${first.message}${hint}`, first.extensions?.code === 'NOT_FOUND' || first.extensions?.code === 'BAD_USER_INPUT' ? 2 : 1);
     }
     if (!response.ok || !body?.data) throw new CommandError(`${endpoint} answered HTTP ${response.status}`, 1);
     return body.data;
   };
+}
+
+/** A running server: GraphQL over HTTP, the public schema only. */
+export function urlBackend(url: string, token: string | undefined): ExperimentBackend {
+  const request = graphqlRequest(url, token);
   return {
     async list(first) {
       const data = await request<{ experiments: { totalCount: number; edges: { node: ExperimentView }[] } }>(`query ($first: Int) { experiments(first: $first) { totalCount edges { node { ${EXPERIMENT_FIELDS} } } } }`, { first });

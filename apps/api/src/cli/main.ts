@@ -356,6 +356,20 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
   experimentOperation('cancel', 'cancel an experiment’s queued and running runs (runs keep their points)');
   experimentOperation('delete', 'delete an experiment with its runs, points, figures and weight files');
 
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  program
+    .command('runs')
+    .description('runs across every experiment (Query.runs), filtered by config, final metrics, status, tags, … and sorted: e.g. --where config.optimizer.lr>=1e-3 --sort final.test/loss')
+    .option('--where <condition>', 'FIELD OP VALUE, repeatable, all must hold: config.<path> or final.<key> with >= <= != ~ (contains) = > < (a=x,y: any of them); status=, tag=, preset=, experiment=<id>, origin=preset|spec|external, project=, text=, after=<date>, before=<date>', collect, [])
+    .option('--sort <field>', 'createdAt, finishedAt, key, status, experiment, config.<path> or final.<key>; -field for descending; repeatable (default newest first)', collect, [])
+    .option('--first <n>', 'how many (at most 1000)', positiveInteger, 20)
+    .option('--url <url>', 'a running server (e.g. http://127.0.0.1:4000) instead of the store; $SADDLE_TOKEN is sent as the bearer token')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
+    .action(async (options: import('./runs-command.js').RunsCommandOptions) => {
+      exitCode = await (await import('./runs-command.js')).runsCommand(options, io);
+    });
+
   const data = program.command('data').description('datasets registered by name from your files, for specs as data: {kind: "dataset", name}');
   data
     .command('add')
