@@ -14,8 +14,14 @@ export interface FigureRun {
   id: string;
   /** Legend label (the run's key within its experiment). */
   label: string;
-  /** Curve family: runs of a group share a colour and can be drawn as mean ± std. */
+  /** Curve family: runs of a group share a colour and a legend entry, and can be drawn as mean ± std. */
   group?: string;
+  /** The line style of the run (e.g. `target=sgn-sin5pi`): explained in the legend, never averaged across. */
+  style?: string;
+  /** Its colour from the page's assignment (the same in every figure of the page). */
+  color?: string;
+  /** Mean ± std family when it is not the group (runs drawn in a colour each that are still replicas). */
+  band?: string;
   series: RunSeries;
 }
 
@@ -69,14 +75,28 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
       metrics.map((key) => ({
         key,
         series: runs
-          .map((run): Series<SeriesPoint> => ({ id: run.id, label: run.label, group: run.group, data: toDrawn(run.series[key] ?? [], x) }))
+          .map(
+            (run): Series<SeriesPoint> => ({
+              id: run.id,
+              label: run.label,
+              ...(run.group !== undefined && { group: run.group }),
+              ...(run.style !== undefined && { style: run.style }),
+              ...(run.color !== undefined && { color: run.color }),
+              ...(run.band !== undefined && { band: run.band }),
+              data: toDrawn(run.series[key] ?? [], x),
+            }),
+          )
           .filter((s) => s.data.length > 0),
       })),
     [metrics, runs, x],
   );
   const tableRows = useMemo(() => metricTableRows(runs, metrics, x), [runs, metrics, x]);
-  const groups = new Set(runs.map((r) => r.group));
-  const canBand = groups.size < runs.length;
+  // Mean ± std is offered when some family (group or band, within one line style) has two runs or more.
+  const families = runs.flatMap((r) => {
+    const family = r.band ?? r.group;
+    return family === undefined ? [] : [`${family}\u0000${r.style ?? ''}`];
+  });
+  const canBand = new Set(families).size < families.length;
   const points = panels.reduce((n, p) => n + p.series.reduce((m, s) => m + s.data.length, 0), 0);
   const bucketed = panels.some((p) => p.series.some((s) => s.data.some((d) => d.max !== undefined)));
   const height = metrics.length === 2 ? 440 : 300;

@@ -12,6 +12,7 @@ import { ErrorNotice, LoadingBlock, StatusBadge } from '../../components/StatusB
 import { columnsToPoints } from '../../lib/columns';
 import { useDocumentTitle } from '../../lib/document-title';
 import { errorText } from '../../lib/errors';
+import { configValue } from '../../lib/run-config';
 import { seriesCsv } from '../../lib/full-series';
 import type { XMode } from '../../lib/metrics';
 import { comparePoints, PICKER_PAGE } from './compare-query';
@@ -109,11 +110,11 @@ function Compare() {
   const series: Series<SeriesPoint>[] = useMemo(
     () =>
       picked.map((run) => {
-        const config = (run.config ?? {}) as Record<string, unknown>;
         return {
           id: run.id,
           label: `${run.experiment.name} / ${run.key}`,
-          group: groupBy ? `${groupBy}=${String(config[groupBy] ?? '—')}` : undefined,
+          // by the effective config: a run without the preset's label still has the spec path it stands for
+          group: groupBy ? `${groupBy}=${String(configValue(run.config, groupBy) ?? '—')}` : undefined,
           data: drawn.get(run.id) ?? [],
         };
       }),

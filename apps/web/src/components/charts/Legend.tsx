@@ -41,6 +41,8 @@ export interface LegendEntry {
   label: string;
   color: string;
   dashed?: boolean;
+  /** The swatch's dash pattern when `dashed` (default "4 3"): a line style's own dash. */
+  dash?: string;
   /** A point swatch instead of a line: `hollow` for a ring (a scatter's flagged points). */
   marker?: 'hollow';
 }
@@ -74,7 +76,7 @@ export function Legend({ entries, hidden, onToggle }: LegendProps) {
               {entry.marker === 'hollow' ? (
                 <circle cx={9} cy={5} r={3.75} fill="#fff" stroke={entry.color} strokeWidth={2} />
               ) : (
-                <line x1={1} x2={17} y1={5} y2={5} stroke={entry.color} strokeWidth={2.5} strokeDasharray={entry.dashed ? '4 3' : undefined} />
+                <line x1={1} x2={17} y1={5} y2={5} stroke={entry.color} strokeWidth={2.5} strokeDasharray={entry.dashed ? entry.dash || '4 3' : undefined} />
               )}
             </svg>
             {entry.label}

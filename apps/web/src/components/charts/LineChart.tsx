@@ -66,6 +66,13 @@ export interface LineChartProps<Datum> {
   render?: 'auto' | 'svg' | 'canvas';
 }
 
+/** The mean ± std family of a series: its band key, else its group within its style; none for an ungrouped series. */
+function bandKeyOf<Datum>(s: Series<Datum>): string | undefined {
+  if (s.band !== undefined) return s.style === undefined ? s.band : `${s.band}\u0000${s.style}`;
+  if (s.group === undefined) return undefined;
+  return s.style === undefined ? s.group : `${s.group}\u0000${s.style}`;
+}
+
 /** Above this many visible points (or series) `auto` draws on canvas. */
 export const CANVAS_POINTS = 20_000;
 export const CANVAS_SERIES = 40;
@@ -80,8 +87,14 @@ interface Prepared<Datum> {
   dash: string | undefined;
 }
 
-/** Dashes of the 1st…4th run of a group; later runs (replicas of a sweep) stay solid. */
-const GROUP_DASHES = [undefined, '6 3', '2 3', '9 3 2 3'] as const;
+/** Dashes of the 1st, 2nd, … line style (`Series.style`); the first is solid. */
+export const STYLE_DASHES = [undefined, '6 3', '2 3', '9 3 2 3', '12 4'] as const;
+/** The dash of a series marked `dashed` (test curves, ground truth). */
+const DASHED = '5 4';
+/** Legend ids of style entries (a click hides every series of that style). */
+const styleLegendId = (style: string) => `\u0000style:${style}`;
+/** Colour of a band whose members are drawn in different colours (seeds of one model, a colour each). */
+const MIXED_BAND_COLOR = '#495057';
 
 interface HoverRow {
   id: string;
@@ -139,53 +152,66 @@ export function LineChart<Datum>({
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom);
 
-  // Colours follow groups in order of first appearance, so a family keeps its colour as runs stream in.
+  // Colours follow groups in order of first appearance, so a family keeps its colour as runs stream
+  // in; a series' own colour (a page-wide assignment) wins, and the palette skips the colours those take.
   const { prepared, legendEntries } = useMemo(() => {
+    const taken = new Set(series.flatMap((s) => (s.color ? [s.color] : [])));
+    const free = Array.from({ length: 10 }, (_, i) => seriesColor(i)).filter((c) => !taken.has(c));
     const groupColor = new Map<string, string>();
-    const memberCount = new Map<string, number>();
+    const styles = [...new Set(series.flatMap((s) => (s.style === undefined ? [] : [s.style])))];
+    const styleDash = (style: string | undefined) => (style === undefined || styles.length < 2 ? undefined : STYLE_DASHES[styles.indexOf(style) % STYLE_DASHES.length]);
     const entries: LegendEntry[] = [];
     const list: Prepared<Datum>[] = series.map((s) => {
       const legendId = s.group ?? s.id;
       let color = groupColor.get(legendId);
       if (!color) {
-        color = s.color ?? seriesColor(groupColor.size);
+        color = s.color ?? free[groupColor.size % Math.max(1, free.length)] ?? seriesColor(groupColor.size);
         groupColor.set(legendId, color);
-        entries.push({ id: legendId, label: s.group ?? s.label, color, dashed: s.dashed });
+        // A family's swatch is solid when styles tell its lines apart (their own entries explain the dashes).
+        entries.push({ id: legendId, label: s.group ?? s.label, color, dashed: s.dashed && styles.length < 2 });
       }
       const smoothed = smoothing > 0 ? ema(s.data.map(y), smoothing) : null;
-      // Runs sharing a colour are told apart by dash (tooltips name them), up to four per group.
-      const indexInGroup = (memberCount.get(legendId) ?? 0) + 1;
-      memberCount.set(legendId, indexInGroup);
-      const dash = s.dashed ? '5 4' : GROUP_DASHES[indexInGroup - 1];
+      // Runs of one family are replicas: one colour, one line style. Dashes mean `dashed` or a style, both in the legend.
+      const dash = s.dashed ? DASHED : styleDash(s.style);
       return { series: s, color: s.color ?? color, legendId, smoothed, dash };
     });
+    if (styles.length >= 2) {
+      for (const style of styles) entries.push({ id: styleLegendId(style), label: style, color: MIXED_BAND_COLOR, dash: styleDash(style) ?? '', dashed: styleDash(style) !== undefined });
+    }
     return { prepared: list, legendEntries: entries };
   }, [series, y, smoothing]);
 
-  const visible = useMemo(() => prepared.filter((p) => !hidden.has(p.legendId)), [prepared, hidden]);
+  const visible = useMemo(
+    () => prepared.filter((p) => !hidden.has(p.legendId) && !(p.series.style !== undefined && hidden.has(styleLegendId(p.series.style)))),
+    [prepared, hidden],
+  );
 
   const groupBands = useMemo(() => {
     if (!bands) return [];
     const byGroup = new Map<string, Prepared<Datum>[]>();
     for (const p of visible) {
-      if (!p.series.group) continue;
-      const list = byGroup.get(p.series.group) ?? [];
+      const key = bandKeyOf(p.series);
+      if (key === undefined) continue;
+      const list = byGroup.get(key) ?? [];
       list.push(p);
-      byGroup.set(p.series.group, list);
+      byGroup.set(key, list);
     }
     return [...byGroup.entries()]
       .filter(([, members]) => members.length >= 2)
       .map(([group, members]) => ({
         group,
-        color: members[0]?.color ?? seriesColor(0),
-        // With smoothing on, the band summarises the smoothed curves the reader sees.
+        color: new Set(members.map((m) => m.color)).size === 1 ? (members[0]?.color ?? seriesColor(0)) : MIXED_BAND_COLOR,
+        dash: members[0]?.dash,
+        // With smoothing on, the band summarises the smoothed curves the reader sees; on a log
+        // axis it is the geometric mean ×/÷ std, which the axis can always draw.
         points: meanBand(
           members.map((m) => ({ ...m.series, data: m.series.data.map((d, i) => ({ x: x(d), y: m.smoothed?.[i] ?? y(d) })) })),
           (d) => d.x,
           (d) => d.y,
+          { log: yKind === 'log' },
         ),
       }));
-  }, [bands, visible, x, y]);
+  }, [bands, visible, x, y, yKind]);
 
   const xScale = useMemo(() => {
     const domain = xDomain ?? extentOf(visible.flatMap((p) => p.series.data.map(x)), xKind);
@@ -211,6 +237,10 @@ export function LineChart<Datum>({
   const px = (d: Datum) => xScale(x(d)) ?? 0;
   const definedX = (d: Datum) => isPlottable(x(d), xKind);
   const bandedGroups = new Set(groupBands.map((b) => b.group));
+  const inBandOf = (s: Series<Datum>) => {
+    const key = bandKeyOf(s);
+    return key !== undefined && bandedGroups.has(key);
+  };
 
   const pointCount = visible.reduce((n, p) => n + p.series.data.length, 0);
   const onCanvas = renderMode === 'canvas' || (renderMode === 'auto' && (pointCount > CANVAS_POINTS || visible.length > CANVAS_SERIES));
@@ -252,7 +282,7 @@ export function LineChart<Datum>({
     }
     let drawn = 0;
     for (const p of visible) {
-      const inBand = p.series.group !== undefined && bandedGroups.has(p.series.group);
+      const inBand = inBandOf(p.series);
       const stroke = (values: (d: Datum, i: number) => number, width: number, alpha: number) => {
         context.globalAlpha = alpha;
         context.strokeStyle = p.color;
@@ -276,6 +306,7 @@ export function LineChart<Datum>({
       context.globalAlpha = 1;
       context.lineWidth = 2.25;
       context.strokeStyle = band.color;
+      context.setLineDash(dashArray(band.dash));
       context.stroke();
     }
     context.restore();
@@ -431,9 +462,10 @@ export function LineChart<Datum>({
               className="saddle-band"
               data={band.points}
               x={(b) => xScale(b.x) ?? 0}
-              y0={(b) => yScale(b.lower) ?? 0}
               y1={(b) => yScale(b.upper) ?? 0}
-              defined={(b) => isPlottable(b.x, xKind) && isPlottable(b.lower, yKind) && isPlottable(b.upper, yKind)}
+              // a lower edge the axis cannot show is cut at the plot's bottom: the band runs as far as its mean line
+              y0={(b) => (isPlottable(b.lower, yKind) ? (yScale(b.lower) ?? innerHeight) : innerHeight)}
+              defined={(b) => isPlottable(b.x, xKind) && isPlottable(b.mean, yKind) && isPlottable(b.upper, yKind)}
               fill={band.color}
               fillOpacity={0.16}
             />
@@ -454,7 +486,7 @@ export function LineChart<Datum>({
               ))
             : null}
           {(onCanvas ? [] : visible).map((p) => {
-            const inBand = p.series.group !== undefined && bandedGroups.has(p.series.group);
+            const inBand = inBandOf(p.series);
             const raw = (
               <LinePath<Datum>
                 key={`raw-${p.series.id}`}
@@ -558,6 +590,7 @@ export function LineChart<Datum>({
               defined={(b) => isPlottable(b.x, xKind) && isPlottable(b.mean, yKind)}
               stroke={band.color}
               strokeWidth={2.25}
+              strokeDasharray={band.dash}
             />
           ))}
           <rect

@@ -21,6 +21,8 @@ export interface ScatterChartProps<Datum> {
   y: (d: Datum) => number;
   /** Colour family of a point (e.g. `train`/`test`, or a config value); one legend entry each. */
   group?: (d: Datum) => string | undefined;
+  /** A group's colour from outside (the page's assignment); groups it leaves undefined take the palette's free colours. */
+  groupColor?: (group: string) => string | undefined;
   /** A point to emphasise (ringed, drawn on top): e.g. the run whose spectrum is shown. */
   marked?: (d: Datum) => boolean;
   /**
@@ -66,6 +68,7 @@ export function ScatterChart<Datum>({
   x,
   y,
   group,
+  groupColor,
   marked,
   flagged,
   flaggedLabel = 'flagged',
@@ -87,16 +90,17 @@ export function ScatterChart<Datum>({
   const { colorOf, entries } = useMemo(() => {
     const colors = new Map<string, string>();
     const list: LegendEntry[] = [];
+    let next = 0;
     for (const d of data) {
       const g = group?.(d);
       if (g === undefined || colors.has(g)) continue;
-      const color = seriesColor(colors.size);
+      const color = groupColor?.(g) ?? seriesColor(next++);
       colors.set(g, color);
       list.push({ id: g, label: g, color });
     }
     if (flagged && data.some(flagged)) list.push({ id: FLAGGED_LEGEND_ID, label: flaggedLabel, color: '#495057', marker: 'hollow' });
     return { colorOf: (d: Datum) => colors.get(group?.(d) ?? '') ?? seriesColor(0), entries: list };
-  }, [data, group, flagged, flaggedLabel]);
+  }, [data, group, groupColor, flagged, flaggedLabel]);
 
   const visible = useMemo(
     () =>

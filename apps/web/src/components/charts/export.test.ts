@@ -53,8 +53,20 @@ describe('readLegend', () => {
     ]);
     expect(readLegend(root)).toEqual([
       { label: 'deep', color: '#2563eb', dashed: false },
-      { label: 'shallow', color: '#e8590c', dashed: true },
+      { label: 'shallow', color: '#e8590c', dashed: true, dash: '4 3' },
     ]);
+  });
+
+  it('keeps each line style’s own dash, so the exported legend tells the styles apart', () => {
+    const root = document.createElement('div');
+    root.innerHTML = ['6 3', '2 3']
+      .map((dash, i) => `<button class="chart-legend-item"><svg width="18" height="10"><line stroke="#495057" stroke-dasharray="${dash}"></line></svg>target=${i}</button>`)
+      .join('');
+    const legend = readLegend(root);
+    expect(legend.map((e) => e.dash)).toEqual(['6 3', '2 3']);
+    const figure = composeFigureSvg({ title: 'Styles', panels: [panel(400, 100, 'loss')], legend });
+    const dashes = [...parse(figure.text).querySelectorAll('.saddle-export-legend line')].map((l) => l.getAttribute('stroke-dasharray'));
+    expect(dashes).toEqual(['6 3', '2 3']);
   });
 });
 

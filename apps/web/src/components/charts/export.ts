@@ -55,6 +55,8 @@ export interface ExportLegendEntry {
   label: string;
   color: string;
   dashed: boolean;
+  /** The swatch's own dash pattern (line styles differ by dash), when dashed. */
+  dash?: string;
 }
 
 /**
@@ -68,13 +70,15 @@ export function readLegend(root: ParentNode): ExportLegendEntry[] {
     if (item.classList.contains('off')) continue;
     const line = item.querySelector('line');
     const label = (item.textContent ?? '').trim();
-    const color = line?.getAttribute('stroke') ?? '#495057';
-    const dashed = Boolean(line?.getAttribute('stroke-dasharray'));
+    // a point swatch (a scatter's hollow points) has a circle instead of a line
+    const color = line?.getAttribute('stroke') ?? item.querySelector('circle')?.getAttribute('stroke') ?? '#495057';
+    const dash = line?.getAttribute('stroke-dasharray') ?? '';
+    const dashed = dash !== '';
     // twin panels and repeated legends list a run once
-    const key = `${label}\u0000${color}\u0000${dashed}`;
+    const key = `${label}\u0000${color}\u0000${dash}`;
     if (label === '' || seen.has(key)) continue;
     seen.add(key);
-    entries.push({ label, color, dashed });
+    entries.push(dashed ? { label, color, dashed, dash } : { label, color, dashed });
   }
   return entries;
 }
@@ -199,7 +203,7 @@ export function composeFigureSvg({ title, panels, legend, paper }: ComposeFigure
       line.setAttribute('y2', String(y + rowHeight / 2));
       line.setAttribute('stroke', entry.color);
       line.setAttribute('stroke-width', '2.5');
-      if (entry.dashed) line.setAttribute('stroke-dasharray', '4 3');
+      if (entry.dashed) line.setAttribute('stroke-dasharray', entry.dash ?? '4 3');
       const label = doc.createElementNS(SVG_NS, 'text');
       label.setAttribute('x', String(x + LEGEND_SWATCH + 5));
       label.setAttribute('y', String(y + rowHeight / 2 + LEGEND_FONT_SIZE * 0.36));

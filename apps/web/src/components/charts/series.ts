@@ -26,8 +26,20 @@ export interface Series<Datum> {
   group?: string;
   /** Overrides the palette colour. */
   color?: string;
-  /** Draws the line dashed (e.g. test curves beside solid train curves, or ground truth). */
+  /** Draws the line dashed (e.g. test curves beside solid train curves, or ground truth): its legend entry shows the dash. */
   dashed?: boolean;
+  /**
+   * A second dimension drawn as the line's style (e.g. `target=sgn-sin5pi` beside `target=sinc5`
+   * in one colour per model): series of one style share a dash (the first style solid), the
+   * legend has an entry per style saying what its dash means, and mean ± std never averages
+   * across styles.
+   */
+  style?: string;
+  /**
+   * Series with the same band key are averaged into one mean ± std (default: the group, within
+   * one style). Lets runs drawn in a colour each (seeds of one model) still share a band.
+   */
+  band?: string;
   /** Sorted by x. */
   data: Datum[];
 }
@@ -77,30 +89,79 @@ export interface BandPoint {
   n: number;
 }
 
+export interface MeanBandOptions {
+  /**
+   * Average log10 of the values (for a log axis): the band is the geometric mean ×/÷ the geometric
+   * std, so it never reaches 0 or below where a log axis cannot draw it (an arithmetic mean − std
+   * of losses spanning decades did, and the band stopped short of its mean line). Values ≤ 0 are
+   * left out.
+   */
+  log?: boolean;
+}
+
 /**
- * Mean ± std (population) across series at equal x. Runs of one group log at the same steps, so
- * exact-x alignment is what they need; an x that only some runs reached uses those runs.
+ * Mean ± std (population) across series, at every x any of them has. A series contributes at an x
+ * inside its own x range: its value there, linearly interpolated between its neighbouring points
+ * when it has none at exactly that x, so runs logged at x values that do not line up (buckets,
+ * wall time, different eval steps) average into a smooth curve instead of a sawtooth of partial
+ * means. Past a series' last x it no longer contributes (an x only some runs reached uses those).
  */
-export function meanBand<Datum>(series: readonly Series<Datum>[], x: (d: Datum) => number, y: (d: Datum) => number): BandPoint[] {
-  const byX = new Map<number, number[]>();
+export function meanBand<Datum>(series: readonly Series<Datum>[], x: (d: Datum) => number, y: (d: Datum) => number, options: MeanBandOptions = {}): BandPoint[] {
+  const log = options.log === true;
+  const curves: { xs: number[]; vs: number[] }[] = [];
+  const all = new Set<number>();
   for (const s of series) {
+    const points: [number, number][] = [];
     for (const d of s.data) {
+      const px = x(d);
       const value = y(d);
-      if (!Number.isFinite(value)) continue;
-      const key = x(d);
-      const list = byX.get(key);
-      if (list) list.push(value);
-      else byX.set(key, [value]);
+      if (!Number.isFinite(px) || !Number.isFinite(value) || (log && value <= 0)) continue;
+      points.push([px, log ? Math.log10(value) : value]);
     }
+    if (points.length === 0) continue;
+    points.sort((a, b) => a[0] - b[0]);
+    curves.push({ xs: points.map((p) => p[0]), vs: points.map((p) => p[1]) });
+    for (const [px] of points) all.add(px);
   }
-  return [...byX.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([key, values]) => {
+  const back = (v: number) => (log ? 10 ** v : v);
+  return [...all]
+    .sort((a, b) => a - b)
+    .flatMap((at) => {
+      const values: number[] = [];
+      for (const curve of curves) {
+        const value = interpolateAt(curve.xs, curve.vs, at);
+        if (value !== undefined) values.push(value);
+      }
+      if (values.length === 0) return [];
       const mean = values.reduce((s, v) => s + v, 0) / values.length;
       const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
       const std = Math.sqrt(variance);
-      return { x: key, mean, lower: mean - std, upper: mean + std, n: values.length };
+      return [{ x: at, mean: back(mean), lower: back(mean - std), upper: back(mean + std), n: values.length }];
     });
+}
+
+/** The value of a sorted curve at x: exact at one of its xs (the last of equal ones), linear between two, undefined outside its range. */
+function interpolateAt(xs: readonly number[], vs: readonly number[], at: number): number | undefined {
+  const n = xs.length;
+  const first = xs[0];
+  const last = xs[n - 1];
+  if (first === undefined || last === undefined || at < first || at > last) return undefined;
+  // the first index whose x is > at
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const right = lo;
+  const left = right - 1;
+  const xl = xs[left] as number;
+  const vl = vs[left] as number;
+  if (xl === at || right >= n) return vl;
+  const xr = xs[right] as number;
+  const vr = vs[right] as number;
+  return vl + ((vr - vl) * (at - xl)) / (xr - xl);
 }
 
 /** Index of the datum whose x is nearest to `target` in data sorted by x (binary search). */

@@ -7,6 +7,7 @@ import { HeatmapContour } from '../charts/HeatmapContour';
 import { Histogram } from '../charts/Histogram';
 import { LineChart } from '../charts/LineChart';
 import { PathsChart } from '../charts/PathsChart';
+import { usePageColors } from '../charts/page-colors';
 import { ScatterChart } from '../charts/ScatterChart';
 import { formatNumber } from '../charts/scales';
 import type { Series } from '../charts/series';
@@ -57,9 +58,15 @@ const isMarked = (d: LinePoint) => d.marked === true;
 const errorOf = (d: LinePoint) => d.error;
 
 function LinesFigure({ title, data, csv }: Part<'lines'>) {
+  const colors = usePageColors();
   const series = useMemo<Series<LinePoint>[]>(
-    () => data.series.map((s, i) => ({ id: `${i}:${s.label}`, label: s.label, group: s.group, dashed: s.dashed, data: [...s.points].sort((a, b) => a.x - b.x) })),
-    [data],
+    () =>
+      data.series.map((s, i) => {
+        // a run's colour on this page (the same in the loss curves); a series of no run (ground truth) takes a free one
+        const color = (s.runKey !== undefined ? colors?.run(s.runKey) : undefined) ?? (s.group !== undefined ? colors?.group(s.group) : undefined);
+        return { id: `${i}:${s.label}`, label: s.label, group: s.group, dashed: s.dashed, ...(color !== undefined && { color }), data: [...s.points].sort((a, b) => a.x - b.x) };
+      }),
+    [data, colors],
   );
   const groups = new Set(data.series.map((s) => s.group).filter(Boolean));
   const [bands, setBands] = useState(false);
@@ -87,6 +94,7 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
 }
 
 function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
+  const colors = usePageColors();
   const [selected, setSelected] = useState<ScatterPoint | null>(() => data.points.find((p) => p.marked) ?? null);
   // Definitions of y to switch between (e.g. the minimal ratio over all or over non-flat eigenvalues).
   const views = data.views ?? [];
@@ -132,6 +140,7 @@ function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
             x={px}
             y={py}
             group={(d) => d.group}
+            groupColor={colors ? (g) => colors.group(g) : undefined}
             marked={(d) => selected !== null && (d.runKey !== undefined ? d.runKey === selected.runKey : d === selected)}
             // the points the analysis marks (minimal-ratio: ‖∇L‖ never reached the threshold) are hollow, named in the legend
             flagged={(d) => d.marked === true}
@@ -192,9 +201,19 @@ export function binValues(values: readonly number[], count: number): Bin[] {
 }
 
 function PathsFigure({ title, data, csv }: Part<'paths'>) {
+  const colors = usePageColors();
   const [viewId, setViewId] = useState(data.views[0]?.id ?? '');
   const view = data.views.find((v) => v.id === viewId) ?? data.views[0];
-  const paths = useMemo<Series<PathPoint>[]>(() => (view ? view.paths.map((p, i) => ({ id: `${i}:${p.label}`, label: p.label, data: p.points })) : []), [view]);
+  const paths = useMemo<Series<PathPoint>[]>(
+    () =>
+      view
+        ? view.paths.map((p, i) => {
+            const color = p.runKey !== undefined ? colors?.run(p.runKey) : undefined;
+            return { id: `${i}:${p.label}`, label: p.label, ...(color !== undefined && { color }), data: p.points };
+          })
+        : [],
+    [view, colors],
+  );
   // Each view labels its own PCA's explained variance (a layer's plane is not the whole model's).
   const explained = view?.explainedVariance ?? data.explainedVariance;
   const variance = (i: number) => (explained[i] !== undefined ? ` (${(100 * (explained[i] ?? 0)).toFixed(1)}% var.)` : '');
