@@ -27,6 +27,7 @@ import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
 import { NewExperiment } from '../../../components/NewExperiment';
 import { missingFigureReason } from '../../../components/missing-figures';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
+import { PageColorsScope, pageColors } from '../../../components/charts/page-colors';
 import { formatNumber } from '../../../components/charts/scales';
 import { columnsToPoints } from '../../../lib/columns';
 import { errorText } from '../../../lib/errors';
@@ -35,6 +36,7 @@ import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
 import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
 import { useDocumentTitle } from '../../../lib/document-title';
+import { runStyles } from '../../../lib/run-config';
 
 type Experiment = NonNullable<WebExperimentViewQuery['experiment']>;
 type ExperimentEvent = WebExperimentEventsSubscription['experimentEvents'];
@@ -155,7 +157,27 @@ export default function ExperimentPage() {
     return () => clearInterval(timer);
   }, [live, refetchRuns]);
 
-  const figureRuns: FigureRun[] = useMemo(() => figureSource.map((r) => ({ id: r.id, label: r.key, group: r.group, series: series[r.id] ?? {} })), [figureSource, series]);
+  // One colour per model (per run when the runs are seeds of one model) in every figure of the page,
+  // and a line style per value of what varies within a group (fit-function's target).
+  const colors = useMemo(() => pageColors(figureSource), [figureSource]);
+  const styles = useMemo(() => runStyles(figureSource), [figureSource]);
+  const figureRuns: FigureRun[] = useMemo(
+    () =>
+      figureSource.map((r): FigureRun => {
+        const color = colors.run(r.key);
+        const style = styles.get(r.key);
+        return {
+          id: r.id,
+          label: r.key,
+          // seeds of one model: a colour and a legend entry each, still one mean ± std
+          ...(colors.byGroup ? { group: r.group } : { band: r.group }),
+          ...(color !== undefined && { color }),
+          ...(style !== undefined && { style }),
+          series: series[r.id] ?? {},
+        };
+      }),
+    [figureSource, series, colors, styles],
+  );
   const analyses = analysesResult.data?.experiment?.analyses ?? experiment?.analyses ?? [];
 
   if (error && !experiment) return <ErrorNotice>{errorText(error)}</ErrorNotice>;
@@ -252,61 +274,63 @@ export default function ExperimentPage() {
       {experiment.error ? <ErrorNotice>{experiment.error}</ErrorNotice> : null}
       {experiment.presetDefinition ? <p className="muted" style={{ marginTop: -6 }}>{experiment.presetDefinition.description}</p> : null}
 
-      <div className={figureSpecs.length > 0 ? 'stack' : 'grid-2'} style={{ marginBottom: 16 }}>
-        {metricFigures.map((figure) => {
-          if (String(figure.kind).toUpperCase() === 'METRIC_LINES') {
-            const metrics = figure.metrics ?? [];
+      <PageColorsScope colors={colors}>
+        <div className={figureSpecs.length > 0 ? 'stack' : 'grid-2'} style={{ marginBottom: 16 }}>
+          {metricFigures.map((figure) => {
+            if (String(figure.kind).toUpperCase() === 'METRIC_LINES') {
+              const metrics = figure.metrics ?? [];
+              return (
+                <div key={figure.id} data-figure-id={figure.id}>
+                  <MetricFigure
+                    title={figure.title}
+                    metrics={metrics}
+                    runs={figureRuns}
+                    x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
+                    yScale={figure.yScale === 'log' ? 'log' : 'linear'}
+                    csv={(onProgress) => seriesCsv(client, runs, metrics, onProgress)}
+                  />
+                </div>
+              );
+            }
+            const analysis = analyses.find((a) => a.id === figure.id) ?? analyses.find((a) => a.title === figure.title);
+            if (analysis) {
+              shownAnalysisIds.add(analysis.id);
+              return (
+                <div key={figure.id} data-figure-id={figure.id}>
+                  <FigureView title={analysis.title} data={analysis.data as unknown as FigureData} />
+                </div>
+              );
+            }
+            // The analyses ran and drew no such figure: one the preset draws only when asked (fit-function's
+            // formula targets), not one still to come — unless runs ended short, which may be why.
+            const missing = analysisStatus === 'SUCCEEDED' ? missingFigureReason(runs) : null;
+            if (analysisStatus === 'SUCCEEDED' && missing === null) return null;
             return (
-              <div key={figure.id} data-figure-id={figure.id}>
-                <MetricFigure
-                  title={figure.title}
-                  metrics={metrics}
-                  runs={figureRuns}
-                  x={(figure.x === 'epoch' ? 'epoch' : 'step') satisfies XMode}
-                  yScale={figure.yScale === 'log' ? 'log' : 'linear'}
-                  csv={(onProgress) => seriesCsv(client, runs, metrics, onProgress)}
-                />
-              </div>
+              <section key={figure.id} className="card" data-figure-id={figure.id} {...(missing ? { 'data-figure-missing': figure.id } : { 'data-figure-pending': figure.id })}>
+                <div className="card-head">
+                  <h2>{figure.title}</h2>
+                </div>
+                <div className="card-body muted">
+                  {missing
+                    ? missing
+                    : analysisStatus === 'RUNNING' || analysisStatus === 'QUEUED'
+                    ? 'The analysis is running; the figure appears here when it is done.'
+                    : analysisStatus === 'FAILED'
+                      ? 'The analysis failed; see the experiment’s error.'
+                      : analysisStatus === 'SKIPPED'
+                        ? `Not drawn: the experiment was stopped, or no run finished to analyse (${endedShort.length > 0 ? endedShort.map((r) => `${r.key}: ${r.status.toLowerCase()}`).join(', ') : 'no run finished'}).`
+                        : 'Computed from the runs once they have all finished.'}
+                </div>
+              </section>
             );
-          }
-          const analysis = analyses.find((a) => a.id === figure.id) ?? analyses.find((a) => a.title === figure.title);
-          if (analysis) {
-            shownAnalysisIds.add(analysis.id);
-            return (
-              <div key={figure.id} data-figure-id={figure.id}>
-                <FigureView title={analysis.title} data={analysis.data as unknown as FigureData} />
-              </div>
-            );
-          }
-          // The analyses ran and drew no such figure: one the preset draws only when asked (fit-function's
-          // formula targets), not one still to come — unless runs ended short, which may be why.
-          const missing = analysisStatus === 'SUCCEEDED' ? missingFigureReason(runs) : null;
-          if (analysisStatus === 'SUCCEEDED' && missing === null) return null;
-          return (
-            <section key={figure.id} className="card" data-figure-id={figure.id} {...(missing ? { 'data-figure-missing': figure.id } : { 'data-figure-pending': figure.id })}>
-              <div className="card-head">
-                <h2>{figure.title}</h2>
-              </div>
-              <div className="card-body muted">
-                {missing
-                  ? missing
-                  : analysisStatus === 'RUNNING' || analysisStatus === 'QUEUED'
-                  ? 'The analysis is running; the figure appears here when it is done.'
-                  : analysisStatus === 'FAILED'
-                    ? 'The analysis failed; see the experiment’s error.'
-                    : analysisStatus === 'SKIPPED'
-                      ? `Not drawn: the experiment was stopped, or no run finished to analyse (${endedShort.length > 0 ? endedShort.map((r) => `${r.key}: ${r.status.toLowerCase()}`).join(', ') : 'no run finished'}).`
-                      : 'Computed from the runs once they have all finished.'}
-              </div>
-            </section>
-          );
-        })}
-        {analyses
-          .filter((a) => !shownAnalysisIds.has(a.id) && !metricFigures.some((f) => f.id === a.id))
-          .map((a) => (
-            <FigureView key={a.id} title={a.title} data={a.data as unknown as FigureData} />
-          ))}
-      </div>
+          })}
+          {analyses
+            .filter((a) => !shownAnalysisIds.has(a.id) && !metricFigures.some((f) => f.id === a.id))
+            .map((a) => (
+              <FigureView key={a.id} title={a.title} data={a.data as unknown as FigureData} />
+            ))}
+        </div>
+      </PageColorsScope>
       <div className="stack">
         <ExperimentLifecycle
           name={experiment.name}
