@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsed, formatDuration, formatInt, formatWhen } from './format';
+import { elapsed, formatDuration, formatEta, formatInt, formatWhen } from './format';
 
 describe('format', () => {
   it('formats durations at every scale', () => {
@@ -26,5 +26,14 @@ describe('format', () => {
 
   it('groups thousands', () => {
     expect(formatInt(34634)).toBe('34,634');
+  });
+
+  it('counts an ETA down from when it was read, and says when it is unknown', () => {
+    const readAt = 1_000_000;
+    expect(formatEta(65, readAt, readAt)).toBe('about 1 m 05 s left');
+    expect(formatEta(65, readAt, readAt + 5_000)).toBe('about 1 m 00 s left');
+    expect(formatEta(3, readAt, readAt + 10_000)).toBe('less than 1 s left');
+    expect(formatEta(null, readAt, readAt)).toBe('—');
+    expect(formatEta(undefined, readAt, readAt)).toBe('—');
   });
 });

@@ -34,3 +34,13 @@ export function elapsed(start: string | null | undefined, end: string | null | u
 export function formatInt(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toLocaleString('en-US');
 }
+
+/**
+ * What is left of an ETA the API computed (`etaSeconds`, from the rate so far) at `readAt`,
+ * counted down to `now` between reads, as "about 1 m 05 s left"; '—' while it is unknown.
+ */
+export function formatEta(etaSeconds: number | null | undefined, readAt: number, now = Date.now()): string {
+  if (etaSeconds === null || etaSeconds === undefined || !Number.isFinite(etaSeconds)) return '—';
+  const left = Math.max(0, etaSeconds * 1000 - Math.max(0, now - readAt));
+  return left < 1000 ? 'less than 1 s left' : `about ${formatDuration(left)} left`;
+}

@@ -31,7 +31,7 @@ import { PageColorsScope, pageColors } from '../../../components/charts/page-col
 import { formatNumber } from '../../../components/charts/scales';
 import { columnsToPoints } from '../../../lib/columns';
 import { errorText } from '../../../lib/errors';
-import { elapsed, formatDuration, formatWhen } from '../../../lib/format';
+import { elapsed, formatDuration, formatEta, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
 import { READ_ONLY_HINT, useCanWrite, useConnection } from '../../../lib/Providers';
@@ -69,6 +69,8 @@ export default function ExperimentPage() {
   const [series, setSeries] = useState<LiveSeries>({});
   const [progressOf, setProgressOf] = useState<Record<string, number>>({});
   const [now, setNow] = useState(() => Date.now());
+  // When the run rows (and their ETAs) were last read: the ETAs count down from there.
+  const [readAt, setReadAt] = useState(() => Date.now());
   const experiment = data?.experiment ?? null;
   useDocumentTitle(experiment ? experiment.name : 'Experiment');
 
@@ -143,17 +145,19 @@ export default function ExperimentPage() {
   const figureSignature = JSON.stringify(runs.map((r) => [r.id, r.key, r.group, r.config]));
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const figureSource = useMemo(() => runs, [figureSignature]);
+  useEffect(() => setReadAt(Date.now()), [runsResult.data, data]);
   const status = runsResult.data?.experiment?.status ?? experiment?.status ?? 'QUEUED';
   const analysisStatus = runsResult.data?.experiment?.analysisStatus ?? experiment?.analysisStatus ?? 'PENDING';
   const live = LIVE_EXPERIMENT.has(status);
 
-  // A safety net under the events (and the clock of the durations).
+  // A safety net under the events, and the clock of the durations and ETAs (every second).
   useEffect(() => {
     if (!live) return;
+    let ticks = 0;
     const timer = setInterval(() => {
       setNow(Date.now());
-      refetchRuns({ requestPolicy: 'network-only' });
-    }, 3000);
+      if (++ticks % 3 === 0) refetchRuns({ requestPolicy: 'network-only' });
+    }, 1000);
     return () => clearInterval(timer);
   }, [live, refetchRuns]);
 
@@ -224,6 +228,7 @@ export default function ExperimentPage() {
             ) : null}
             {counts.done}/{runs.length} runs done{counts.failed > 0 ? `, ${counts.failed} failed` : ''} · started {formatWhen(experiment.createdAt, now)} ·{' '}
             {formatDuration(elapsed(experiment.createdAt, runsResult.data?.experiment?.finishedAt ?? experiment.finishedAt, now))}
+            {live ? <span data-testid="experiment-eta"> · {formatEta(runsResult.data?.experiment?.etaSeconds ?? experiment.etaSeconds, readAt, now)}</span> : null}
             {analysisStatus !== 'SKIPPED' && experiment.preset ? ` · analyses ${analysisStatus.toLowerCase()}` : ''}
           </div>
         </div>
@@ -361,15 +366,15 @@ export default function ExperimentPage() {
                   <th className="num">Final train loss</th>
                   <th className="num">Final test acc.</th>
                   <th className="num">Duration</th>
+                  <th className="num">ETA</th>
                   <th />
                 </tr>
               </thead>
               <tbody>
                 {runs.map((run) => {
+                  // The API's last stored values (a live run's too), never a downsampled series' last point.
                   const final = (run.final ?? {}) as Record<string, unknown>;
                   const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '—');
-                  // Runs logged by scripts have no engine summary: show their last logged value.
-                  const last = (key: string) => series[run.id]?.[key]?.at(-1)?.value ?? undefined;
                   return (
                     <tr key={run.id} className="clickable" onClick={() => router.push(`/runs/${run.id}`)}>
                       <td>
@@ -389,11 +394,12 @@ export default function ExperimentPage() {
                       <td>
                         <ProgressBar value={LIVE_RUN.has(run.status) ? (progressOf[run.id] ?? run.progress) : run.status === 'SUCCEEDED' ? 1 : run.progress} label={`${run.key} progress`} status={run.status} />
                       </td>
-                      <td className="num">{run.steps ?? series[run.id]?.['train/loss']?.at(-1)?.step ?? '—'}</td>
-                      <td className="num">{number(final['train/loss'] ?? last('train/loss'))}</td>
-                      <td className="num">{number(final['test/accuracy'] ?? last('test/accuracy'))}</td>
+                      <td className="num">{run.steps ?? '—'}</td>
+                      <td className="num">{number(final['train/loss'])}</td>
+                      <td className="num">{number(final['test/accuracy'])}</td>
                       {/* A live run's stored duration is 0 until it ends: count from its start instead. */}
                       <td className="num">{formatDuration(LIVE_RUN.has(run.status) || run.timings.durationMs === null || run.timings.durationMs === undefined ? elapsed(run.timings.startedAt, run.timings.finishedAt, now) : run.timings.durationMs)}</td>
+                      <td className="num muted">{run.status === 'RUNNING' ? formatEta(run.etaSeconds, readAt, now) : ''}</td>
                       <td>
                         {LIVE_RUN.has(run.status) ? (
                           <ConfirmButton

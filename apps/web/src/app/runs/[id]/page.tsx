@@ -1,6 +1,6 @@
 'use client';
 
-import { WebCancelRunDocument, WebRunDocument, WebRunEventsDocument, type WebRunEventsSubscription } from '@saddle/schema';
+import { WebCancelRunDocument, WebRunDocument, WebRunEventsDocument, WebRunProgressDocument, type WebRunEventsSubscription } from '@saddle/schema';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import { MetricFigure } from '../../../components/MetricFigure';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
 import { formatNumber } from '../../../components/charts/scales';
 import { errorText } from '../../../lib/errors';
-import { elapsed, formatDuration, formatInt, formatWhen } from '../../../lib/format';
+import { elapsed, formatDuration, formatEta, formatInt, formatWhen } from '../../../lib/format';
 import { seriesCsv } from '../../../lib/full-series';
 import { addBatch, mergePoints, type RunSeries, type XMode } from '../../../lib/metrics';
 import { useDocumentTitle } from '../../../lib/document-title';
@@ -43,7 +43,11 @@ export default function RunPage() {
   const [x, setX] = useState<XMode>('step');
   const [yMode, setYMode] = useState<YMode>('auto');
   const [now, setNow] = useState(() => Date.now());
+  // Progress, ETA and last values, read again every few seconds while the run is live.
+  const [progressResult, refetchProgress] = useQuery({ query: WebRunProgressDocument, variables: { id }, pause: !data });
+  const [readAt, setReadAt] = useState(() => Date.now());
   const run = data?.run ?? null;
+  const latest = progressResult.data?.run ?? null;
   const canWrite = useCanWrite();
   const [, cancelRun] = useMutation(WebCancelRunDocument);
   useDocumentTitle(run ? `${run.key} · ${run.experiment.name}` : 'Run');
@@ -85,9 +89,14 @@ export default function RunPage() {
   const live = run ? LIVE.has(run.status) : false;
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    let ticks = 0;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (++ticks % 3 === 0) refetchProgress({ requestPolicy: 'network-only' });
+    }, 1000);
     return () => clearInterval(timer);
-  }, [live]);
+  }, [live, refetchProgress]);
+  useEffect(() => setReadAt(Date.now()), [progressResult.data, data]);
 
   const keys = useMemo(() => [...new Set([...(run?.metricKeys ?? []), ...Object.keys(series)])].sort(), [run, series]);
   const figureRuns = useMemo(() => (run ? [{ id: run.id, label: run.key, series }] : []), [run, series]);
@@ -97,7 +106,11 @@ export default function RunPage() {
   if (!run) return <ErrorNotice>{`No run has the id ${id}.`}</ErrorNotice>;
 
   const summary = run.summary;
-  const final = (run.final ?? {}) as Record<string, unknown>;
+  // While live, the newer read of the two (the last stored values, never a downsampled series' last point).
+  const fresh = live && latest && latest.status === run.status ? latest : null;
+  const final = ((fresh ? fresh.final : run.final) ?? {}) as Record<string, unknown>;
+  const steps = fresh ? fresh.steps : run.steps;
+  const eta = run.status === 'RUNNING' ? formatEta(fresh ? fresh.etaSeconds : run.etaSeconds, readAt, now) : null;
   // A live run's stored duration is 0 until it ends: count from its start instead.
   const duration = live || run.timings.durationMs === null || run.timings.durationMs === undefined ? elapsed(run.timings.startedAt, run.timings.finishedAt, now) : run.timings.durationMs;
 
@@ -114,6 +127,7 @@ export default function RunPage() {
           </div>
           <div className="sub">
             group {run.group} · {run.external ? 'logged by a script' : 'trained by Saddle'} · {formatDuration(duration)}
+            {eta ? <span data-testid="run-eta"> · {eta}</span> : null}
           </div>
         </div>
         <div className="row">
@@ -200,8 +214,14 @@ export default function RunPage() {
               <dd>{formatWhen(run.timings.finishedAt, now)}</dd>
               <dt>Training time</dt>
               <dd>{formatDuration(duration)}</dd>
+              {eta ? (
+                <>
+                  <dt>Time left</dt>
+                  <dd>{eta}</dd>
+                </>
+              ) : null}
               <dt>Steps</dt>
-              <dd>{run.steps ?? '—'}</dd>
+              <dd>{steps ?? '—'}</dd>
               {run.restarts > 0 ? (
                 <>
                   <dt>Restarts</dt>
