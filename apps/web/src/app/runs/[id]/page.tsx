@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { MetricFigure } from '../../../components/MetricFigure';
+import { RunAnalysesPanel } from '../../../components/RunAnalyses';
 import { ErrorNotice, LoadingBlock, ProgressBar, StatusBadge } from '../../../components/StatusBadge';
 import { formatNumber } from '../../../components/charts/scales';
 import { errorText } from '../../../lib/errors';
@@ -282,6 +283,10 @@ export default function RunPage() {
         {keys.map((key) => (
           <MetricFigure key={key} title={key} metrics={[key]} runs={figureRuns} x={x} yScale={yScaleOf(yMode, key)} csv={() => seriesCsv(client, [run], [key])} />
         ))}
+      </div>
+
+      <div style={{ marginTop: 16 }}>
+        <RunAnalysesPanel runId={run.id} canWrite={canWrite} />
       </div>
     </>
   );
