@@ -136,15 +136,37 @@ function blockBuckets(dialect: DatabaseConfig['kind'], runId: string, key: strin
   const size = sql.lit(METRIC_BLOCK_STEPS);
   const least = (a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<unknown> => sql`CASE WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
   const greatest = (a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<unknown> => sql`CASE WHEN ${a} > ${b} THEN ${a} ELSE ${b} END`;
-  const candidates = (comparable: RawBuilder<number>, extreme: 'lo' | 'hi'): RawBuilder<unknown> => sql`
-        SELECT step AS s, ${comparable} AS v FROM metrics WHERE run_id = ${runId} AND key = ${key} AND step >= bk.s AND step < bk.l_end
+  // The block a bucket's end part lies in, as `alias` (one primary-key seek; no row when absent).
+  const endBlock = (alias: string, block: RawBuilder<unknown>): RawBuilder<unknown> =>
+    dialect === 'postgres'
+      ? sql`LEFT JOIN LATERAL (SELECT lo, lo_step, hi, hi_step FROM metric_blocks WHERE run_id = ${runId} AND key = ${key} AND block = ${block} LIMIT 1) ${sql.raw(alias)} ON true`
+      : sql`LEFT JOIN metric_blocks ${sql.raw(alias)} ON ${sql.raw(alias)}.run_id = ${runId} AND ${sql.raw(alias)}.key = ${key} AND ${sql.raw(alias)}.block = ${block}`;
+  // Where an end part's block holds its extreme inside the part, that step and value answer the
+  // part: the block's earliest lowest lies in it, so nothing earlier in the block ties or beats it.
+  const inside = (step: string, from: string, to: string): RawBuilder<unknown> => sql`CASE WHEN ${sql.ref(step)} >= ${sql.ref(from)} AND ${sql.ref(step)} < ${sql.ref(to)} THEN 1 ELSE 0 END`;
+  const candidates = (comparable: RawBuilder<number>, extreme: 'lo' | 'hi'): RawBuilder<unknown> => {
+    const [l, r] = [sql.ref(`bk.l_${extreme}`), sql.ref(`bk.r_${extreme}`)];
+    const [lStep, rStep, lOk, rOk] = [sql.ref(`bk.l_${extreme}_step`), sql.ref(`bk.r_${extreme}_step`), sql.ref(`bk.l_${extreme}_ok`), sql.ref(`bk.r_${extreme}_ok`)];
+    return sql`
+        SELECT ${lStep} AS s, ${l} AS v WHERE ${lOk} = 1
+        UNION ALL SELECT step, ${comparable} FROM metrics WHERE run_id = ${runId} AND key = ${key} AND step >= bk.s AND step < bk.l_end AND ${lOk} = 0
         UNION ALL SELECT ${sql.ref(`${extreme}_step`)}, ${sql.ref(extreme)} FROM metric_blocks WHERE run_id = ${runId} AND key = ${key} AND block >= bk.a AND block < bk.z
-        UNION ALL SELECT step, ${comparable} FROM metrics WHERE run_id = ${runId} AND key = ${key} AND step >= bk.r_start AND step < bk.e`;
+        UNION ALL SELECT ${rStep}, ${r} WHERE ${rOk} = 1
+        UNION ALL SELECT step, ${comparable} FROM metrics WHERE run_id = ${runId} AND key = ${key} AND step >= bk.r_start AND step < bk.e AND ${rOk} = 0`;
+  };
   return sql`
     bounds(b) AS (SELECT 0 UNION ALL SELECT b + 1 FROM bounds WHERE b + 1 < ${sql.lit(buckets)}),
     ends AS (SELECT ${sql.lit(first)} + CAST(b AS BIGINT) * ${sql.lit(n)} / ${sql.lit(buckets)} AS s, ${sql.lit(first)} + CAST(b + 1 AS BIGINT) * ${sql.lit(n)} / ${sql.lit(buckets)} AS e FROM bounds),
     whole AS (SELECT s, e, (s + ${sql.lit(METRIC_BLOCK_STEPS - 1)}) / ${size} AS a, e / ${size} AS z FROM ends),
-    bk AS (SELECT s, e, a, z, ${least(sql.ref('e'), sql`a * ${size}`)} AS l_end, ${greatest(sql.ref('s'), sql`${greatest(sql.ref('z'), sql.ref('a'))} * ${size}`)} AS r_start FROM whole),
+    parts AS (SELECT s, e, a, z, ${least(sql.ref('e'), sql`a * ${size}`)} AS l_end, ${greatest(sql.ref('s'), sql`${greatest(sql.ref('z'), sql.ref('a'))} * ${size}`)} AS r_start FROM whole),
+    bk AS (
+      SELECT p.s, p.e, p.a, p.z, p.l_end, p.r_start,
+             lb.lo AS l_lo, lb.lo_step AS l_lo_step, ${inside('lb.lo_step', 'p.s', 'p.l_end')} AS l_lo_ok,
+             lb.hi AS l_hi, lb.hi_step AS l_hi_step, ${inside('lb.hi_step', 'p.s', 'p.l_end')} AS l_hi_ok,
+             rb.lo AS r_lo, rb.lo_step AS r_lo_step, ${inside('rb.lo_step', 'p.r_start', 'p.e')} AS r_lo_ok,
+             rb.hi AS r_hi, rb.hi_step AS r_hi_step, ${inside('rb.hi_step', 'p.r_start', 'p.e')} AS r_hi_ok
+      FROM parts p ${endBlock('lb', sql`p.s / ${size}`)} ${endBlock('rb', sql`p.r_start / ${size}`)}
+    ),
     picked AS (
       SELECT (SELECT c.s FROM (${candidates(lowComparable(dialect, sql.ref('value')), 'lo')}) c ORDER BY c.v, c.s LIMIT 1) AS lo_step,
              (SELECT c.s FROM (${candidates(highComparable(dialect, sql.ref('value')), 'hi')}) c ORDER BY c.v DESC, c.s LIMIT 1) AS hi_step
