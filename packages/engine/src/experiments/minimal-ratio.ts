@@ -167,8 +167,8 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
   ];
 }
 
-/** Equal-width bins over [min, max] of the values. */
-function histogram(values: number[], binCount: number): { x0: number; x1: number; count: number }[] {
+/** Equal-width bins over [min, max] of the values (one bin when they are all equal); run-analysis' sensitivity histogram too. */
+export function histogram(values: number[], binCount: number): { x0: number; x1: number; count: number }[] {
   if (values.length === 0) return [];
   let min = Infinity;
   let max = -Infinity;

@@ -28,6 +28,7 @@ import { loadDataset } from '../data/load.js';
 import { buildModel } from '../models/model.js';
 import type { ModelSpec } from '../models/spec.js';
 import { lossFunction } from '../train/losses.js';
+import { histogram } from './minimal-ratio.js';
 import { headOf, splitTensors } from './context.js';
 import type { Figure } from './types.js';
 
@@ -355,7 +356,7 @@ async function sensitivityAnalysis(input: RunAnalysisInput, options: RunAnalysis
         {
           id: 'sensitivity',
           title: `Input sensitivity ‖∂${output === 'softmax' ? 'softmax' : 'f'}/∂x‖_F per example (mean ${result.meanFrobeniusNorm.toPrecision(4)} ± ${result.standardError.toPrecision(2)}, ${result.samples} examples)`,
-          data: { kind: 'histogram', x: { label: '‖∂f/∂x‖_F', scale: 'linear' }, y: { label: 'examples', scale: 'linear' }, bins: histogramBins(perExample, 20) },
+          data: { kind: 'histogram', x: { label: '‖∂f/∂x‖_F', scale: 'linear' }, y: { label: 'examples', scale: 'linear' }, bins: histogram(perExample, 20) },
         },
       ],
       summary: numbers,
@@ -397,18 +398,6 @@ async function sharpnessAnalysis(input: RunAnalysisInput, options: RunAnalysisOp
       },
     };
   });
-}
-
-/** Equal-width bins over [min, max] (one bin when every value is the same). */
-function histogramBins(values: readonly number[], count: number): { x0: number; x1: number; count: number }[] {
-  if (values.length === 0) return [];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  if (!(high > low)) return [{ x0: low, x1: high, count: values.length }];
-  const width = (high - low) / count;
-  const bins = Array.from({ length: count }, (_, i) => ({ x0: low + i * width, x1: i === count - 1 ? high : low + (i + 1) * width, count: 0 }));
-  for (const v of values) bins[Math.min(count - 1, Math.floor((v - low) / width))]!.count++;
-  return bins;
 }
 
 /**
