@@ -14,7 +14,10 @@ export interface ExperimentFindings {
   preset: string;
   scale: string | null;
   status: string;
-  /** From creation to the end of the analysis, in seconds; null while it runs. */
+  /**
+   * From its first run's start (its creation when none started) to the end of its analysis, in
+   * seconds; null while it runs. Time queued behind other experiments (a suite's) is not counted.
+   */
   wallSeconds: number | null;
   findings: Finding[];
 }
@@ -22,17 +25,19 @@ export interface ExperimentFindings {
 export async function experimentFindings(store: Store, experimentId: string): Promise<ExperimentFindings> {
   const experiment = await store.getExperiment(experimentId);
   if (!experiment) throw new NotFoundError('Experiment', experimentId);
+  const records = await store.runsOf(experimentId);
+  const starts = records.flatMap((r) => (r.startedAt === null ? [] : [r.startedAt]));
+  const startedAt = starts.length > 0 ? Math.min(...starts) : experiment.createdAt;
   const head = {
     experimentId,
     name: experiment.name,
     preset: experiment.preset ?? '',
     scale: experiment.scale,
     status: experiment.status,
-    wallSeconds: experiment.finishedAt === null ? null : (experiment.finishedAt - experiment.createdAt) / 1000,
+    wallSeconds: experiment.finishedAt === null ? null : (experiment.finishedAt - startedAt) / 1000,
   };
   // Findings belong to the catalogue's claims; a custom experiment has none.
   if (!experiment.preset || !isPresetId(experiment.preset)) return { ...head, findings: [] };
-  const records = await store.runsOf(experimentId);
   // Only the series the preset's findings read: a 100-run experiment's curves stay in the store.
   const seriesKeys = seriesReadBy(experiment.preset);
   const runs: FindingRun[] = [];
