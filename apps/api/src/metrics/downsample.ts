@@ -18,29 +18,46 @@ export interface SeriesPoint {
 }
 
 export function downsampleMinMax<P extends SeriesPoint>(points: readonly P[], maxPoints: number): P[] {
+  return downsampleMinMaxIndices(points.length, (i) => (points[i] as P).value, maxPoints).map((i) => points[i] as P);
+}
+
+/**
+ * The indices (ascending) of the points `downsampleMinMax` keeps of a series of `length` points
+ * whose values `valueAt` reads: what a reader holding the series as columns (a Float64Array off
+ * SQLite's reader thread) uses to build only the kept points, not one object per point read.
+ */
+export function downsampleMinMaxIndices(length: number, valueAt: (index: number) => number, maxPoints: number): number[] {
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new Error(`downsampleMinMax: maxPoints must be an integer ≥ 2, got ${maxPoints}`);
   }
-  if (points.length <= maxPoints) return [...points];
+  if (length <= maxPoints) return Array.from({ length }, (_, i) => i);
   const buckets = Math.floor(maxPoints / 2);
-  const out: P[] = [];
+  const out: number[] = [];
   for (let b = 0; b < buckets; b++) {
-    const start = Math.floor((b * points.length) / buckets);
-    const end = Math.floor(((b + 1) * points.length) / buckets);
+    const start = Math.floor((b * length) / buckets);
+    const end = Math.floor(((b + 1) * length) / buckets);
     let lowIndex = start;
     let highIndex = start;
+    let low = 0;
+    let high = 0;
     let anyFinite = false;
     for (let i = start; i < end; i++) {
-      const value = (points[i] as P).value;
+      const value = valueAt(i);
       if (!Number.isFinite(value)) continue;
-      if (!anyFinite || value > (points[highIndex] as P).value) highIndex = i;
-      if (!anyFinite || value < (points[lowIndex] as P).value) lowIndex = i;
+      if (!anyFinite || value > high) {
+        highIndex = i;
+        high = value;
+      }
+      if (!anyFinite || value < low) {
+        lowIndex = i;
+        low = value;
+      }
       anyFinite = true;
     }
     const first = Math.min(lowIndex, highIndex);
     const second = Math.max(lowIndex, highIndex);
-    out.push(points[first] as P);
-    if (second !== first) out.push(points[second] as P);
+    out.push(first);
+    if (second !== first) out.push(second);
   }
   return out;
 }

@@ -35,12 +35,18 @@ export function wholeSeriesNumbersQuery(db: Kysely<Database>, runId: string, key
 
 /** The points of `wholeSeriesNumbersQuery`'s columns (an epoch of NaN was NULL: epochs are integers). */
 export function pointsFromColumns(key: string, columns: NumberColumns): StoredMetricPoint[] {
+  return pointsFromColumnsAt(key, columns, Array.from({ length: columns.length }, (_, i) => i));
+}
+
+/** The points at `indices` of `wholeSeriesNumbersQuery`'s columns: only the ones kept are built. */
+export function pointsFromColumnsAt(key: string, columns: NumberColumns, indices: readonly number[]): StoredMetricPoint[] {
   const { length, width, data } = columns;
   if (width !== 4) throw new Error(`pointsFromColumns: expected 4 columns (step, value, wall_time, epoch), got ${width}`);
-  const points: StoredMetricPoint[] = new Array<StoredMetricPoint>(length);
-  for (let i = 0; i < length; i++) {
+  const points: StoredMetricPoint[] = new Array<StoredMetricPoint>(indices.length);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
     const epoch = data[3 * length + i] as number;
-    points[i] = { key, step: data[i] as number, value: data[length + i] as number, wallTime: data[2 * length + i] as number, epoch: Number.isNaN(epoch) ? null : epoch };
+    points[k] = { key, step: data[i] as number, value: data[length + i] as number, wallTime: data[2 * length + i] as number, epoch: Number.isNaN(epoch) ? null : epoch };
   }
   return points;
 }

@@ -5,14 +5,14 @@
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { FigureData, ModelSummary, RunSpec, RunStatus } from '@saddle/engine';
 import { LimitExceededError } from '../errors.js';
-import { downsampleMinMax } from '../metrics/downsample.js';
+import { downsampleMinMaxIndices } from '../metrics/downsample.js';
 import type { DatabaseConfig } from './database.js';
 import { openDatabase } from './database.js';
 import { downsampledSeriesQuery, metricKeysQuery, seriesStatsQuery, wholeSeriesQuery } from './metric-downsample.js';
 import { rewindDivergence } from './metric-divergence.js';
 import { upsertMetricRows } from './metric-ingest.js';
 import { storedToNumber } from './metric-values.js';
-import { bucketsNarrowerThanBlocks, pointsFromColumns, wholeSeriesNumbersQuery } from './series-whole-read.js';
+import { bucketsNarrowerThanBlocks, pointsFromColumnsAt, wholeSeriesNumbersQuery } from './series-whole-read.js';
 import { SqliteReader, type SqliteReaderOptions } from './sqlite-reader.js';
 import type {
   AnalysisStatus,
@@ -462,7 +462,9 @@ export class Store {
     if (this.reader && totalPoints > maxPoints && bucketsNarrowerThanBlocks(totalPoints, maxPoints)) {
       // Buckets narrower than a block: the SQL would read every point too (series-whole-read.ts).
       const columns = await this.reader.numbers(wholeSeriesNumbersQuery(this.db, runId, key));
-      return { points: downsampleMinMax(pointsFromColumns(key, columns), maxPoints), totalPoints };
+      // Bucketed on the columns: only the kept points become objects (not all 5,000 of a series).
+      const kept = downsampleMinMaxIndices(columns.length, (i) => columns.data[columns.length + i] as number, maxPoints);
+      return { points: pointsFromColumnsAt(key, columns, kept), totalPoints };
     }
     const query =
       totalPoints <= maxPoints
