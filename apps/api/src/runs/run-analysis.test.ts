@@ -200,6 +200,29 @@ describe('analyzeRun LANDSCAPE, SENSITIVITY, SHARPNESS and analyzeRuns INTERPOLA
     expect(badDims.errors?.[0]?.extensions).toMatchObject({ path: ['options', 'dims'] });
   });
 
+  it('LANDSCAPE on the PCA plane of a trained run’s stored snapshots: the trajectory drawn on it, ending at the centre', async () => {
+    const spec = {
+      data: { kind: 'function', n: 32 },
+      model: { name: 'tiny-pca', layers: [{ type: 'dense', units: 4, activation: 'tanh' }, { type: 'dense', units: 1, activation: 'linear' }] },
+      batchSize: 8,
+      epochs: 4,
+      snapshotEvery: 1,
+    };
+    const launched = await server.run<{ launchExperiment: { runs: { id: string }[] } }>(`mutation($input: LaunchExperimentInput!) { launchExperiment(input: $input) { runs { id } } }`, { input: { spec } });
+    const runId = launched.data!.launchExperiment.runs[0]!.id;
+    await waitFor(async () => (await server.run<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, { id: runId })).data?.run.status === 'SUCCEEDED', { timeoutMs: 60_000, what: 'the run to train' });
+    const queued = await analyzeKind(runId, 'LANDSCAPE', { plane: 'PCA', resolution: 5 });
+    expect(queued.errors).toBeUndefined();
+    const analysis = await ended(queued.data!.analyzeRun.id);
+    expect(analysis.status).toBe('SUCCEEDED');
+    expect(analysis.summary).toMatchObject({ plane: 'pca', dims: 2 });
+    const figure = analysis.figures[0] as unknown as { id: string; data: { path: { x: number; y: number }[] } };
+    expect(figure.id).toBe('landscape');
+    // A snapshot at the start and after each of the 4 epochs; the last is the final weights, the centre.
+    expect(figure.data.path.length).toBeGreaterThanOrEqual(4);
+    expect(Math.hypot(figure.data.path.at(-1)!.x, figure.data.path.at(-1)!.y)).toBeLessThan(1e-4);
+  });
+
   it('SENSITIVITY: a linear model’s Jacobian is w, so ‖∂f/∂x‖_F = ‖w‖ at every example', async () => {
     const runId = await loggedLinear('sensitivity', w);
     const analysis = await ended((await analyzeKind(runId, 'SENSITIVITY', { x: X, y: Y, loss: 'MSE' })).data!.analyzeRun.id);
