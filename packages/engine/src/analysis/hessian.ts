@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { symmetricEigenvalues, type SymmetricMatrix } from './eigen.js';
-import { type BatchedHvpOptions, hessianVectorProductsOf } from './hvp.js';
+import { runSteps, type Steps } from '../util/steps.js';
+import { type BatchedHvpOptions, hessianVectorProductsOfSteps } from './hvp.js';
 import type { LossFn } from './types.js';
 
 /** The exact Hessian with how far from symmetric it came out before symmetrisation. */
@@ -18,9 +19,14 @@ export interface ExactHessian extends SymmetricMatrix {
  * products. For small nets: P HVPs and P² numbers (573 params → 2.6 MB).
  */
 export function exactHessian(loss: LossFn, theta: tf.Tensor1D, options: BatchedHvpOptions = {}): ExactHessian {
+  return runSteps(exactHessianSteps(loss, theta, options));
+}
+
+/** {@link exactHessian} one chunk of Hessian-vector products at a time, yielding the fraction done (util/steps). */
+export function* exactHessianSteps(loss: LossFn, theta: tf.Tensor1D, options: BatchedHvpOptions = {}): Steps<ExactHessian> {
   const started = performance.now();
   const n = theta.size;
-  const data = hessianVectorProductsOf(
+  const data = yield* hessianVectorProductsOfSteps(
     loss,
     theta,
     n,
@@ -65,7 +71,12 @@ export interface HessianSpectrum {
 }
 
 export function hessianSpectrum(loss: LossFn, theta: tf.Tensor1D, options: BatchedHvpOptions = {}): HessianSpectrum {
-  const hessian = exactHessian(loss, theta, options);
+  return runSteps(hessianSpectrumSteps(loss, theta, options));
+}
+
+/** {@link hessianSpectrum} in chunks: the Hessian-vector products one chunk at a time, then the eigenvalues in one step. */
+export function* hessianSpectrumSteps(loss: LossFn, theta: tf.Tensor1D, options: BatchedHvpOptions = {}): Steps<HessianSpectrum> {
+  const hessian = yield* exactHessianSteps(loss, theta, options);
   const started = performance.now();
   const eigenvalues = symmetricEigenvalues(hessian);
   return {

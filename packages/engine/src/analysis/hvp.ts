@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BatchedLossFn, LossFn } from './types.js';
+import { runSteps, type Steps } from '../util/steps.js';
 
 /**
  * H·v at θ by reverse-over-reverse differentiation: H·v = ∇_θ ⟨∇_θ L(θ), v⟩ (v held constant).
@@ -94,6 +95,17 @@ export function hessianVectorProductsOf(
   fillRows: (start: number, rows: Float32Array) => void,
   options: BatchedHvpOptions = {},
 ): Float64Array {
+  return runSteps(hessianVectorProductsOfSteps(loss, theta, count, fillRows, options));
+}
+
+/** {@link hessianVectorProductsOf} one chunk of products at a time, yielding the fraction done after each (util/steps). */
+export function* hessianVectorProductsOfSteps(
+  loss: LossFn,
+  theta: tf.Tensor1D,
+  count: number,
+  fillRows: (start: number, rows: Float32Array) => void,
+  options: BatchedHvpOptions = {},
+): Steps<Float64Array> {
   const size = theta.size;
   const chunkSize = options.chunkSize ?? (options.batchedLoss ? batchedHvpChunkSize(options.batchedLoss) : DEFAULT_HVP_CHUNK_SIZE);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
@@ -125,6 +137,7 @@ export function hessianVectorProductsOf(
     result.set(products.dataSync(), start * size);
     products.dispose();
     options.onProgress?.(end, count);
+    yield end / count;
   }
   return result;
 }

@@ -183,3 +183,30 @@ describe('analyzeRunPair interpolation', () => {
     await expect(analyzeRunPair('interpolation', a, other, {})).rejects.toThrow(/must share a model to interpolate between them: model\.layers\[0\]\.units differs/);
   });
 });
+
+describe('analyzeRunWeights hessian in chunks', () => {
+  it('stops the exact Hessian between chunks of Hessian-vector products when aborted', async () => {
+    const rng = new Rng(2);
+    const model = mlpSpec('mlp-10-12-1', [12], 1);
+    const numParams = buildModel(model, [10]).numParams; // 145: two chunks of products
+    const input: RunAnalysisInput = {
+      model,
+      inputShape: [10],
+      theta: Float32Array.from({ length: numParams }, () => rng.normal() * 0.3),
+      state: new Float32Array(0),
+      loss: 'mse',
+      data: { inline: { x: Array.from({ length: 40 }, () => rng.normal()), y: Array.from({ length: 4 }, () => rng.normal()) } },
+    };
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const running = analyzeRunWeights('hessian', input, { method: 'exact' }, {
+      signal: controller.signal,
+      onProgress: (f) => {
+        seen.push(f);
+        if (f > 0.05) controller.abort(new Error('cancelled by request'));
+      },
+    });
+    await expect(running).rejects.toThrow(/cancelled by request/);
+    expect(seen.filter((f) => f > 0.05)).toHaveLength(1); // one chunk done, then stopped
+  });
+});

@@ -11,7 +11,7 @@
  * saw it).
  */
 import * as tf from '@tensorflow/tfjs';
-import { hessianSpectrum } from '../analysis/hessian.js';
+import { hessianSpectrumSteps } from '../analysis/hessian.js';
 import { hutchinsonTrace } from '../analysis/hutchinson.js';
 import { lanczosEigenvalues } from '../analysis/lanczos.js';
 import { evenlySpaced } from '../analysis/axis.js';
@@ -154,8 +154,8 @@ async function hessianAnalysis(input: RunAnalysisInput, options: HessianAnalysis
     const method = options.method ?? 'auto';
     const exact = method === 'exact' || (method === 'auto' && model.numParams <= (options.maxExactParams ?? 2000));
     if (exact) {
-      hooks.signal?.throwIfAborted();
-      const spectrum = hessianSpectrum(loss, theta);
+      // The products in chunks (progress, and a cancel stops at the next); the eigenvalues are one step.
+      const spectrum = await runStepsAsync(hessianSpectrumSteps(loss, theta), partOf(hooks, 0.05, 0.9));
       hooks.onProgress?.(1);
       const trace = spectrum.eigenvalues.reduce((sum, v) => sum + v, 0);
       return {
