@@ -66,6 +66,22 @@ export interface MetricFigureProps {
 
 const AXIS_LABEL: Record<XMode, string> = { step: 'step', epoch: 'epoch', wall: 'seconds' };
 
+/**
+ * Two metrics that are one quantity on two splits (`train/loss`, `test/loss`): HW1 draws them on
+ * one axis, told apart by line style, so the gap between them is read off directly. Returns the
+ * quantity and the two splits; null for anything else (gradient norm and loss keep twin panels).
+ */
+export function splitsOfOneQuantity(metrics: readonly string[]): { quantity: string; splits: [string, string] } | null {
+  if (metrics.length !== 2) return null;
+  const parts = metrics.map((key) => {
+    const slash = key.indexOf('/');
+    return slash > 0 ? { split: key.slice(0, slash), quantity: key.slice(slash + 1) } : null;
+  });
+  const [a, b] = parts;
+  if (!a || !b || a.quantity !== b.quantity || a.split === b.split || a.quantity === '') return null;
+  return { quantity: a.quantity, splits: [a.split, b.split] };
+}
+
 /** A preset's `metric-lines` figure: one line per run, updated as points stream in. */
 export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: MetricFigureProps) {
   const [bands, setBands] = useState(false);
@@ -90,6 +106,15 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
       })),
     [metrics, runs, x],
   );
+  // train/X and test/X on one axis, a line style per split (unless the runs already use styles).
+  const oneAxis = useMemo(() => {
+    const splits = splitsOfOneQuantity(metrics);
+    if (!splits || runs.some((r) => r.style !== undefined)) return null;
+    const series = panels.flatMap((panel, k) =>
+      panel.series.map((s): Series<SeriesPoint> => ({ ...s, id: `${s.id}\u0000${panel.key}`, label: `${s.label} ${panel.key}`, style: splits.splits[k] ?? panel.key })),
+    );
+    return { quantity: splits.quantity, series };
+  }, [metrics, runs, panels]);
   const tableRows = useMemo(() => metricTableRows(runs, metrics, x), [runs, metrics, x]);
   // Mean ± std is offered when some family (group or band, within one line style) has two runs or more.
   const families = runs.flatMap((r) => {
@@ -99,7 +124,7 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
   const canBand = new Set(families).size < families.length;
   const points = panels.reduce((n, p) => n + p.series.reduce((m, s) => m + s.data.length, 0), 0);
   const bucketed = panels.some((p) => p.series.some((s) => s.data.some((d) => d.max !== undefined)));
-  const height = metrics.length === 2 ? 440 : 300;
+  const height = metrics.length === 2 && !oneAxis ? 440 : 300;
   const controls = (
     <>
       {canBand ? (
@@ -128,6 +153,26 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
     >
       {(width, h) => {
         const [first, second] = panels;
+        if (oneAxis) {
+          return (
+            <LineChart<SeriesPoint>
+              width={width}
+              height={h}
+              series={oneAxis.series}
+              x={px}
+              y={py}
+              yMin={pMin}
+              yMax={pMax}
+              nonFinite={pNonFinite}
+              xScale="linear"
+              yScale={yScale}
+              xLabel={AXIS_LABEL[x]}
+              yLabel={oneAxis.quantity}
+              bands={bands}
+              smoothing={smoothing}
+            />
+          );
+        }
         if (panels.length === 2 && first && second) {
           return (
             <TwinPanel<SeriesPoint>

@@ -1,7 +1,7 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { GridColumns, GridRows } from '@visx/grid';
 import { CHART_THEME } from './palette';
-import { formatTicks, tickValues, type AxisScale, type NumericScale } from './scales';
+import { formatNumber, formatTicks, tickValues, type AxisScale, type NumericScale } from './scales';
 
 export interface ChartAxesProps {
   /** Horizontal position scale (already ranged to [0, innerWidth]). */
@@ -21,6 +21,30 @@ export interface ChartAxesProps {
   hideXTickLabels?: boolean;
   /** Draws grid lines (off over a heatmap, where they would cut the cells). */
   grid?: boolean;
+  /**
+   * Ticks exactly at these x values (e.g. the batch sizes run, on a log axis) instead of the
+   * scale's own; one closer than MIN_TICK_GAP px to the previous kept tick is dropped.
+   */
+  xTickValues?: readonly number[];
+}
+
+/** The least distance between two labelled ticks given as values, px. */
+const MIN_TICK_GAP = 36;
+
+/** `values` inside the scale's domain, sorted, each at least `gap` px from the previous one kept. */
+export function spacedTicks(values: readonly number[], scale: NumericScale, gap = MIN_TICK_GAP): number[] {
+  const [a, b] = scale.domain() as [number, number];
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const kept: number[] = [];
+  let last = -Infinity;
+  for (const value of [...new Set(values)].filter((v) => Number.isFinite(v) && v >= lo && v <= hi).sort((p, q) => p - q)) {
+    const at = scale(value) ?? Number.NaN;
+    if (!Number.isFinite(at) || Math.abs(at - last) < gap) continue;
+    kept.push(value);
+    last = at;
+  }
+  return kept;
 }
 
 const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize, fontFamily: CHART_THEME.font } as const;
@@ -32,11 +56,13 @@ export function axisTitle(label: string | undefined, kind: AxisScale): string | 
 }
 
 /** Grid, axes and axis titles shared by every chart, so they all read the same. */
-export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels, grid = true }: ChartAxesProps) {
-  const xTicks = tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
+export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeight, xLabel, yLabel, hideXTickLabels, grid = true, xTickValues }: ChartAxesProps) {
+  const given = xTickValues ? spacedTicks(xTickValues, xScale) : [];
+  const xTicks = given.length >= 2 ? given : tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
   // log axes label decades, which sit closer together than linear ticks can
   const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / (yKind === 'log' ? 26 : 45))));
-  const xText = new Map(xTicks.map((v, i) => [v, formatTicks(xTicks)[i] ?? String(v)]));
+  // Given ticks are values that were run (batch size 1024): labelled in full, never rounded to 1000.
+  const xText = new Map(xTicks.map((v, i) => [v, given.length >= 2 ? formatNumber(v, 6) : (formatTicks(xTicks)[i] ?? String(v))]));
   const yText = new Map(yTicks.map((v, i) => [v, formatTicks(yTicks)[i] ?? String(v)]));
   const formatX = (value: unknown) => xText.get(Number(value)) ?? String(value);
   const formatY = (value: unknown) => yText.get(Number(value)) ?? String(value);

@@ -57,6 +57,10 @@ export interface LineChartProps<Datum> {
   nonFinite?: (d: Datum) => string | null | undefined;
   /** Half-length of a datum's error bar (e.g. one standard error over seeds); none where undefined. */
   errorBar?: (d: Datum) => number | undefined;
+  /** Draws a filled dot at every datum: lines through a few separate measurements (one per model or batch size), as HW1 plots them. */
+  points?: boolean;
+  /** x tick positions (e.g. exactly the batch sizes run); the axis' own ticks when omitted. */
+  xTicks?: readonly number[];
   margin?: Margin;
   /**
    * Where lines and envelopes are drawn: SVG paths, or one canvas over the plot (axes, bands and
@@ -137,6 +141,8 @@ export function LineChart<Datum>({
   marked,
   nonFinite,
   errorBar,
+  points = false,
+  xTicks,
   margin = DEFAULT_MARGIN,
   render: renderMode = 'auto',
 }: LineChartProps<Datum>) {
@@ -455,6 +461,7 @@ export function LineChart<Datum>({
             xLabel={xLabel}
             yLabel={yLabel}
             hideXTickLabels={hideXAxis}
+            xTickValues={xTicks}
           />
           {groupBands.map((band) => (
             <Area<BandPoint>
@@ -545,6 +552,13 @@ export function LineChart<Datum>({
                     />,
                   ];
                 }),
+              )
+            : null}
+          {points
+            ? visible.flatMap((p) =>
+                p.series.data
+                  .filter((d) => definedX(d) && isPlottable(y(d), yKind))
+                  .map((d, i) => <circle key={`point-${p.series.id}-${i}`} className="saddle-point" cx={px(d)} cy={yScale(y(d)) ?? 0} r={3.5} fill={p.color} stroke="#fff" strokeWidth={1} data-series={p.series.id} />),
               )
             : null}
           {marked

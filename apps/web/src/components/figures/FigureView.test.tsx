@@ -2,7 +2,7 @@ import type { FigureData } from '@saddle/engine';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binValues, FigureView } from './FigureView';
+import { binValues, FigureView, measurementMarks } from './FigureView';
 
 // happy-dom has no layout: a ResizeObserver that reports a 640 px wide box lets the cards draw.
 beforeAll(() => {
@@ -192,5 +192,38 @@ describe('binValues', () => {
     expect(bins.map((b) => b.count)).toEqual([1, 1, 1, 2]);
     expect(bins[0]?.x0).toBe(0);
     expect(bins[3]?.x1).toBe(4);
+  });
+});
+
+describe('lines figures of a few measurements (HW1 plots them as points)', () => {
+  const sensitivity: Extract<FigureData, { kind: 'lines' }> = {
+    kind: 'lines',
+    x: axis('batch size', 'log'),
+    y: axis('sensitivity'),
+    series: [{ label: 'sensitivity', points: [64, 256, 1024].map((x, i) => ({ x, y: 3 - i })) }],
+  };
+  const dense: Extract<FigureData, { kind: 'lines' }> = {
+    kind: 'lines',
+    x: axis('α'),
+    y: axis('loss'),
+    series: [{ label: 'train', points: Array.from({ length: 41 }, (_, i) => ({ x: -1 + i / 20, y: i })) }],
+  };
+
+  it('marks each of a few x values with a point and, on a log axis, ticks exactly at them; a dense sweep stays a line', () => {
+    expect(measurementMarks(sensitivity)).toEqual({ points: true, xTicks: [64, 256, 1024] });
+    expect(measurementMarks({ ...sensitivity, x: axis('parameters') })).toEqual({ points: true, xTicks: undefined });
+    expect(measurementMarks(dense)).toEqual({ points: false, xTicks: undefined });
+  });
+
+  it('draws a dot per measurement and labels the batch-size axis 64, 256, 1024 (not decades)', async () => {
+    const { container } = await renderDrawn(<FigureView title="Sensitivity vs batch size" data={sensitivity} />);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(3);
+    const ticks = [...container.querySelectorAll('.visx-axis-bottom .visx-axis-tick text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['64', '256', '1024']);
+  });
+
+  it('draws no dots on a dense sweep', async () => {
+    const { container } = await renderDrawn(<FigureView title="Interpolation" data={dense} />);
+    expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(0);
   });
 });

@@ -54,6 +54,21 @@ interface Part<K extends FigureData['kind']> {
 }
 
 type LinePoint = XY & { marked?: boolean; error?: number };
+
+/** At most this many distinct x values make a lines figure one of separate measurements (models, batch sizes). */
+const FEW_MEASUREMENTS = 12;
+
+/**
+ * How a lines figure marks its x values: a few separate measurements (params vs generalisation,
+ * sensitivity vs batch size) are drawn as points, as HW1 plots them, and on a log axis they get
+ * ticks exactly where they were taken (64, 256, 1024, not 10², 10³); a dense sweep (interpolation's
+ * α) is a plain line on the axis' own ticks.
+ */
+export function measurementMarks(data: Extract<FigureData, { kind: 'lines' }>): { points: boolean; xTicks: number[] | undefined } {
+  const xs = [...new Set(data.series.flatMap((s) => s.points.map((p) => p.x)).filter(Number.isFinite))].sort((a, b) => a - b);
+  const few = xs.length > 0 && xs.length <= FEW_MEASUREMENTS;
+  return { points: few, xTicks: few && data.x.scale === 'log' ? xs : undefined };
+}
 const isMarked = (d: LinePoint) => d.marked === true;
 const errorOf = (d: LinePoint) => d.error;
 
@@ -69,6 +84,7 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
     [data, colors],
   );
   const groups = new Set(data.series.map((s) => s.group).filter(Boolean));
+  const marks = useMemo(() => measurementMarks(data), [data]);
   const [bands, setBands] = useState(false);
   const canBand = groups.size > 0 && groups.size < data.series.length;
   // What a ring marker means, once per distinct explanation (e.g. a clamped batch-norm variance).
@@ -87,7 +103,7 @@ function LinesFigure({ title, data, csv }: Part<'lines'>) {
       }
     >
       {(width, height) => (
-        <LineChart<LinePoint> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} marked={isMarked} errorBar={errorOf} />
+        <LineChart<LinePoint> width={width} height={height} series={series} x={px} y={py} xScale={data.x.scale} yScale={data.y.scale} xLabel={data.x.label} yLabel={data.y.label} bands={bands} marked={isMarked} errorBar={errorOf} points={marks.points} xTicks={marks.xTicks} />
       )}
     </ChartCard>
   );
