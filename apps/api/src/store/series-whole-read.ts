@@ -33,15 +33,13 @@ export function wholeSeriesNumbersQuery(db: Kysely<Database>, runId: string, key
     FROM metrics WHERE run_id = ${runId} AND key = ${key} ORDER BY step`.compile(db);
 }
 
-/** The points of `wholeSeriesNumbersQuery`'s columns (an epoch of NaN was NULL: epochs are integers). */
-export function pointsFromColumns(key: string, columns: NumberColumns): StoredMetricPoint[] {
-  return pointsFromColumnsAt(key, columns, Array.from({ length: columns.length }, (_, i) => i));
-}
-
-/** The points at `indices` of `wholeSeriesNumbersQuery`'s columns: only the ones kept are built. */
+/**
+ * The points at `indices` of `wholeSeriesNumbersQuery`'s columns (an epoch of NaN was NULL:
+ * epochs are integers): only the points a read keeps are built.
+ */
 export function pointsFromColumnsAt(key: string, columns: NumberColumns, indices: readonly number[]): StoredMetricPoint[] {
   const { length, width, data } = columns;
-  if (width !== 4) throw new Error(`pointsFromColumns: expected 4 columns (step, value, wall_time, epoch), got ${width}`);
+  if (width !== 4) throw new Error(`pointsFromColumnsAt: expected 4 columns (step, value, wall_time, epoch), got ${width}`);
   const points: StoredMetricPoint[] = new Array<StoredMetricPoint>(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
