@@ -57,4 +57,51 @@ describe('saddle data add / list / rm', () => {
     expect(rm).toMatchObject({ code: 2 });
     expect(rm.err).toMatch(/bad <name>: no dataset named 'nope'; registered: none/);
   });
+
+  it('saddle run <preset> --data NAME: refuses a missing dataset, a regression set and a function preset with the fix, before anything runs', async () => {
+    const dir = tempDir();
+    const dataDir = join(dir.path, 'data');
+    writeFileSync(join(dir.path, 'plane.csv'), 'x1,x2,y\n0,1,0.5\n1,0,1.5\n1,1,2.5\n');
+    expect((await saddle('data', 'add', 'plane', join(dir.path, 'plane.csv'), '--data-dir', dataDir)).code).toBe(0);
+    const missing = await saddle('run', 'train-cnn', '--data', 'nope', '--data-dir', dataDir);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^saddle run: bad --data nope: no dataset named 'nope'; registered: plane \(add one with `saddle data add nope <file>`/);
+    const regression = await saddle('run', 'train-cnn', '--data', 'plane', '--data-dir', dataDir);
+    expect(regression.code).toBe(2);
+    expect(regression.err).toMatch(/^saddle run: bad --data plane: preset 'train-cnn' classifies .* 'plane' is a regression set .*--task classification/);
+    const fit = await saddle('run', 'fit-function', '--data', 'plane', '--data-dir', dataDir);
+    expect(fit.err).toMatch(/^saddle run: bad --data plane: preset 'fit-function' trains on function data, so dataset 'plane' does not apply to it; use it with a classification preset/);
+    const suite = await saddle('run', 'hw1', '--data', 'plane', '--data-dir', dataDir);
+    expect(suite).toMatchObject({ code: 2 });
+    expect(suite.err).toMatch(/bad --data: hw1 takes mnist or cifar10; .* saddle run train-cnn --data plane/);
+    expect((await saddle('list', '--data-dir', dataDir)).out).toMatch(/^no experiments/);
+    dir.remove();
+  });
+
+  it('saddle run train-cnn --data NAME trains the preset on a registered image folder to the end', async () => {
+    const dir = tempDir();
+    const dataDir = join(dir.path, 'data');
+    const images = join(dir.path, 'blobs');
+    const big = (value: number) => {
+      const image = new PNG({ width: 28, height: 28 });
+      for (let p = 0; p < 28 * 28; p++) image.data.set([value, value, value, 255], p * 4);
+      return PNG.sync.write(image);
+    };
+    for (const [cls, base] of [['dark', 10], ['light', 230], ['mid', 120]] as const) {
+      mkdirSync(join(images, cls), { recursive: true });
+      for (let i = 0; i < 4; i++) writeFileSync(join(images, cls, `${i}.png`), big(base + i));
+    }
+    expect((await saddle('data', 'add', 'blobs', images, '--data-dir', dataDir)).code).toBe(0);
+    const run = await saddle('run', 'train-cnn', '--data', 'blobs', '--set', 'models=cnn-shallow', '--set', 'epochs=1', '--workers', '1', '--json', '--data-dir', dataDir);
+    expect(run.err).not.toMatch(/bad --data/);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { runs: { status: string; config: Record<string, unknown>; final: Record<string, number> | null }[] };
+    expect(result.runs).toHaveLength(1);
+    expect(result.runs[0]).toMatchObject({ status: 'SUCCEEDED', config: { data: 'blobs', 'data.kind': 'dataset', 'data.name': 'blobs' } });
+    // Three classes: a trained accuracy is a share of the held-out examples.
+    const accuracy = result.runs[0]!.final!['test/accuracy']!;
+    expect(accuracy).toBeGreaterThanOrEqual(0);
+    expect(accuracy).toBeLessThanOrEqual(1);
+    dir.remove();
+  }, 180_000);
 });

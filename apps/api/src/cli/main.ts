@@ -92,14 +92,14 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     .addOption(new Option('--sweep-method <method>', 'with --sweep: grid (every combination) or random (--samples draws; ranges drawn uniformly, log-uniformly with log:)').choices(['grid', 'random']).default('grid'))
     .option('--samples <n>', 'with --sweep-method random: the points drawn (default 8)', positiveInteger)
     .addOption(new Option('--scale <scale>', 'quick (minutes, CI), standard (about an hour for the whole catalogue on 2 cores; decides the findings) or full (the original size, hours)').choices([...SCALES]).default('quick'))
-    .addOption(new Option('--data <data>', 'images for classification presets').choices(['mnist', 'cifar10']))
+    .option('--data <data>', 'what the classification presets train on: mnist (default), cifar10, or the name of a registered dataset (saddle data list)')
     .option('--set <key=value>', 'override a preset knob or a dotted RunSpec path (repeatable)', keyValue, {})
     .option('--json', 'print the experiment’s result document at the end')
     .option('--name <name>', 'experiment name')
     .option('--tag <tag>', 'tag (repeatable)', (value: string, previous: string[] = []) => [...previous, value], [])
     .option('--workers <n>', 'worker processes (default $SADDLE_WORKERS or one per core)', positiveInteger)
     .addOption(new Option('--data-dir <dir>', 'data directory (default $SADDLE_DATA_DIR or ./.saddle)'))
-    .action(async (preset: string | undefined, options: { spec?: string; sweep: string[]; seeds?: number; sweepMethod: 'grid' | 'random'; samples?: number; scale: Scale; data?: 'mnist' | 'cifar10'; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }, command: Command) => {
+    .action(async (preset: string | undefined, options: { spec?: string; sweep: string[]; seeds?: number; sweepMethod: 'grid' | 'random'; samples?: number; scale: Scale; data?: string; set: Record<string, unknown>; json?: boolean; name?: string; tag: string[]; workers?: number; dataDir?: string }, command: Command) => {
       const specOnly = (['sweep', 'seeds', 'sweepMethod', 'samples'] as const).filter((flag) => command.getOptionValueSource(flag) === 'cli');
       if (options.spec === undefined && specOnly.length > 0) {
         const flag = `--${specOnly[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -136,8 +136,14 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
             exitCode = 2;
             return;
           }
+          if (options.data !== undefined && options.data !== 'mnist' && options.data !== 'cifar10') {
+            io.err.write(`saddle run: bad --data: ${preset} takes mnist or cifar10; a registered dataset (${JSON.stringify(options.data)}) goes with one classification preset, e.g. saddle run train-cnn --data ${options.data}\n`);
+            exitCode = 2;
+            return;
+          }
+          const suiteData = options.data;
           const { suiteCommand } = await import('./suite-command.js');
-          exitCode = await suiteCommand(preset, { scale: options.scale, tags: options.tag, ...(options.data && { data: options.data }), ...(options.workers && { workers: options.workers }), ...(options.dataDir && { dataDir: options.dataDir }) }, io);
+          exitCode = await suiteCommand(preset, { scale: options.scale, tags: options.tag, ...(suiteData && { data: suiteData }), ...(options.workers && { workers: options.workers }), ...(options.dataDir && { dataDir: options.dataDir }) }, io);
           return;
         }
       }

@@ -26,7 +26,8 @@ export interface RunCommandOptions {
   /** With `spec`: `--seeds`. */
   seeds?: number;
   scale: Scale;
-  data?: 'mnist' | 'cifar10';
+  /** `--data`: mnist or cifar10, else the name of a registered dataset (launchExperiment's `dataset`). */
+  data?: string;
   set: Record<string, unknown>;
   json: boolean;
   name?: string;
@@ -47,6 +48,8 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
   const runtime = await createRuntime({ recover: false, ...(options.dataDir && { dataDir: options.dataDir }), ...(options.workers && { workers: options.workers }) });
   const services = createServices(runtime, { queue: 'local', pubsub: 'memory', workers: options.workers ?? null });
   let interrupted = 0;
+  const images = options.data === 'mnist' || options.data === 'cifar10' ? options.data : undefined;
+  const dataset = options.data !== undefined && images === undefined ? options.data : undefined;
   try {
     // Before the launch: the store's own earlier launches are what it has measured.
     const expected = options.spec ? null : await services.experiments.expectedTime(preset, options.scale);
@@ -63,7 +66,8 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
           : {
               preset,
               scale: options.scale,
-              ...(options.data && { data: options.data }),
+              ...(images && { data: images }),
+              ...(dataset && { dataset }),
               ...(Object.keys(options.set).length > 0 && { overrides: options.set }),
             }),
         ...(options.name && { name: options.name }),
@@ -75,7 +79,7 @@ export async function runCommand(preset: string, options: RunCommandOptions, io:
         const allowed = error.extensions.allowed;
         // A spec error's `allowed` is its reason, already in the message: print each thing once.
         const allowedText = allowed === undefined ? '' : Array.isArray(allowed) ? allowed.join(', ') : String(allowed);
-        const argument = options.spec && path?.startsWith('spec') ? `--spec ${options.spec.file}${path.length > 'spec'.length ? ` at '${path.slice('spec.'.length)}'` : ''}` : path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path?.startsWith('sweep') ? sweepArgument(path) : path ? `--${path}` : 'input';
+        const argument = options.spec && path?.startsWith('spec') ? `--spec ${options.spec.file}${path.length > 'spec'.length ? ` at '${path.slice('spec.'.length)}'` : ''}` : path?.startsWith('preset') ? `<preset> ${JSON.stringify(preset)}` : path?.startsWith('overrides') ? `--set ${path.slice('overrides.'.length) || ''}`.trim() : path?.startsWith('sweep') ? sweepArgument(path) : path === 'dataset' || path === 'data' ? `--data ${options.data ?? ''}`.trim() : path ? `--${path}` : 'input';
         io.err.write(`saddle run: bad ${argument}: ${error.message}${allowedText && !error.message.includes(allowedText) ? `\n  allowed: ${allowedText}` : ''}\n`);
         return 2;
       }

@@ -16,6 +16,13 @@ export class LaunchExperimentInput {
   @Field(() => DataSourceEnum, { nullable: true, description: 'Images for classification presets; default MNIST.' })
   data?: 'mnist' | 'cifar10' | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A registered dataset (Query.datasets) for the classification presets instead of `data`: its examples and classes replace the images, the models end in one logit per class. Refused when no dataset has the name, when it is a regression set, or when its shape does not fit the preset’s models (the CNNs need images). With a spec, give it in spec.data instead.',
+  })
+  dataset?: string | null;
+
   @Field(() => JSONObjectScalar, {
     nullable: true,
     description: 'Preset knobs and dotted RunSpec paths applied to every run, e.g. { "epochs": 5, "optimizer.lr": 0.01, "runs": 4 }; with a spec, dotted paths applied to it (before the sweep).',

@@ -2,7 +2,7 @@
  * Experiments: launching (validating everything before anything is stored), listing, tagging,
  * notes, cancelling and deleting.
  */
-import type { DatasetService } from '../datasets/dataset.service.js';
+import { DatasetNotFoundError, type DatasetService } from '../datasets/dataset.service.js';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../common/connection.js';
 import { etaSeconds } from '../common/eta.js';
@@ -33,13 +33,15 @@ import { listProjects, type ProjectSummary } from '../store/projects.js';
 import { isTerminalRunStatus, type ExperimentRecord, type LaunchSpec } from '../store/records.js';
 import type { ExperimentFilter, NewRun, Store } from '../store/store.js';
 import type { RunService } from '../runs/run.service.js';
-import type { Scale } from '@saddle/engine';
+import type { PresetDataset, Scale } from '@saddle/engine';
 import { expectedTime, type ExpectedTime } from '../presets/expected-time.js';
 
 export interface LaunchRequest {
   preset?: string | null;
   scale?: Scale | null;
   data?: 'mnist' | 'cifar10' | null;
+  /** A registered dataset's name, for a classification preset (instead of `data`). */
+  dataset?: string | null;
   overrides?: Record<string, unknown> | null;
   spec?: Record<string, unknown> | null;
   /** With `spec`: a sweep over its paths (the GraphQL SweepInput, or the engine's SweepSpec). */
@@ -57,6 +59,14 @@ export class ExperimentService {
   constructor(
     private readonly deps: { store: Store; queue: RunQueue; publisher: EventPublisher; catalogue: PresetCatalogue; dataDir: string; runs: RunService; datasets?: DatasetService },
   ) {}
+
+  /** A registered dataset as a preset takes it (name, shape, classes); refused, with what is registered, when there is none. */
+  private presetDataset(name: string): PresetDataset {
+    const registered = this.deps.datasets?.list().map((d) => d.name) ?? [];
+    const meta = this.deps.datasets?.get(name);
+    if (!meta) throw new BadInputError(new DatasetNotFoundError(name, registered).message, ['input', 'dataset'], registered);
+    return { name: meta.name, inputShape: meta.inputShape, numClasses: meta.numClasses };
+  }
 
   get(id: string): Promise<ExperimentRecord | undefined> {
     return this.deps.store.getExperiment(id);
@@ -115,16 +125,6 @@ export class ExperimentService {
     return parts.length === 0 ? 0 : parts.reduce((a, b) => a + b, 0) / parts.length;
   }
 
-  figuresOf(id: string) {
-    return this.deps.store.figuresOf(id);
-  }
-
-  async launch(request: LaunchRequest): Promise<ExperimentRecord> {
-    const tags = checkTags(request.tags ?? [], ['input', 'tags']);
-    if (request.preset && request.spec) {
-      throw new BadInputError('give either a preset or a spec, not both', ['input', 'spec'], 'exactly one of input.preset and input.spec');
-    }
-    for (const field of ['sweep', 'seeds'] as const) {
   /**
    * Seconds left at the rate so far (common/eta.ts): the time since its first run started × what
    * is left of `progress` / what is done; null once it ended, while nothing has started or moved.
@@ -137,12 +137,28 @@ export class ExperimentService {
     return etaSeconds(await this.progress(id), Math.min(...starts), now) ?? null;
   }
 
+  figuresOf(id: string) {
+    return this.deps.store.figuresOf(id);
+  }
+
+  async launch(request: LaunchRequest): Promise<ExperimentRecord> {
+    const tags = checkTags(request.tags ?? [], ['input', 'tags']);
+    if (request.preset && request.spec) {
+      throw new BadInputError('give either a preset or a spec, not both', ['input', 'spec'], 'exactly one of input.preset and input.spec');
+    }
+    for (const field of ['sweep', 'seeds'] as const) {
       if (request[field] != null && !request.spec) {
         throw new BadInputError(`input.${field} goes with a spec launch (input.spec); a preset has its own knobs (overrides, e.g. { "seeds": 3 })`, ['input', field]);
       }
     }
     if (request.spec && request.data) {
       throw new BadInputError('input.data is for presets; with a spec, give the data in it (spec.data, e.g. { "kind": "cifar10" })', ['input', 'data']);
+    }
+    if (request.spec && request.dataset) {
+      throw new BadInputError(`input.dataset is for presets; with a spec, give the dataset in it (spec.data: { "kind": "dataset", "name": ${JSON.stringify(request.dataset)} })`, ['input', 'dataset']);
+    }
+    if (request.data && request.dataset) {
+      throw new BadInputError(`give either input.data (${request.data}) or input.dataset (${request.dataset}), not both`, ['input', 'dataset']);
     }
     const scale = request.scale ?? 'quick';
     let launch: LaunchSpec;
@@ -153,15 +169,19 @@ export class ExperimentService {
       if (!preset) {
         throw new BadInputError(`unknown preset ${JSON.stringify(request.preset)}`, ['input', 'preset'], this.deps.catalogue.list().map((p) => p.id));
       }
+      const dataset = request.dataset ? this.presetDataset(request.dataset) : undefined;
       launch = {
         preset: preset.id,
         scale,
         ...(request.data && { data: request.data }),
+        ...(dataset && { dataset: dataset.name }),
         ...(request.overrides && { overrides: request.overrides }),
       };
       try {
-        runs = preset.runs({ scale, ...(request.data && { data: request.data }), ...(request.overrides && { overrides: request.overrides }) });
+        runs = preset.runs({ scale, ...(request.data && { data: request.data }), ...(dataset && { dataset }), ...(request.overrides && { overrides: request.overrides }) });
       } catch (error) {
+        // A dataset that does not fit the preset (a regression set, a table for CNNs) is the dataset's fault.
+        if (dataset && /dataset '/.test(error instanceof Error ? error.message : '')) throw new BadInputError((error as Error).message, ['input', 'dataset'], 'a classification dataset whose examples fit the preset’s models');
         throw specToInputError(error, ['input', 'overrides']);
       }
       if (runs.length === 0) {
@@ -169,9 +189,9 @@ export class ExperimentService {
         throw new BadInputError(`preset '${preset.id}' made no runs with these options; check its knobs (e.g. a list knob left empty)`, request.overrides ? ['input', 'overrides'] : ['input', 'preset']);
       }
       try {
-        checkDataOption(preset.id, request.data ?? undefined, runs);
+        checkDataOption(preset.id, request.data ?? undefined, runs, dataset?.name);
       } catch (error) {
-        throw specToInputError(error, ['input', 'data']);
+        throw specToInputError(error, dataset ? ['input', 'dataset'] : ['input', 'data']);
       }
       if (runs.length > MAX_RUNS_PER_EXPERIMENT) throw new LimitExceededError('runs per experiment', MAX_RUNS_PER_EXPERIMENT, runs.length);
       runs = runs.map((run) => {
@@ -202,7 +222,7 @@ export class ExperimentService {
       try {
         checkDataAvailable(run.spec.data, this.deps.datasets ? { ...process.env, SADDLE_DATASETS_DIR: this.deps.datasets.dir } : process.env);
       } catch (error) {
-        throw new BadInputError(`run ${run.key}: ${error instanceof Error ? error.message : String(error)}`, request.spec ? ['input', 'spec', 'data'] : ['input', 'data']);
+        throw new BadInputError(`run ${run.key}: ${error instanceof Error ? error.message : String(error)}`, request.spec ? ['input', 'spec', 'data'] : request.dataset ? ['input', 'dataset'] : ['input', 'data']);
       }
     }
     // What a run trains with, flattened (optimizer.lr, model.name, …), for every launch and preset module alike.
@@ -314,6 +334,7 @@ export function launchRequestOf(experiment: ExperimentRecord): LaunchRequest | n
       ...(launch.scale && { scale: launch.scale }),
       ...((launch.data === 'mnist' || launch.data === 'cifar10') && { data: launch.data }),
       ...(typeof dataset === 'string' && { dataset }),
+      ...(launch.dataset && { dataset: launch.dataset }),
       ...(launch.overrides && { overrides: launch.overrides }),
     };
   }

@@ -29,7 +29,7 @@ export async function expectedTime(store: Store, presetId: string, scale: Scale)
   for (let pages = 0; pages < 10 && seconds.length < RECENT; pages++) {
     const page = await store.listExperiments({ first: 50, ...(after && { after }), filter: { preset: presetId, status: ['SUCCEEDED'] } });
     for (const experiment of page.items) {
-      const plain = experiment.scale === scale && Object.keys(experiment.spec.overrides ?? {}).length === 0 && (experiment.spec.data === undefined || experiment.spec.data === 'mnist');
+      const plain = experiment.scale === scale && Object.keys(experiment.spec.overrides ?? {}).length === 0 && (experiment.spec.data === undefined || experiment.spec.data === 'mnist') && experiment.spec.dataset === undefined;
       if (plain && experiment.finishedAt !== null && seconds.length < RECENT) seconds.push((experiment.finishedAt - experiment.createdAt) / 1000);
     }
     const last = page.items[page.items.length - 1];

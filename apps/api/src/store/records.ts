@@ -28,6 +28,8 @@ export interface LaunchSpec {
   preset?: string;
   scale?: Scale;
   data?: 'mnist' | 'cifar10' | 'function';
+  /** For origin `preset`: the registered dataset the classification preset trained on, by name. */
+  dataset?: string;
   overrides?: Record<string, unknown>;
   /** For origin `spec`: the run spec as given (completed by the engine's defaults), its overrides applied. */
   run?: RunSpec;

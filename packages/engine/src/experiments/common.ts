@@ -61,8 +61,19 @@ export function classificationData(
   sizes: Readonly<Record<Scale, ImageSizes>>,
   extra: { randomLabels?: boolean } = {},
 ): DataSpec {
-  const kind = options.data ?? 'mnist';
   const randomLabels = extra.randomLabels ?? false;
+  if (options.dataset) {
+    const { name, inputShape, numClasses } = options.dataset;
+    if (options.data !== undefined) throw new Error(`preset '${presetId}': give either data '${options.data}' or dataset '${name}', not both`);
+    if (numClasses === 0) {
+      throw new Error(
+        `preset '${presetId}' classifies (cross-entropy over class labels), but dataset '${name}' is a regression set (no classes); register it with --task classification if its target is a label, or train it with a spec (data: {kind: 'dataset', name: '${name}'}, loss: 'mse', a model ending in { type: 'dense', units: 1 })`,
+      );
+    }
+    // Its own fixed split (DATASET_SPLIT_SEED), whatever the scale: the preset's image counts do not apply.
+    return { ...DEFAULT_DATA.dataset, name, inputShape: [...inputShape], numClasses, randomLabels };
+  }
+  const kind = options.data ?? 'mnist';
   const size = sizes[options.scale];
   if (kind === 'mnist') {
     return { ...DEFAULT_DATA.mnist, ...size, as32x32x3: options.scale === 'full', randomLabels };
@@ -143,7 +154,20 @@ export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: Preset
     if (seen.has(run.key)) throw new Error(`preset '${preset.id}': duplicate run key '${run.key}'`);
     seen.add(run.key);
     const where = `preset '${preset.id}', run '${run.key}'`;
-    const next = validateRunSpec(applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed, preset.knobs.map((knob) => knob.key)), where);
+    // After the overrides: a model swapped in with --set model=… gets the dataset's outputs too.
+    const fitted = withClassOutputs(applySpecOverrides(run.spec, paths, where, run.spec.seed - baseSeed, preset.knobs.map((knob) => knob.key)));
+    let next: RunSpec;
+    try {
+      next = validateRunSpec(fitted, where);
+    } catch (error) {
+      if (fitted.data.kind !== 'dataset') throw error;
+      const shape = `[${(fitted.data.inputShape ?? []).join(', ')}]`;
+      const images = fitted.data.inputShape?.length === 3;
+      throw new Error(
+        `dataset '${fitted.data.name}' (examples of shape ${shape}) does not fit ${where}: ${(error as Error).message}${images ? '' : `; this preset's models need images [height, width, channels]: register a .zip of one folder of images per class, or train the table with a spec and an MLP (e.g. model 'mlp-shallow')`}`,
+        { cause: error },
+      );
+    }
     const labels = { ...run.config };
     for (const path of Object.keys(paths)) {
       if (!(path in labels)) continue;
@@ -152,6 +176,17 @@ export function finishRuns(preset: Pick<Preset, 'id' | 'knobs'>, options: Preset
     }
     return { ...run, config: effectiveConfig(labels, next), spec: next };
   });
+}
+
+/**
+ * A registered dataset's classes decide the model's outputs: the zoo's classifiers end in a dense
+ * layer of 10 (MNIST, CIFAR-10), which becomes one unit per class of the dataset.
+ */
+function withClassOutputs(spec: RunSpec): RunSpec {
+  if (spec.data.kind !== 'dataset' || !spec.data.numClasses) return spec;
+  const last = spec.model.layers.at(-1);
+  if (last?.type !== 'dense' || last.units === spec.data.numClasses) return spec;
+  return { ...spec, model: { ...spec.model, layers: [...spec.model.layers.slice(0, -1), { ...last, units: spec.data.numClasses }] } };
 }
 
 /** The scalar at a dotted path of a spec (`optimizer.lr`), or undefined. */
@@ -165,9 +200,12 @@ function valueAt(spec: RunSpec, path: string): string | number | boolean | undef
  * Refuses a data source the preset's runs do not use (`--data cifar10` on a function preset),
  * which would otherwise be ignored without a word.
  */
-export function checkDataOption(presetId: string, data: PresetOptions['data'], runs: readonly PresetRun[]): void {
-  if (data === undefined || runs.length === 0) return;
-  if (runs.some((run) => run.spec.data.kind === data)) return;
+export function checkDataOption(presetId: string, data: PresetOptions['data'], runs: readonly PresetRun[], dataset?: string): void {
+  const wanted = dataset === undefined ? data : 'dataset';
+  if (wanted === undefined || runs.length === 0) return;
+  if (runs.some((run) => run.spec.data.kind === wanted)) return;
   const kinds = [...new Set(runs.map((run) => run.spec.data.kind))];
-  throw new Error(`preset '${presetId}' trains on ${kinds.join(', ')} data, so data '${data}' does not apply to it; leave the data option out (it is for the image-classification presets)`);
+  const what = dataset === undefined ? `data '${data}'` : `dataset '${dataset}'`;
+  const fix = dataset === undefined ? 'leave the data option out (it is for the image-classification presets)' : `use it with a classification preset (train-cnn, gradient-norm, …) or in a spec as data: {kind: 'dataset', name: '${dataset}'}`;
+  throw new Error(`preset '${presetId}' trains on ${kinds.join(', ')} data, so ${what} does not apply to it; ${fix}`);
 }

@@ -40,7 +40,7 @@ export const gradientNorm: Preset = {
       runs.push({
         key: 'mnist',
         group: 'cnn-shallow',
-        config: { model: 'cnn-shallow', data: options.data ?? 'mnist' },
+        config: { model: 'cnn-shallow', data: options.dataset?.name ?? options.data ?? 'mnist' },
         spec: cnnRunSpec(
           'cnn-shallow',
           classificationData('gradient-norm', options, {

@@ -32,7 +32,7 @@ export const trainCnn: Preset = {
       (model): PresetRun => ({
         key: model,
         group: model,
-        config: { model, data: data.kind },
+        config: { model, data: data.kind === 'dataset' ? data.name : data.kind },
         spec: cnnRunSpec(model, data, options.scale, { gradNormEvery: 1 }),
       }),
     );

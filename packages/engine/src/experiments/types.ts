@@ -154,11 +154,25 @@ export interface Figure {
   data: FigureData;
 }
 
+/** A registered dataset as a preset needs it: the name, and the shape and classes the registry records. */
+export interface PresetDataset {
+  name: string;
+  inputShape: number[];
+  /** 0 for a regression set (which the classification presets refuse). */
+  numClasses: number;
+}
+
 /** Options a user gives when launching a preset. */
 export interface PresetOptions {
   scale: Scale;
   /** Where the classification presets take their images from; MNIST (embedded) by default. */
   data?: DataSpec['kind'];
+  /**
+   * A registered dataset the classification presets train on instead of `data` (`saddle run
+   * train-cnn --data wine`): its name with the registry's shape and classes, which the API fills
+   * in. The zoo models' last dense layer gets one unit per class; a regression set is refused.
+   */
+  dataset?: PresetDataset;
   /** Dotted-path overrides applied to every run spec, e.g. { 'epochs': 5, 'optimizer.lr': 0.01 }, plus preset knobs like 'runs'. */
   overrides?: Record<string, unknown>;
 }
