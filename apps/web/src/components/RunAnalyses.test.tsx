@@ -46,6 +46,13 @@ describe('RunAnalyses', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Landscape dimensions' }), { target: { value: '1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Analyze' }));
     await waitFor(() => expect(onAnalyze).toHaveBeenLastCalledWith({ kind: 'LANDSCAPE', options: { plane: 'PCA', dims: 1 } }));
+
+    // An interpolation needs the second run: the button waits for its id.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Analysis kind' }), { target: { value: 'INTERPOLATION' } });
+    expect((screen.getByRole('button', { name: 'Analyze' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Second run id' }), { target: { value: ' run-b ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Analyze' }));
+    await waitFor(() => expect(onAnalyze).toHaveBeenLastCalledWith({ kind: 'INTERPOLATION', otherRunId: 'run-b', options: {} }));
   });
 
   it('shows the API’s refusal beside the control', async () => {

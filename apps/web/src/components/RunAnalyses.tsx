@@ -1,7 +1,7 @@
 'use client';
 
 import type { FigureData } from '@saddle/engine';
-import { WebAnalyzeRunDocument, WebCancelRunAnalysisDocument, WebRunAnalysesDocument, WebRunAnalysisEventsDocument, type RunAnalysisKind } from '@saddle/schema';
+import { WebAnalyzeRunDocument, WebAnalyzeRunsDocument, WebCancelRunAnalysisDocument, WebRunAnalysesDocument, WebRunAnalysisEventsDocument, type RunAnalysisKind } from '@saddle/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { errorText } from '../lib/errors';
@@ -12,7 +12,9 @@ import { ErrorNotice, ProgressBar, StatusBadge } from './StatusBadge';
 export interface RunAnalysisItem {
   id: string;
   kind: RunAnalysisKind;
-  /** The second run of an INTERPOLATION (asked for through the API or `saddle analyze`). */
+  /** The analysed run; the first (α = 0) of an INTERPOLATION. */
+  runId?: string;
+  /** The second run (α = 1) of an INTERPOLATION. */
   otherRunId?: string | null;
   status: string;
   progress: number;
@@ -20,14 +22,17 @@ export interface RunAnalysisItem {
   figures: { id: string; title: string; data: unknown }[];
 }
 
-/** The kinds the page can ask for on one run (INTERPOLATION takes two: analyzeRuns). */
+/** The kinds of one run (analyzeRun); INTERPOLATION takes this run and another (analyzeRuns). */
 export type SingleRunKind = Exclude<RunAnalysisKind, 'INTERPOLATION'>;
 
-export interface AnalyzeRequest {
-  kind: SingleRunKind;
-  /** RunAnalysisOptionsInput: only LANDSCAPE's plane and dims are chosen here; the rest take the API's defaults. */
-  options: { plane?: 'RANDOM' | 'PCA'; dims?: 1 | 2 };
-}
+export type AnalyzeRequest =
+  | {
+      kind: SingleRunKind;
+      /** RunAnalysisOptionsInput: only LANDSCAPE's plane and dims are chosen here; the rest take the API's defaults. */
+      options: { plane?: 'RANDOM' | 'PCA'; dims?: 1 | 2 };
+    }
+  /** This run is α = 0, `otherRunId` α = 1. */
+  | { kind: 'INTERPOLATION'; otherRunId: string; options: Record<string, never> };
 
 const KIND_LABELS: Record<RunAnalysisKind, string> = {
   HESSIAN: 'Hessian spectrum',
@@ -49,12 +54,14 @@ export interface RunAnalysesProps {
 }
 
 /**
- * The run page's analyses: a control that asks for one (kind; plane and dims for a landscape),
+ * The run page's analyses: a control that asks for one (kind; plane and dims for a landscape; the
+ * second run's id for an interpolation),
  * each queued or running one with its live progress and a Cancel button, and the stored figures
  * of those that succeeded, drawn by the same FigureView as an experiment's.
  */
 export function RunAnalyses({ analyses, canWrite, onAnalyze, onCancel }: RunAnalysesProps) {
-  const [kind, setKind] = useState<SingleRunKind>('HESSIAN');
+  const [kind, setKind] = useState<RunAnalysisKind>('HESSIAN');
+  const [otherRunId, setOtherRunId] = useState('');
   const [plane, setPlane] = useState<'RANDOM' | 'PCA'>('RANDOM');
   const [dims, setDims] = useState<1 | 2>(2);
   const [busy, setBusy] = useState(false);
@@ -64,7 +71,7 @@ export function RunAnalyses({ analyses, canWrite, onAnalyze, onCancel }: RunAnal
     setBusy(true);
     setProblem(null);
     try {
-      await onAnalyze({ kind, options: kind === 'LANDSCAPE' ? { plane, dims } : {} });
+      await onAnalyze(kind === 'INTERPOLATION' ? { kind, otherRunId: otherRunId.trim(), options: {} } : { kind, options: kind === 'LANDSCAPE' ? { plane, dims } : {} });
     } catch (error) {
       setProblem(`The analysis was not queued: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -81,14 +88,20 @@ export function RunAnalyses({ analyses, canWrite, onAnalyze, onCancel }: RunAnal
         <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
           <label>
             Analysis{' '}
-            <select aria-label="Analysis kind" value={kind} onChange={(e) => setKind(e.target.value as SingleRunKind)} disabled={!canWrite}>
-              {(['HESSIAN', 'LANDSCAPE', 'SENSITIVITY', 'SHARPNESS'] as const).map((k) => (
+            <select aria-label="Analysis kind" value={kind} onChange={(e) => setKind(e.target.value as RunAnalysisKind)} disabled={!canWrite}>
+              {(['HESSIAN', 'LANDSCAPE', 'SENSITIVITY', 'SHARPNESS', 'INTERPOLATION'] as const).map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABELS[k]}
+                  {k === 'INTERPOLATION' ? 'Interpolation to another run' : KIND_LABELS[k]}
                 </option>
               ))}
             </select>
           </label>
+          {kind === 'INTERPOLATION' ? (
+            <label>
+              Second run{' '}
+              <input aria-label="Second run id" value={otherRunId} onChange={(e) => setOtherRunId(e.target.value)} placeholder="run id (same model)" disabled={!canWrite} />
+            </label>
+          ) : null}
           {kind === 'LANDSCAPE' ? (
             <>
               <label>
@@ -107,7 +120,7 @@ export function RunAnalyses({ analyses, canWrite, onAnalyze, onCancel }: RunAnal
               </label>
             </>
           ) : null}
-          <button type="button" className="button primary" onClick={() => void analyze()} disabled={!canWrite || busy} title={canWrite ? undefined : 'Needs a write token'}>
+          <button type="button" className="button primary" onClick={() => void analyze()} disabled={!canWrite || busy || (kind === 'INTERPOLATION' && otherRunId.trim() === '')} title={canWrite ? undefined : 'Needs a write token'}>
             Analyze
           </button>
         </div>
@@ -124,7 +137,8 @@ export function RunAnalyses({ analyses, canWrite, onAnalyze, onCancel }: RunAnal
 function AnalysisEntry({ analysis, canWrite, onCancel }: { analysis: RunAnalysisItem; canWrite: boolean; onCancel: (id: string) => Promise<void> }) {
   const [problem, setProblem] = useState<string | null>(null);
   const live = LIVE.has(analysis.status);
-  const label = `${KIND_LABELS[analysis.kind]}${analysis.otherRunId ? ` with run ${analysis.otherRunId}` : ''}`;
+  // Drawn on both runs' pages: name both ends.
+  const label = `${KIND_LABELS[analysis.kind]}${analysis.otherRunId ? ` from run ${analysis.runId ?? '?'} (α = 0) to run ${analysis.otherRunId} (α = 1)` : ''}`;
   return (
     <article aria-label={label} data-analysis={analysis.id} style={{ marginTop: 14 }}>
       <div className="row" style={{ gap: 8 }}>
@@ -171,6 +185,7 @@ export function RunAnalysesPanel({ runId, canWrite }: { runId: string; canWrite:
   const client = useClient();
   const [{ data, error }, refetch] = useQuery({ query: WebRunAnalysesDocument, variables: { id: runId } });
   const [, analyzeRun] = useMutation(WebAnalyzeRunDocument);
+  const [, analyzeRuns] = useMutation(WebAnalyzeRunsDocument);
   const [, cancelAnalysis] = useMutation(WebCancelRunAnalysisDocument);
   const [heard, setHeard] = useState<Record<string, { status: string; progress: number; error: string | null }>>({});
   const stored = data?.run?.analyses;
@@ -198,8 +213,11 @@ export function RunAnalysesPanel({ runId, canWrite }: { runId: string; canWrite:
     <RunAnalyses
       analyses={analyses}
       canWrite={canWrite}
-      onAnalyze={async ({ kind, options }) => {
-        const result = await analyzeRun({ runId, kind, options });
+      onAnalyze={async (request) => {
+        const result =
+          request.kind === 'INTERPOLATION'
+            ? await analyzeRuns({ runIds: [runId, request.otherRunId], kind: request.kind, options: request.options })
+            : await analyzeRun({ runId, kind: request.kind, options: request.options });
         if (result.error) throw new Error(errorText(result.error));
         refetch({ requestPolicy: 'network-only' });
       }}
