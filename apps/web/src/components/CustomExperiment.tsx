@@ -5,15 +5,19 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
-import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
-import { customLaunchInput, EMPTY_SWEEP_ROW, type CustomExperimentForm, type SweepRow } from './custom-experiment-input';
+import { customLaunchInput, DENSE_LAYER, EMPTY_SWEEP_ROW, type CustomExperimentForm, type SweepRow } from './custom-experiment-input';
+import { LaunchDialog } from './LaunchDialog';
+import { LayerBuilder } from './LayerBuilder';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 /** Paths offered for sweeping; any run-spec path may be typed. */
 const SWEEP_PATHS = ['optimizer.lr', 'batchSize', 'epochs', 'model', 'optimizer.kind', 'optimizer.momentum', 'data.n', 'data.expression', 'seed'];
 
 const INITIAL: CustomExperimentForm = {
+  modelSource: 'zoo',
   model: 'mlp-shallow',
+  layers: [{ ...DENSE_LAYER }, { ...DENSE_LAYER }],
+  modelName: '',
   modelData: 'function',
   target: 'sinc5',
   formula: 'exp(-x)*cos(2*pi*x)',
@@ -36,7 +40,7 @@ export interface CustomExperimentProps {
 }
 
 /**
- * New experiment → Custom: a zoo model, its data (a built-in target, a formula in x, or images),
+ * New experiment → Custom: a zoo model or one built layer by layer, its data (a built-in target, a formula in x, or images),
  * the optimiser and schedule, and the swept parameters with the seeds; launched as one spec
  * with a sweep. The API checks everything; each error is shown beside the field it names.
  */
@@ -44,7 +48,6 @@ export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
   const router = useRouter();
   const [zoo] = useQuery({ query: WebModelZooDocument });
   const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
-  const canWrite = useCanWrite();
   const [form, setForm] = useState<CustomExperimentForm>(INITIAL);
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const apiErrors = fieldErrors(launch.error);
@@ -80,32 +83,48 @@ export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
   const error = (message: string | undefined) => (message ? <span className="field-error">{message}</span> : null);
 
   return (
-    <form className="card modal" role="dialog" aria-label="New experiment" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
-      {header}
-      <div className="card-body stack">
+    <LaunchDialog header={header} onClose={onClose} onSubmit={(event) => void submit(event)} launching={launch.fetching} disabled={!zoo.data} errors={errors} shownBeside={(field) => known(field) && !(field.startsWith('sweep.parameters.') && !form.sweep.some((row) => row.path.trim() && field.startsWith(`sweep.parameters.${row.path.trim()}`)))}>
         {zoo.fetching && !zoo.data ? <LoadingBlock height={160} /> : null}
         {zoo.error ? <ErrorNotice>{errorText(zoo.error)}</ErrorNotice> : null}
         {zoo.data ? (
           <>
+            <div className="segmented" role="group" aria-label="Model source">
+              <button type="button" className={form.modelSource === 'zoo' ? 'on' : undefined} aria-pressed={form.modelSource === 'zoo'} onClick={() => set('modelSource', 'zoo')}>
+                a zoo model
+              </button>
+              <button type="button" className={form.modelSource === 'layers' ? 'on' : undefined} aria-pressed={form.modelSource === 'layers'} onClick={() => set('modelSource', 'layers')}>
+                layer by layer
+              </button>
+            </div>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
-              <label className="field">
-                Model (from the zoo)
-                <select
-                  name="model"
-                  value={form.model}
-                  onChange={(e) => {
-                    const picked = models.find((m) => m.id === e.target.value);
-                    setForm((previous) => ({ ...previous, model: e.target.value, modelData: picked?.data === 'image' ? 'image' : 'function' }));
-                  }}
-                >
-                  {models.map((m) => (
-                    <option key={m.id} value={m.id} title={m.description}>
-                      {m.id} ({m.parameters.toLocaleString('en-US')} params)
-                    </option>
-                  ))}
-                </select>
-                {error(errorFor('spec.model'))}
-              </label>
+              {form.modelSource === 'zoo' ? (
+                <label className="field">
+                  Model (from the zoo)
+                  <select
+                    name="model"
+                    value={form.model}
+                    onChange={(e) => {
+                      const picked = models.find((m) => m.id === e.target.value);
+                      setForm((previous) => ({ ...previous, model: e.target.value, modelData: picked?.data === 'image' ? 'image' : 'function' }));
+                    }}
+                  >
+                    {models.map((m) => (
+                      <option key={m.id} value={m.id} title={m.description}>
+                        {m.id} ({m.parameters.toLocaleString('en-US')} params)
+                      </option>
+                    ))}
+                  </select>
+                  {error(errorFor('spec.model'))}
+                </label>
+              ) : (
+                <label className="field">
+                  Data
+                  <select name="modelData" value={form.modelData} onChange={(e) => set('modelData', e.target.value as CustomExperimentForm['modelData'])}>
+                    <option value="function">a target function (regression)</option>
+                    <option value="image">images (10 classes)</option>
+                  </select>
+                </label>
+              )}
               {form.modelData === 'function' ? (
                 <label className="field">
                   Target function
@@ -125,6 +144,16 @@ export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
                 </label>
               )}
             </div>
+            {form.modelSource === 'layers' ? (
+              <LayerBuilder
+                layers={form.layers}
+                onChange={(layers) => set('layers', layers)}
+                output={form.modelData === 'function' ? 'dense 1 unit, linear (the regression output)' : 'dense 10 units, linear (one logit per class)'}
+                name={form.modelName}
+                onNameChange={(name) => set('modelName', name)}
+                errors={errors.byField}
+              />
+            ) : null}
             {form.modelData === 'function' && form.target === 'formula' ? (
               <label className="field">
                 y = f(x) on [−1, 1]: x, pi, e, + − * / ^, sin, cos, exp, log, sqrt, abs, …
@@ -238,25 +267,8 @@ export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
               <input name="name" value={form.name} placeholder={`${form.model} sweep`} onChange={(e) => set('name', e.target.value)} />
               {error(errorFor('name'))}
             </label>
-            {Object.entries(errors.byField)
-              .filter(([field]) => !known(field) || (field.startsWith('sweep.parameters.') && !form.sweep.some((row) => row.path.trim() && field.startsWith(`sweep.parameters.${row.path.trim()}`))))
-              .map(([field, message]) => (
-                <ErrorNotice key={field}>{`${field}: ${message}`}</ErrorNotice>
-              ))}
-            {errors.general.map((message) => (
-              <ErrorNotice key={message}>{message}</ErrorNotice>
-            ))}
           </>
         ) : null}
-      </div>
-      <div className="row" style={{ justifyContent: 'flex-end', padding: '0 16px 16px' }}>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={!zoo.data || launch.fetching || !canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>
-          {launch.fetching ? 'Launching…' : 'Launch'}
-        </button>
-      </div>
-    </form>
+    </LaunchDialog>
   );
 }

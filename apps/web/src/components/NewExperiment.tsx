@@ -5,10 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
-import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
 import { CloneSpecExperiment } from './CloneSpecExperiment';
 import { presetCloneValues, type ExperimentClone } from './experiment-clone';
 import { CustomExperiment } from './CustomExperiment';
+import { LaunchDialog } from './LaunchDialog';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 type Preset = WebPresetsQuery['presets'][number];
@@ -123,7 +123,6 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
   const router = useRouter();
   const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
   const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
-  const canWrite = useCanWrite();
   const [start] = useState(() => (clone ? presetCloneValues(clone) : null));
   const [presetId, setPresetId] = useState(start?.preset ?? initialPreset ?? 'fit-function');
   const [scale, setScale] = useState<ScaleName>(start?.scale ?? 'QUICK');
@@ -170,9 +169,15 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
   }
 
   return (
-      <form className="card modal" role="dialog" aria-label="New experiment" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
-        {header}
-        <div className="card-body stack">
+    <LaunchDialog
+      header={header}
+      onClose={onClose}
+      onSubmit={(event) => void submit(event)}
+      launching={launch.fetching}
+      disabled={!preset}
+      errors={errors}
+      shownBeside={(key) => ['preset', 'scale', 'name', 'tags'].includes(key) || fields.some((f) => f.key === key)}
+    >
           {clone ? <p className="muted" style={{ margin: 0 }}>{`Cloned from ${clone.name}: change what you like and launch it as a new experiment.`}</p> : null}
           {fetching && !data ? <LoadingBlock height={160} /> : null}
           {error ? <ErrorNotice>{errorText(error)}</ErrorNotice> : null}
@@ -243,25 +248,8 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
                   {errors.byField.tags ? <span className="field-error">{errors.byField.tags}</span> : null}
                 </label>
               </div>
-              {Object.entries(errors.byField)
-                .filter(([key]) => !['preset', 'scale', 'name', 'tags'].includes(key) && !fields.some((f) => f.key === key))
-                .map(([key, message]) => (
-                  <ErrorNotice key={key}>{`${key}: ${message}`}</ErrorNotice>
-                ))}
-              {errors.general.map((message) => (
-                <ErrorNotice key={message}>{message}</ErrorNotice>
-              ))}
             </>
           ) : null}
-        </div>
-        <div className="row" style={{ justifyContent: 'flex-end', padding: '0 16px 16px' }}>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!preset || launch.fetching || !canWrite} title={canWrite ? undefined : READ_ONLY_HINT}>
-            {launch.fetching ? 'Launching…' : 'Launch'}
-          </button>
-        </div>
-      </form>
+    </LaunchDialog>
   );
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { customLaunchInput, EMPTY_SWEEP_ROW, type CustomExperimentForm } from './custom-experiment-input';
+import { customLaunchInput, DENSE_LAYER, EMPTY_SWEEP_ROW, moveLayer, type CustomExperimentForm } from './custom-experiment-input';
 
 const form: CustomExperimentForm = {
+  modelSource: 'zoo',
   model: 'mlp-shallow',
+  layers: [],
+  modelName: '',
   modelData: 'function',
   target: 'sinc5',
   formula: '',
@@ -44,5 +47,49 @@ describe('customLaunchInput', () => {
 
   it('refuses counts that are not whole numbers before sending', () => {
     expect(customLaunchInput({ ...form, seeds: '2.5' })).toEqual({ errors: { seeds: 'must be a positive whole number, got "2.5"' } });
+  });
+
+  it('builds a model layer by layer: each row its own fields, then the output the data needs', () => {
+    const layered = { ...form, modelSource: 'layers' as const, modelName: 'my-mlp', layers: [{ ...DENSE_LAYER, units: '16', activation: 'tanh' as const }, { ...DENSE_LAYER, units: '8' }] };
+    expect(customLaunchInput(layered).input!.spec!.model).toEqual({
+      name: 'my-mlp',
+      layers: [
+        { type: 'dense', units: 16, activation: 'tanh' },
+        { type: 'dense', units: 8, activation: 'relu' },
+        { type: 'dense', units: 1, activation: 'linear' },
+      ],
+    });
+    const cnn = customLaunchInput({
+      ...layered,
+      modelData: 'image',
+      modelName: '',
+      layers: [
+        { ...DENSE_LAYER, type: 'conv2d', filters: '4', kernelSize: '3' },
+        { ...DENSE_LAYER, type: 'maxPool', size: '' },
+        { ...DENSE_LAYER, units: '12' },
+      ],
+    }).input!;
+    expect(cnn.spec!.model).toEqual({
+      name: 'custom',
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
+        { type: 'maxPool' },
+        { type: 'dense', units: 12, activation: 'relu' },
+        { type: 'dense', units: 10, activation: 'linear' },
+      ],
+    });
+    expect(cnn.spec!.loss).toBe('cross-entropy');
+  });
+
+  it('names the layer field at fault before sending', () => {
+    const bad = customLaunchInput({ ...form, modelSource: 'layers', layers: [{ ...DENSE_LAYER, units: '0' }, { ...DENSE_LAYER, type: 'conv2d', filters: '' }] });
+    expect(bad).toEqual({ errors: { 'spec.model.layers.0.units': 'must be a positive whole number, got "0"', 'spec.model.layers.1.filters': 'give the number of filters' } });
+  });
+
+  it('moves a layer up or down, and leaves the ends as they are', () => {
+    expect(moveLayer(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveLayer(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveLayer(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(moveLayer(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
   });
 });
