@@ -18,9 +18,10 @@ import type { StoredMetricPoint } from './records.js';
 import type { Database, MetricBlockRow } from './tables.js';
 
 /**
- * Steps per block. The downsampled read reads every block of the series plus, raw, the points
- * of the ≤ maxPoints/2 blocks a bucket boundary cuts: 64 keeps both near 16,000 rows for a
- * 1M-point series at maxPoints 1000 (the migration that built the table holds its own copy).
+ * Steps per block. The downsampled read (metric-downsample.ts) reads, for each bucket, the blocks
+ * wholly inside it plus, raw, the points of the parts of the ≤ 2 blocks its ends cut: 64 keeps
+ * both near 16,000 rows for a 1M-point series at maxPoints 1000 (the migration that built the
+ * table holds its own copy).
  */
 export const METRIC_BLOCK_STEPS = 64;
 

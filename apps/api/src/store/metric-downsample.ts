@@ -16,8 +16,8 @@
  * When the steps are consecutive (the usual case: step = index + first step) the index is the
  * step itself, and each bucket is answered from the pre-aggregated blocks (metric-blocks.ts)
  * wholly inside it plus the points at its two ends, by index range scans (`blockBuckets`) —
- * ~78 rows a bucket for a 1M-point series at maxPoints 1000 instead of two scans of the million,
- * and no grouping of them. With gaps in the
+ * ~50 rows for each bucket's lowest and as many for its highest, for a 1M-point series at
+ * maxPoints 1000, instead of two scans of the million, and no grouping of them. With gaps in the
  * steps, `row_number()` numbers the points and every point is scanned (a block's points would
  * need their index in the series, which the blocks do not keep).
  */
@@ -127,6 +127,11 @@ function keptPoints(dialect: DatabaseConfig['kind'], runId: string, key: string)
  * extremes, ties and non-finite handling of the whole series, with no grouping or join of the
  * candidates (which took most of the statement: ~39,000 rows grouped, joined to their bucket's
  * extremes and grouped again, 45 ms for 1M points on SQLite; this is ~20 ms).
+ *
+ * An end part's block is read first (one seek per end, `lb` and `rb`): where that block's
+ * earliest lowest (highest) lies inside the part, it is the part's earliest lowest (highest) —
+ * nothing earlier in the block ties or beats it — and the part's points are not read (~51 rows a
+ * subquery instead of ~78; docs/performance.md, "API under load").
  *
  * Both dialects plan the subqueries as per-bucket index range scans of the two primary keys
  * (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE; PostgreSQL without statistics too: the ranges are
