@@ -9,7 +9,7 @@ import { ema } from './ema';
 import { Legend, useLegendToggle, type LegendEntry } from './Legend';
 import { pointerIn } from './pointer';
 import { seriesColor } from './palette';
-import { extentOf, formatNumber, isPlottable, makeScale, type AxisScale } from './scales';
+import { extentOfEach, formatNumber, isPlottable, makeScale, type AxisScale } from './scales';
 import { meanBand, nearestIndex, type BandPoint, type Series } from './series';
 
 export interface LineChartProps<Datum> {
@@ -220,24 +220,34 @@ export function LineChart<Datum>({
   }, [bands, visible, x, y, yKind]);
 
   const xScale = useMemo(() => {
-    const domain = xDomain ?? extentOf(visible.flatMap((p) => p.series.data.map(x)), xKind);
+    const domain =
+      xDomain ??
+      extentOfEach(xKind, (add) => {
+        for (const p of visible) for (const d of p.series.data) add(x(d));
+      });
     return makeScale(xKind, domain, [0, innerWidth], false);
   }, [xDomain, visible, x, xKind, innerWidth]);
 
   const yScale = useMemo(() => {
     if (yDomain) return makeScale(yKind, yDomain, [innerHeight, 0]);
-    const values: number[] = [];
-    for (const p of visible) {
-      for (const d of p.series.data) {
-        values.push(y(d));
-        const lo = yMin?.(d);
-        const hi = yMax?.(d);
-        if (lo !== undefined) values.push(lo);
-        if (hi !== undefined) values.push(hi);
+    const domain = extentOfEach(yKind, (add) => {
+      for (const p of visible) {
+        for (const d of p.series.data) {
+          add(y(d));
+          const lo = yMin?.(d);
+          const hi = yMax?.(d);
+          if (lo !== undefined) add(lo);
+          if (hi !== undefined) add(hi);
+        }
       }
-    }
-    for (const band of groupBands) for (const b of band.points) values.push(b.lower, b.upper);
-    return makeScale(yKind, extentOf(values, yKind), [innerHeight, 0]);
+      for (const band of groupBands) {
+        for (const b of band.points) {
+          add(b.lower);
+          add(b.upper);
+        }
+      }
+    });
+    return makeScale(yKind, domain, [innerHeight, 0]);
   }, [yDomain, visible, y, yMin, yMax, groupBands, yKind, innerHeight]);
 
   const px = (d: Datum) => xScale(x(d)) ?? 0;

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { extentOf, formatNumber, formatTicks, makeScale, tickValues } from './scales';
+import { extentOf, extentOfEach, formatNumber, formatTicks, makeScale, tickValues } from './scales';
+
+describe('extentOfEach', () => {
+  it('equals extentOf of the same values, gaps, non-plottable values and degenerate sets included', () => {
+    const cases: number[][] = [[], [Number.NaN], [0, -1], [3], [3, 3], [0, -1, 1e-6, 100, Number.NaN, Number.POSITIVE_INFINITY], [-5, 2, 7, -Infinity, 0.5]];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 4 - 1;
+    cases.push(Array.from({ length: 500 }, random));
+    for (const values of cases) {
+      for (const kind of ['linear', 'log'] as const) {
+        expect(extentOfEach(kind, (add) => values.forEach(add)), `${kind} ${values.slice(0, 6).join(',')}`).toEqual(extentOf(values, kind));
+      }
+    }
+  });
+});
 
 describe('extentOf', () => {
   it('ignores values a log axis cannot show', () => {

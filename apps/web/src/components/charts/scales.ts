@@ -31,6 +31,23 @@ export function extentOf(values: Iterable<number>, kind: AxisScale): [number, nu
   return [min, max];
 }
 
+/**
+ * `extentOf` of every value `each` passes to `add`, without collecting them into an array: a
+ * chart of 100 runs × 2,000 points built a 200,000-value array for an axis on every change of
+ * its scale (the y extent's memo was ~50 ms of a log-y toggle's script at 100 runs, CPU profile).
+ */
+export function extentOfEach(kind: AxisScale, each: (add: (value: number) => void) => void): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  each((value) => {
+    if (!isPlottable(value, kind)) return;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  });
+  // the least and greatest plottable values have the extent of all of them (none: both ±Infinity, not plottable)
+  return extentOf([min, max], kind);
+}
+
 /** Builds a scale for a plottable domain onto a pixel range; `nice` rounds linear domains to ticks. */
 export function makeScale(kind: AxisScale, domain: [number, number], range: [number, number], nice = true): NumericScale {
   if (kind === 'log') {
