@@ -114,11 +114,17 @@ export class ExperimentService {
     return (await this.deps.store.tagsOf([id])).get(id) ?? [];
   }
 
-  /** Fraction done in [0, 1]: the runs' progress, and the analyses' when there are any. */
+  /**
+   * Fraction done in [0, 1]: the runs' progress, and the analyses' when there are any. While the
+   * experiment is live a run that ended counts as done (its part of the wait is over); once the
+   * experiment ended short (cancelled, failed) a run that did not succeed counts as far as it got,
+   * so a cancelled experiment's bar shows how much of it was done, not a full bar.
+   */
   async progress(id: string): Promise<number> {
     const record = await this.require(id);
     const runs = await this.deps.store.runsOf(id);
-    const parts = runs.map((r) => (isTerminalRunStatus(r.status) ? 1 : r.progress));
+    const endedShort = record.status === 'CANCELLED' || record.status === 'FAILED';
+    const parts = runs.map((r) => (isTerminalRunStatus(r.status) ? (endedShort && r.status !== 'SUCCEEDED' ? r.progress : 1) : r.progress));
     if (record.origin === 'preset' && record.analysisStatus !== 'SKIPPED') {
       parts.push(record.analysisStatus === 'SUCCEEDED' || record.analysisStatus === 'FAILED' ? 1 : record.analysisProgress);
     }

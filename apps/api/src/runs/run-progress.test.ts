@@ -68,3 +68,18 @@ describe('a Saddle run while it runs', () => {
     expect((await server.run<Read>(READ, { id: second!.id })).data!.run.etaSeconds).toBeNull();
   });
 });
+
+describe('a cancelled experiment', () => {
+  it('reports how far it got (its runs’ own progress), not a full bar', async () => {
+    const launched = await server.run<{ launchExperiment: { id: string; runs: { id: string }[] } }>(LAUNCH);
+    const experimentId = launched.data!.launchExperiment.id;
+    const [first, second] = launched.data!.launchExperiment.runs;
+    const store = server.runtime.store;
+    const now = Date.now();
+    await store.transitionRun(first!.id, ['QUEUED'], { status: 'CANCELLED', progress: 0.5, startedAt: now - 1000, finishedAt: now });
+    await store.transitionRun(second!.id, ['QUEUED'], { status: 'CANCELLED', progress: 0, finishedAt: now });
+    await store.updateExperiment(experimentId, { status: 'CANCELLED', analysisStatus: 'SKIPPED', finishedAt: now });
+    const read = (await server.run<{ experiment: { status: string; progress: number; etaSeconds: number | null } }>(`query($id: ID!) { experiment(id: $id) { status progress etaSeconds } }`, { id: experimentId })).data!.experiment;
+    expect(read).toEqual({ status: 'CANCELLED', progress: 0.25, etaSeconds: null });
+  });
+});
