@@ -61,8 +61,9 @@ export function ChartAxes({ xScale, yScale, xKind, yKind, innerWidth, innerHeigh
   const xTicks = given.length >= 2 ? given : tickValues(xScale, xKind, Math.max(2, Math.floor(innerWidth / 90)));
   // log axes label decades, which sit closer together than linear ticks can
   const yTicks = tickValues(yScale, yKind, Math.max(2, Math.floor(innerHeight / (yKind === 'log' ? 26 : 45))));
-  // Given ticks are values that were run (batch size 1024): labelled in full, never rounded to 1000.
-  const xText = new Map(xTicks.map((v, i) => [v, given.length >= 2 ? formatNumber(v, 6) : (formatTicks(xTicks)[i] ?? String(v))]));
+  // Given ticks are values that were run (batch size 1024, 29,034 parameters): labelled in full, never rounded to 1000.
+  const exact = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : formatNumber(v, 6));
+  const xText = new Map(xTicks.map((v, i) => [v, given.length >= 2 ? exact(v) : (formatTicks(xTicks)[i] ?? String(v))]));
   const yText = new Map(yTicks.map((v, i) => [v, formatTicks(yTicks)[i] ?? String(v)]));
   const formatX = (value: unknown) => xText.get(Number(value)) ?? String(value);
   const formatY = (value: unknown) => yText.get(Number(value)) ?? String(value);

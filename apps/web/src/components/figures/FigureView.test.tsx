@@ -219,7 +219,7 @@ describe('lines figures of a few measurements (HW1 plots them as points)', () =>
     const { container } = await renderDrawn(<FigureView title="Sensitivity vs batch size" data={sensitivity} />);
     expect(container.querySelectorAll('circle.saddle-point')).toHaveLength(3);
     const ticks = [...container.querySelectorAll('.visx-axis-bottom .visx-axis-tick text')].map((t) => t.textContent);
-    expect(ticks).toEqual(['64', '256', '1024']);
+    expect(ticks).toEqual(['64', '256', '1,024']);
   });
 
   it('draws no dots on a dense sweep', async () => {
