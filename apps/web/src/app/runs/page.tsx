@@ -1,15 +1,15 @@
 'use client';
 
-import { ComparisonOp, SortDirection, WebRunsDocument, type WebRunsQuery } from '@saddle/schema';
+import { ComparisonOp, ExperimentOrigin, RunStatus, SortDirection, WebPresetsDocument, WebRunsDocument, type WebRunsQuery } from '@saddle/schema';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useClient } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { ErrorNotice, LoadingBlock, StatusBadge } from '../../components/StatusBadge';
 import { useDocumentTitle } from '../../lib/document-title';
 import { errorText } from '../../lib/errors';
-import { decodeView, encodeView, toFilter, toggleSort, toOrderBy, type Condition, type RunsView, type Scope } from './runs-url';
+import { decodeView, EMPTY_VIEW, encodeView, fromLocalInput, toFilter, toggleSort, toLocalInput, toOrderBy, type Condition, type RunsView, type Scope } from './runs-url';
 import styles from './runs.module.css';
 
 type Row = WebRunsQuery['runs']['edges'][number]['node'];
@@ -20,6 +20,12 @@ const PAGE = 500;
 const MAX_COMPARE = 500;
 const ROW_PX = 34;
 const OPS = Object.values(ComparisonOp);
+const STATUSES = Object.values(RunStatus);
+const ORIGINS: { value: ExperimentOrigin; label: string }[] = [
+  { value: ExperimentOrigin.PRESET, label: 'a preset' },
+  { value: ExperimentOrigin.SPEC, label: 'a spec (custom / sweep)' },
+  { value: ExperimentOrigin.EXTERNAL, label: 'a script (logged)' },
+];
 
 export default function RunsPage() {
   useDocumentTitle('Runs');
@@ -237,25 +243,39 @@ interface Known {
   final: string[];
 }
 
-/** Conditions are edited as a draft and applied together, so each keystroke is not a query. */
+/** What the filter form edits: every part of the view but its columns and sort. */
+type Draft = Omit<RunsView, 'columns' | 'sort'>;
+
+function draftOf(view: RunsView): Draft {
+  const { columns: _columns, sort: _sort, ...draft } = view;
+  return draft;
+}
+
+/** Conditions and fields are edited as a draft and applied together, so each keystroke is not a query. */
 function FilterBuilder({ view, known, onApply }: { view: RunsView; known: Known; onApply: (view: RunsView) => void }) {
-  const [draft, setDraft] = useState<Condition[]>(view.conditions);
-  const [text, setText] = useState(view.text);
-  const applied = JSON.stringify([view.conditions, view.text]);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(view));
+  // Tags as typed ("lr, best"); split on apply.
+  const [tagsText, setTagsText] = useState(view.tags.join(', '));
+  const [{ data: presets }] = useQuery({ query: WebPresetsDocument });
+  const applied = JSON.stringify(draftOf(view));
   useEffect(() => {
-    setDraft(view.conditions);
-    setText(view.text);
+    setDraft(draftOf(view));
+    setTagsText(view.tags.join(', '));
     // Follows the URL (back/forward, a pasted link), not every render's new array.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [applied]);
-  const update = (i: number, change: Partial<Condition>) => setDraft((d) => d.map((c, j) => (j === i ? { ...c, ...change } : c)));
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+  const update = (i: number, change: Partial<Condition>) => set({ conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...change } : c)) });
+  const toggleStatus = (status: RunStatus) => set({ status: draft.status.includes(status) ? draft.status.filter((s) => s !== status) : [...draft.status, status] });
+  const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
+  const anything = applied !== JSON.stringify(draftOf(EMPTY_VIEW));
   return (
     <form
       className={`card ${styles.filters}`}
       aria-label="Filter runs"
       onSubmit={(e) => {
         e.preventDefault();
-        onApply({ ...view, conditions: draft.filter((c) => c.path.trim()), text: text.trim() });
+        onApply({ ...view, ...draft, conditions: draft.conditions.filter((c) => c.path.trim()), text: draft.text.trim(), tags, preset: draft.preset.trim(), experiment: draft.experiment.trim() });
       }}
     >
       <datalist id="runs-config-keys">
@@ -268,8 +288,57 @@ function FilterBuilder({ view, known, onApply }: { view: RunsView; known: Known;
           <option key={k} value={k} />
         ))}
       </datalist>
-      <input type="search" aria-label="Search runs" placeholder="Run or experiment name" value={text} onChange={(e) => setText(e.target.value)} />
-      {draft.map((c, i) => (
+      <datalist id="runs-presets">
+        {(presets?.presets ?? []).map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </datalist>
+      <input type="search" aria-label="Search runs" placeholder="Run or experiment name" value={draft.text} onChange={(e) => set({ text: e.target.value })} />
+      <fieldset className={styles.statuses}>
+        <legend>Status</legend>
+        {STATUSES.map((status) => (
+          <label key={status}>
+            <input type="checkbox" checked={draft.status.includes(status)} onChange={() => toggleStatus(status)} />
+            {status.toLowerCase()}
+          </label>
+        ))}
+      </fieldset>
+      <div className={styles.fields}>
+        <label>
+          Tags
+          <input placeholder="all of: lr, best" value={tagsText} onChange={(e) => setTagsText(e.target.value)} />
+        </label>
+        <label>
+          Preset
+          <input placeholder="any preset" list="runs-presets" value={draft.preset} onChange={(e) => set({ preset: e.target.value })} />
+        </label>
+        <label>
+          Experiment id
+          <input placeholder="any experiment" value={draft.experiment} onChange={(e) => set({ experiment: e.target.value })} />
+        </label>
+        <label>
+          Launched from
+          <select value={draft.origin} onChange={(e) => set({ origin: e.target.value as Draft['origin'] })}>
+            <option value="">anything</option>
+            {ORIGINS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Created after
+          <input type="datetime-local" value={toLocalInput(draft.createdAfter)} onChange={(e) => set({ createdAfter: fromLocalInput(e.target.value) })} />
+        </label>
+        <label>
+          Created before
+          <input type="datetime-local" value={toLocalInput(draft.createdBefore)} onChange={(e) => set({ createdBefore: fromLocalInput(e.target.value) })} />
+        </label>
+      </div>
+      {draft.conditions.map((c, i) => (
         <div className={styles.condition} key={i} role="group" aria-label={`Condition ${i + 1}`}>
           <select aria-label="Scope" value={c.scope} onChange={(e) => update(i, { scope: e.target.value as Scope })}>
             <option value="config">config</option>
@@ -284,18 +353,23 @@ function FilterBuilder({ view, known, onApply }: { view: RunsView; known: Known;
             ))}
           </select>
           <input aria-label="Value" placeholder={c.op === ComparisonOp.IN ? 'a,b,c' : 'value'} disabled={c.op === ComparisonOp.EXISTS} value={c.value} onChange={(e) => update(i, { value: e.target.value })} />
-          <button type="button" aria-label={`Remove condition ${i + 1}`} onClick={() => setDraft((d) => d.filter((_, j) => j !== i))}>
+          <button type="button" aria-label={`Remove condition ${i + 1}`} onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })}>
             ×
           </button>
         </div>
       ))}
       <div className="row">
-        <button type="button" onClick={() => setDraft((d) => [...d, { scope: 'config', path: '', op: ComparisonOp.EQ, value: '' }])}>
+        <button type="button" onClick={() => set({ conditions: [...draft.conditions, { scope: 'config', path: '', op: ComparisonOp.EQ, value: '' }] })}>
           Add condition
         </button>
         <button type="submit" className="primary">
           Apply
         </button>
+        {anything ? (
+          <button type="button" onClick={() => onApply({ ...view, ...draftOf(EMPTY_VIEW) })}>
+            Clear filter
+          </button>
+        ) : null}
       </div>
     </form>
   );
