@@ -105,7 +105,8 @@ export class DatasetService {
     try {
       raw = read();
     } catch (error) {
-      throw new BadInputError(`dataset '${name}' not registered: ${(error as Error).message}`, ['file']);
+      const message = (error as Error).message;
+      throw new BadInputError(`dataset '${name}' not registered: ${message}`, [fieldOfReadError(message)]);
     }
     try {
       return writeRegisteredDataset(this.dir, name, raw, source.split('/').pop() ?? source);
@@ -113,4 +114,15 @@ export class DatasetService {
       throw new BadInputError(`dataset '${name}' not registered: ${(error as Error).message}`, ['name']);
     }
   }
+}
+
+/**
+ * Which upload field a loader's refusal is about, so a form can show it there: a target column
+ * the file lacks is the `target` option's, a text target asked to be a regression the `task`
+ * option's; everything else (a row, a column, a dtype, a shape) is the file's.
+ */
+function fieldOfReadError(message: string): 'file' | 'target' | 'task' {
+  if (/target column '[^']*' not found/.test(message)) return 'target';
+  if (/cannot be a regression target; use task 'classification'/.test(message)) return 'task';
+  return 'file';
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { uploadDataset } from './dataset-upload';
+import { DatasetUploadError, uploadDataset } from './dataset-upload';
 import { TOKEN_STORAGE_KEY } from './token';
 
 afterEach(() => {
@@ -24,5 +24,15 @@ describe('uploadDataset', () => {
     const refusal = { errors: [{ message: "dataset 'bad' not registered: loadCsv: row 3, column 'a': \"three\" is not a finite number", extensions: { code: 'BAD_USER_INPUT' } }] };
     const fetcher = vi.fn(async () => new Response(JSON.stringify(refusal), { status: 400, statusText: 'Bad Request' }));
     await expect(uploadDataset('bad', new File(['a,y\n'], 'bad.csv'), {}, fetcher as unknown as typeof fetch)).rejects.toThrow(/^400 Bad Request: dataset 'bad' not registered: loadCsv: row 3, column 'a'/);
+  });
+
+  it('says which form field a refusal names (extensions.path), and none for other failures', async () => {
+    const answer = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status }));
+    const refused = (fetcher: ReturnType<typeof answer>) => uploadDataset('iris', new File(['a,y\n'], 'iris.csv'), { target: 'kind' }, fetcher as unknown as typeof fetch).catch((error: unknown) => error);
+    const target = await refused(answer(400, { errors: [{ message: "target column 'kind' not found", extensions: { code: 'BAD_USER_INPUT', path: ['target'] } }] }));
+    expect(target).toBeInstanceOf(DatasetUploadError);
+    expect(target).toMatchObject({ field: 'target', status: 400 });
+    expect(await refused(answer(400, { errors: [{ message: 'taken', extensions: { path: ['name'] } }] }))).toMatchObject({ field: 'name' });
+    expect(await refused(answer(401, { errors: [{ message: 'no token', extensions: { code: 'UNAUTHENTICATED' } }] }))).toMatchObject({ field: null, status: 401 });
   });
 });
