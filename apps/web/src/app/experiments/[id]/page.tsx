@@ -22,6 +22,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ExperimentLifecycle } from '../../../components/ExperimentLifecycle';
+import { toFigureRuns } from '../../../components/figure-runs';
 import { FigureView } from '../../../components/figures/FigureView';
 import { MetricFigure, type FigureRun } from '../../../components/MetricFigure';
 import { NewExperiment } from '../../../components/NewExperiment';
@@ -165,23 +166,7 @@ export default function ExperimentPage() {
   // and a line style per value of what varies within a group (fit-function's target).
   const colors = useMemo(() => pageColors(figureSource), [figureSource]);
   const styles = useMemo(() => runStyles(figureSource), [figureSource]);
-  const figureRuns: FigureRun[] = useMemo(
-    () =>
-      figureSource.map((r): FigureRun => {
-        const color = colors.run(r.key);
-        const style = styles.get(r.key);
-        return {
-          id: r.id,
-          label: r.key,
-          // seeds of one model: a colour and a legend entry each, still one mean ± std
-          ...(colors.byGroup ? { group: r.group } : { band: r.group }),
-          ...(color !== undefined && { color }),
-          ...(style !== undefined && { style }),
-          series: series[r.id] ?? {},
-        };
-      }),
-    [figureSource, series, colors, styles],
-  );
+  const figureRuns: FigureRun[] = useMemo(() => toFigureRuns(figureSource, (r) => series[r.id] ?? {}, colors, styles), [figureSource, series, colors, styles]);
   const analyses = analysesResult.data?.experiment?.analyses ?? experiment?.analyses ?? [];
 
   if (error && !experiment) return <ErrorNotice>{errorText(error)}</ErrorNotice>;
