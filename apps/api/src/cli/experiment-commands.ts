@@ -14,6 +14,7 @@ export class CommandError extends Error {
 }
 import type { Runtime } from '../runtime.js';
 import type { Services } from '../context.js';
+import { openStoreServices } from './store-services.js';
 
 export interface RunView {
   id: string;
@@ -188,11 +189,9 @@ export async function experimentCommand(operation: ExperimentOperation, id: stri
     let backend: ExperimentBackend;
     if (options.url) backend = urlBackend(options.url, process.env.SADDLE_TOKEN);
     else {
-      const { createRuntime } = await import('../runtime.js');
-      const { createServices } = await import('../server.js');
-      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
-      close = () => runtime.close();
-      backend = storeBackend(runtime, createServices(runtime, { queue: 'local', pubsub: 'memory', workers: 1 }));
+      const opened = await openStoreServices(options.dataDir);
+      close = opened.close;
+      backend = storeBackend(opened.runtime, opened.services);
     }
     const json = (value: unknown): void => void io.out.write(`${JSON.stringify(value, null, 2)}\n`);
     if (operation === 'list') {

@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime.js';
 import type { Services } from '../context.js';
 import type { ComparisonOp } from '../store/run-values.js';
 import { CommandError, graphqlRequest } from './experiment-commands.js';
+import { openStoreServices } from './store-services.js';
 
 /** One condition as typed: `config.optimizer.lr>=1e-3`, `final.test/loss<0.1`, `status=SUCCEEDED`, `tag=torch`. */
 export interface ParsedCondition {
@@ -199,11 +200,9 @@ export async function runsCommand(options: RunsCommandOptions, io: { out: NodeJS
     let backend: RunsBackend;
     if (options.url) backend = urlRunsBackend(options.url, process.env.SADDLE_TOKEN);
     else {
-      const { createRuntime } = await import('../runtime.js');
-      const { createServices } = await import('../server.js');
-      const runtime = await createRuntime({ recover: false, workers: 1, ...(options.dataDir && { dataDir: options.dataDir }) });
-      close = () => runtime.close();
-      backend = storeRunsBackend(runtime, createServices(runtime, { queue: 'local', pubsub: 'memory', workers: 1 }));
+      const opened = await openStoreServices(options.dataDir);
+      close = opened.close;
+      backend = storeRunsBackend(opened.runtime, opened.services);
     }
     const { runs, totalCount } = await backend.search(filter, orderBy, options.first);
     if (options.json) io.out.write(`${JSON.stringify({ totalCount, runs }, null, 2)}\n`);
