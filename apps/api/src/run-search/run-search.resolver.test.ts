@@ -126,6 +126,20 @@ function runsContract(name: string, database: () => DatabaseConfig | undefined) 
       expect(keys(await runs({ filter: { final: [{ key: 'test/loss', op: 'LTE', value: 0.01 }] } }))).toEqual(['late']);
     });
 
+    it('filters by the preset an experiment was launched from (and its origin)', async () => {
+      const launched = await server.run<{ launchExperiment: { runs: { key: string }[] } }>(`mutation { launchExperiment(input: { preset: "fit-function" }) { runs { key } } }`);
+      const launchedKeys = launched.data!.launchExperiment.runs.map((run) => run.key).sort();
+      expect(launchedKeys.length).toBeGreaterThan(0);
+      const byPreset = await runs({ filter: { preset: 'fit-function' }, first: 1000 });
+      expect(keys(byPreset).sort()).toEqual(launchedKeys);
+      expect(byPreset.totalCount).toBe(launchedKeys.length);
+      expect(byPreset.edges.every((edge) => edge.node.status === 'QUEUED')).toBe(true);
+      expect(keys(await runs({ filter: { origin: 'PRESET', status: ['QUEUED'] }, first: 1000 })).sort()).toEqual(launchedKeys);
+      expect(keys(await runs({ filter: { preset: 'train-cnn' } }))).toEqual([]);
+      // The logged runs belong to no preset.
+      expect(keys(await runs({ filter: { preset: 'fit-function', origin: 'EXTERNAL' } }))).toEqual([]);
+    });
+
     it('names the argument at fault', async () => {
       const badSort = await server.run(RUNS, { orderBy: [{ field: 'loss' }] });
       expect(badSort.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', path: ['orderBy', 0, 'field'] });
