@@ -1,6 +1,6 @@
 // Public surface of the engine's experiments area; re-exported by src/index.ts.
 export type * from './types.js';
-export { SCALES } from './types.js';
+export { SCALES, SYMLOG_RELATIVE_CONSTANT } from './types.js';
 export { presets, getPreset, isPresetId } from './catalogue.js';
 export {
   applySpecOverrides,

@@ -11,7 +11,7 @@ import { mlpSpec } from '../models/zoo.js';
 import { finishRuns } from './common.js';
 import { loadRunContext, splitTensors } from './context.js';
 import { numberKnob, numberListKnob, resolveKnobs } from './overrides.js';
-import type { Figure, FigureData, Preset, PresetOptions, PresetRun, RunArtifacts } from './types.js';
+import { SYMLOG_RELATIVE_CONSTANT, type Figure, type FigureData, type Preset, type PresetOptions, type PresetRun, type RunArtifacts } from './types.js';
 
 export const minimalRatio: Preset = {
   id: 'minimal-ratio',
@@ -159,12 +159,36 @@ async function analyzeMinimalRatio(runs: RunArtifacts[], options: PresetOptions,
       title: 'Hessian eigenvalues at the zero-gradient points (all runs pooled; each run’s own in the scatter’s meta)',
       data: {
         kind: 'histogram',
-        x: { label: 'eigenvalue', scale: 'linear' },
+        // Symmetric log: the bulk near 0, its negative eigenvalues and the positive outliers all show
+        // (on a linear axis the bulk, negatives included, was one bar at 0).
+        x: { label: 'eigenvalue', scale: 'symlog' },
         y: { label: 'count', scale: 'log' },
-        bins: histogram(eigenvalues, numberKnob(knobs, 'bins')),
+        bins: symlogHistogram(eigenvalues, numberKnob(knobs, 'bins')),
       },
     },
   ];
+}
+
+/**
+ * Bins of equal width in symlog space (sign(v)·log10(1 + |v|/c), c = SYMLOG_RELATIVE_CONSTANT ×
+ * max |v|) over [min, max]: as wide as they are drawn on the figure's symlog axis. Edges are in
+ * value space; the first is the least value, the last the greatest.
+ */
+export function symlogHistogram(values: number[], binCount: number): { x0: number; x1: number; count: number }[] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [];
+  const maxAbs = Math.max(...finite.map(Math.abs));
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  if (maxAbs === 0 || min === max) return [{ x0: min, x1: max, count: finite.length }];
+  const c = SYMLOG_RELATIVE_CONSTANT * maxAbs;
+  const forward = (v: number) => Math.sign(v) * Math.log10(1 + Math.abs(v) / c);
+  const inverse = (t: number) => Math.sign(t) * c * (10 ** Math.abs(t) - 1);
+  const lo = forward(min);
+  const width = (forward(max) - lo) / binCount;
+  const bins = Array.from({ length: binCount }, (_, i) => ({ x0: i === 0 ? min : inverse(lo + i * width), x1: i === binCount - 1 ? max : inverse(lo + (i + 1) * width), count: 0 }));
+  for (const v of finite) bins[Math.min(binCount - 1, Math.floor((forward(v) - lo) / width))]!.count++;
+  return bins;
 }
 
 /** Equal-width bins over [min, max] of the values (one bin when they are all equal); run-analysis' sensitivity histogram too. */

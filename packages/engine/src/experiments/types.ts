@@ -53,8 +53,16 @@ export interface RunArtifacts {
 /** Axis of a figure. */
 export interface AxisSpec {
   label: string;
-  scale: 'linear' | 'log';
+  /**
+   * `symlog`: sign(v)·log10(1 + |v|/c) with c = SYMLOG_RELATIVE_CONSTANT × the axis' largest |v|,
+   * so values of both signs spanning decades (a Hessian spectrum: a few large positive outliers,
+   * small negative eigenvalues near 0) all show; linear within ±c.
+   */
+  scale: 'linear' | 'log' | 'symlog';
 }
+
+/** A symlog axis is linear within ±(this × its largest |value|): four decades below the largest are resolved. */
+export const SYMLOG_RELATIVE_CONSTANT = 1e-4;
 
 /**
  * How a figure is drawn. Metric figures are drawn live from the runs' metric series;

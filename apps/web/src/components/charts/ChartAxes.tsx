@@ -52,7 +52,8 @@ const tickLabelProps = { fill: CHART_THEME.axis, fontSize: CHART_THEME.fontSize,
 /** An axis title that says its scale when it is not linear: a reader of an exported figure sees no toggle. */
 export function axisTitle(label: string | undefined, kind: AxisScale): string | undefined {
   if (label === undefined || label === '') return label;
-  return kind === 'log' ? `${label} (log scale)` : label;
+  if (kind === 'log') return `${label} (log scale)`;
+  return kind === 'symlog' ? `${label} (symmetric log scale)` : label;
 }
 
 /** Grid, axes and axis titles shared by every chart, so they all read the same. */

@@ -39,4 +39,18 @@ describe('Histogram', () => {
     fireEvent.mouseMove(container.querySelectorAll('rect.saddle-bar')[1] as Element, { clientX: 100, clientY: 50 });
     expect(screen.getByRole('tooltip').textContent).toBe('[0, 0.2)count540');
   });
+
+  it('on a symlog x axis gives the negative bins room left of 0 and says its scale', () => {
+    const spectrum: Bin[] = [
+      { x0: -0.02, x1: -0.001, count: 3 },
+      { x0: -0.001, x1: 0.001, count: 40 },
+      { x0: 0.001, x1: 1, count: 5 },
+      { x0: 1, x1: 10, count: 2 },
+    ];
+    const { container } = render(<Histogram {...props} bins={spectrum} xScale="symlog" xLabel="eigenvalue" yScale="log" />);
+    const bars = [...container.querySelectorAll('rect.saddle-bar')].map((r) => Number(r.getAttribute('width')));
+    // linear, the first bin would be 0.2% of the width; on symlog it is a bar of its own
+    expect(bars[0]).toBeGreaterThan(20);
+    expect(container.textContent).toContain('eigenvalue (symmetric log scale)');
+  });
 });

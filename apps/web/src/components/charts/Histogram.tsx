@@ -21,6 +21,8 @@ export interface HistogramProps<Datum> {
   count: (d: Datum) => number;
   /** Log counts: a Hessian spectrum has a few outliers beside a bulk near zero. */
   yScale?: AxisScale;
+  /** The bins' axis; `symlog` for values of both signs spanning decades (the spectrum with its negative eigenvalues). */
+  xScale?: AxisScale;
   color?: string;
   xLabel?: string;
   yLabel?: string;
@@ -28,11 +30,11 @@ export interface HistogramProps<Datum> {
 }
 
 /** Bars over bin edges (e.g. the Hessian eigenvalue spectrum), with the range and count on hover. */
-export function Histogram<Datum>({ width, height, bins, x0, x1, count, yScale: yKind = 'linear', color = seriesColor(0), xLabel, yLabel = 'count', margin = DEFAULT_MARGIN }: HistogramProps<Datum>) {
+export function Histogram<Datum>({ width, height, bins, x0, x1, count, yScale: yKind = 'linear', xScale: xKind = 'linear', color = seriesColor(0), xLabel, yLabel = 'count', margin = DEFAULT_MARGIN }: HistogramProps<Datum>) {
   const [hover, setHover] = useState<{ index: number; left: number; top: number } | null>(null);
   const innerWidth = Math.max(10, width - margin.left - margin.right);
   const innerHeight = Math.max(10, height - margin.top - margin.bottom);
-  const xScale = useMemo(() => makeScale('linear', extentOf(bins.flatMap((b) => [x0(b), x1(b)]), 'linear'), [0, innerWidth], false), [bins, x0, x1, innerWidth]);
+  const xScale = useMemo(() => makeScale(xKind, extentOf(bins.flatMap((b) => [x0(b), x1(b)]), xKind), [0, innerWidth], false), [bins, x0, x1, xKind, innerWidth]);
   const yScale = useMemo(() => {
     const counts = bins.map(count);
     const [, max] = extentOf(counts, yKind);
@@ -75,7 +77,7 @@ export function Histogram<Datum>({ width, height, bins, x0, x1, count, yScale: y
     >
       <svg className="saddle-chart" width={width} height={height} role="img" aria-label="histogram">
         <Group left={margin.left} top={margin.top}>
-          <ChartAxes xScale={xScale} yScale={yScale} xKind="linear" yKind={yKind} innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />
+          <ChartAxes xScale={xScale} yScale={yScale} xKind={xKind} yKind={yKind} innerWidth={innerWidth} innerHeight={innerHeight} xLabel={xLabel} yLabel={yLabel} />
           {bins.map((b, index) => {
             const left = xScale(x0(b)) ?? 0;
             const right = xScale(x1(b)) ?? 0;

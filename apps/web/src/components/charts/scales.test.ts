@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentOf, extentOfEach, formatNumber, formatTicks, makeScale, tickValues } from './scales';
+import { extentOf, extentOfEach, formatNumber, formatTicks, isPlottable, makeScale, symlogTicks, tickValues } from './scales';
 
 describe('extentOfEach', () => {
   it('equals extentOf of the same values, gaps, non-plottable values and degenerate sets included', () => {
@@ -69,5 +69,31 @@ describe('formatTicks', () => {
   it('stays short for ordinary ranges', () => {
     expect(formatTicks([0, 0.2, 0.4])).toEqual(['0', '0.2', '0.4']);
     expect(formatTicks([0, 5000, 10000, 15000])).toEqual(['0', '5000', '10k', '15k']);
+  });
+});
+
+describe('symlog axes (values of both signs spanning decades: a Hessian spectrum)', () => {
+  it('places negative values, zero and positive decades in order, and keeps every finite value', () => {
+    const scale = makeScale('symlog', [-0.02, 10], [0, 400], false);
+    const at = (v: number) => scale(v) ?? Number.NaN;
+    expect(at(-0.02)).toBeCloseTo(0, 6);
+    expect(at(10)).toBeCloseTo(400, 6);
+    expect(at(-0.01)).toBeLessThan(at(0));
+    expect(at(0)).toBeLessThan(at(0.001));
+    // the small negatives get real room: linear, -0.02…0 would be 0.8 px of 400
+    expect(at(0) - at(-0.02)).toBeGreaterThan(60);
+    expect(isPlottable(-3, 'symlog')).toBe(true);
+    expect(isPlottable(Number.NaN, 'symlog')).toBe(false);
+  });
+
+  it('ticks at 0 and ± decades down to its linear zone', () => {
+    const ticks = symlogTicks([-0.02, 10], 12);
+    expect(ticks).toContain(0);
+    expect(ticks).toContain(10);
+    expect(ticks).toContain(-0.01);
+    expect(ticks.filter((v) => v < 0).every((v) => v >= -0.02)).toBe(true);
+    expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
+    expect(tickValues(makeScale('symlog', [-0.02, 10], [0, 400], false), 'symlog', 12)).toEqual(ticks);
+    expect(symlogTicks([-0.02, 10], 4).length).toBeLessThanOrEqual(5);
   });
 });

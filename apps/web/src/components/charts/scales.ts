@@ -1,13 +1,20 @@
-import { scaleLinear, scaleLog } from '@visx/scale';
+import { scaleLinear, scaleLog, scaleSymlog } from '@visx/scale';
 
-export type AxisScale = 'linear' | 'log';
+/**
+ * `symlog`: sign(v)·log(1 + |v|/c), linear within ±c, for values of both signs spanning decades
+ * (a Hessian spectrum); c = SYMLOG_RELATIVE_CONSTANT × the domain's largest |v|, as the engine bins it.
+ */
+export type AxisScale = 'linear' | 'log' | 'symlog';
 
-/** A numeric position scale, linear or log: both are callable, invertible and give ticks. */
-export type NumericScale = ReturnType<typeof scaleLinear<number>> | ReturnType<typeof scaleLog<number>>;
+/** The engine's constant (packages/engine experiments/types.ts): a symlog axis resolves four decades below its largest |v|. */
+export const SYMLOG_RELATIVE_CONSTANT = 1e-4;
+
+/** A numeric position scale, linear, log or symlog: each is callable, invertible and gives ticks. */
+export type NumericScale = ReturnType<typeof scaleLinear<number>> | ReturnType<typeof scaleLog<number>> | ReturnType<typeof scaleSymlog<number>>;
 
 /** Whether `value` can be placed on an axis of this kind (a log axis has no place for ≤ 0). */
 export function isPlottable(value: number, kind: AxisScale): boolean {
-  return Number.isFinite(value) && (kind === 'linear' || value > 0);
+  return Number.isFinite(value) && (kind !== 'log' || value > 0);
 }
 
 /**
@@ -55,6 +62,10 @@ export function makeScale(kind: AxisScale, domain: [number, number], range: [num
     const hi = domain[1] > lo ? domain[1] : lo * 10;
     return scaleLog<number>({ domain: [lo, hi], range, clamp: true });
   }
+  if (kind === 'symlog') {
+    const maxAbs = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+    return scaleSymlog<number>({ domain, range, constant: maxAbs > 0 ? SYMLOG_RELATIVE_CONSTANT * maxAbs : 1 });
+  }
   return scaleLinear<number>({ domain, range, nice });
 }
 
@@ -74,6 +85,7 @@ export function formatNumber(value: number, digits = 3): string {
 /** Ticks for an axis: log axes get at most one label per decade so labels never collide. */
 export function tickValues(scale: NumericScale, kind: AxisScale, count: number): number[] {
   if (kind === 'linear') return scale.ticks(count);
+  if (kind === 'symlog') return symlogTicks(scale.domain() as [number, number], count);
   const [lo, hi] = scale.domain() as [number, number];
   const first = Math.floor(Math.log10(lo));
   const last = Math.ceil(Math.log10(hi));
@@ -101,6 +113,24 @@ export function tickValues(scale: NumericScale, kind: AxisScale, count: number):
   const fine = within([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   const fineStride = Math.ceil(fine.length / count);
   return fine.length >= 2 ? fine.filter((_, i) => i % fineStride === 0) : scale.ticks(count);
+}
+
+/**
+ * Ticks of a symlog axis: 0 and ±1, ±10, … decades down to the linear zone (c × 10), every
+ * `stride`-th decade so at most `count` labels fit, the outermost decades kept.
+ */
+export function symlogTicks(domain: [number, number], count: number): number[] {
+  const [lo, hi] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
+  const maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
+  if (!(maxAbs > 0)) return [0];
+  const floor = Math.log10(SYMLOG_RELATIVE_CONSTANT * maxAbs * 10);
+  const decades: number[] = [];
+  for (let e = Math.ceil(floor); e <= Math.floor(Math.log10(maxAbs)); e++) decades.push(Number(`1e${e}`));
+  const sides = (lo < 0 ? 1 : 0) + (hi > 0 ? 1 : 0);
+  const stride = Math.max(1, Math.ceil((decades.length * Math.max(1, sides) + 1) / Math.max(2, count)));
+  const kept = decades.filter((_, i) => (decades.length - 1 - i) % stride === 0);
+  const ticks = [...kept.filter((v) => -v >= lo).map((v) => -v).reverse(), ...(lo <= 0 && hi >= 0 ? [0] : []), ...kept.filter((v) => v <= hi)];
+  return ticks.length >= 2 ? ticks : [lo, hi];
 }
 
 /**

@@ -9,7 +9,7 @@ import { LineChart } from '../charts/LineChart';
 import { PathsChart } from '../charts/PathsChart';
 import { usePageColors } from '../charts/page-colors';
 import { ScatterChart } from '../charts/ScatterChart';
-import { formatNumber } from '../charts/scales';
+import { formatNumber, SYMLOG_RELATIVE_CONSTANT } from '../charts/scales';
 import type { Series } from '../charts/series';
 import { figureToCsv } from './figure-csv';
 
@@ -36,7 +36,7 @@ export function FigureView({ title, data }: { title: string; data: FigureData })
       return (
         <ChartCard title={title} csv={csv} caption={data.series}>
           {(width, height) => (
-            <Histogram<Bin> width={width} height={height} bins={data.bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={data.x.label} yLabel={data.y.label} yScale={data.y.scale} />
+            <Histogram<Bin> width={width} height={height} bins={data.bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={data.x.label} yLabel={data.y.label} yScale={data.y.scale} xScale={data.x.scale} />
           )}
         </ChartCard>
       );
@@ -129,7 +129,8 @@ function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
   // A point may carry a spectrum (e.g. the Hessian eigenvalues of that run): show it when selected.
   const spectrumKey = selected?.meta ? Object.keys(selected.meta).find((k) => Array.isArray(selected.meta?.[k])) : undefined;
   const spectrum = spectrumKey && selected?.meta ? (selected.meta[spectrumKey] as number[]) : null;
-  const bins = useMemo(() => (spectrum ? binValues(spectrum, 30) : []), [spectrum]);
+  // Symmetric log, as the preset's pooled spectrum: its negative eigenvalues show beside the outliers.
+  const bins = useMemo(() => (spectrum ? binValues(spectrum, 30, 'symlog') : []), [spectrum]);
   return (
     <div className={spectrum ? 'grid-2' : undefined}>
       <ChartCard
@@ -194,17 +195,34 @@ function ScatterFigure({ title, data, csv }: Part<'scatter'>) {
       </ChartCard>
       {spectrum && selected ? (
         <ChartCard title={`${spectrumKey} of ${selected.label ?? selected.runKey ?? 'selected point'}`} caption={`${spectrum.length} values`}>
-          {(width, height) => <Histogram<Bin> width={width} height={height} bins={bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={spectrumKey} yScale="log" />}
+          {(width, height) => <Histogram<Bin> width={width} height={height} bins={bins} x0={(b) => b.x0} x1={(b) => b.x1} count={(b) => b.count} xLabel={spectrumKey} yScale="log" xScale="symlog" />}
         </ChartCard>
       ) : null}
     </div>
   );
 }
 
-/** Equal-width bins over the values' range. */
-export function binValues(values: readonly number[], count: number): Bin[] {
+/** Equal-width bins over the values' range; `symlog`: equal width on a symlog axis (c = SYMLOG_RELATIVE_CONSTANT × max |v|). */
+export function binValues(values: readonly number[], count: number, kind: 'linear' | 'symlog' = 'linear'): Bin[] {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return [];
+  if (kind === 'symlog') {
+    const maxAbs = Math.max(...finite.map(Math.abs));
+    const c = SYMLOG_RELATIVE_CONSTANT * (maxAbs || 1);
+    const forward = (v: number) => Math.sign(v) * Math.log10(1 + Math.abs(v) / c);
+    const inverse = (t: number) => Math.sign(t) * c * (10 ** Math.abs(t) - 1);
+    const min = Math.min(...finite);
+    const max = Math.max(...finite);
+    if (min === max) return [{ x0: min, x1: max, count: finite.length }];
+    const lo = forward(min);
+    const step = (forward(max) - lo) / count;
+    const bins: Bin[] = Array.from({ length: count }, (_, i) => ({ x0: i === 0 ? min : inverse(lo + i * step), x1: i === count - 1 ? max : inverse(lo + (i + 1) * step), count: 0 }));
+    for (const v of finite) {
+      const bin = bins[Math.min(count - 1, Math.floor((forward(v) - lo) / step))];
+      if (bin) bin.count += 1;
+    }
+    return bins;
+  }
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
   const width = hi > lo ? (hi - lo) / count : 1;
