@@ -14,3 +14,4 @@ export * from './train/index.js';
 export * from './analysis/index.js';
 export * from './experiments/index.js';
 export * from './findings/index.js';
+export * from './run-groups.js';

@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, useContext, type ReactNode } from 'react';
-import { seriesColor } from './palette';
+import { runColours } from '@saddle/engine/run-groups';
+import { SERIES_COLORS } from './palette';
 
 /**
  * One colour per model (or per run) across a page: every chart on an experiment page asks this
@@ -19,18 +20,12 @@ export interface PageColors {
 
 /**
  * Colours in run order: one per group when the runs form two or more groups (a sweep over
- * models), else one per run (seeds of one model each get their own colour and legend entry).
+ * models), else one per run (seeds of one model each get their own colour and legend entry). The
+ * rule is the engine's `runColours`, which the report's renderer follows too.
  */
 export function pageColors(runs: readonly { key: string; group: string }[]): PageColors {
-  const groups = [...new Set(runs.map((r) => r.group))];
-  const byGroup = groups.length > 1;
-  const groupColor = new Map(groups.map((g, i) => [g, seriesColor(i)] as const));
-  const runColor = new Map(runs.map((r, i) => [r.key, byGroup ? (groupColor.get(r.group) ?? seriesColor(0)) : seriesColor(i)] as const));
-  return {
-    run: (key) => runColor.get(key),
-    group: (name) => (byGroup ? groupColor.get(name) : undefined),
-    byGroup,
-  };
+  const { run, group, byGroup } = runColours(runs, SERIES_COLORS);
+  return { run, group, byGroup };
 }
 
 const PageColorsContext = createContext<PageColors | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configValue, facetKeys, runStyles } from './run-config';
+import { configValue, facetKeys, runColours, runStyles } from './run-groups.js';
 
 // fit-function's runs: group = model, fitted to two targets, two seeds (labels + effective spec paths)
 const fit = ['mlp-shallow', 'mlp-deep'].flatMap((model) =>
@@ -44,5 +44,31 @@ describe('facetKeys and runStyles', () => {
   it('falls back to spec paths when runs carry no labels', () => {
     const runs = ['sinc5', 'sgn-sin5pi'].map((fn) => ({ key: fn, group: 'spec', config: { 'data.fn': fn, 'model.name': 'mlp-deep', seed: 0 } }));
     expect(facetKeys(runs)).toEqual(['data.fn']);
+  });
+});
+
+describe('runColours', () => {
+  const palette = ['red', 'green', 'blue'];
+
+  it('gives every run of a group its group’s colour, in order of first appearance, when the runs form several groups', () => {
+    const colours = runColours(fit, palette);
+    expect(colours.byGroup).toBe(true);
+    expect(colours.group('mlp-shallow')).toBe('red');
+    expect(colours.group('mlp-deep')).toBe('green');
+    expect(colours.run('mlp-deep/sgn-sin5pi/seed1')).toBe('green');
+    expect(colours.run('mlp-shallow/sinc5')).toBe('red');
+    expect(colours.run('nope')).toBeUndefined();
+    expect([...colours.used]).toEqual(['red', 'green']);
+  });
+
+  it('gives each run its own colour (cycling the palette) when they are seeds of one group', () => {
+    const colours = runColours([0, 1, 2, 3].map((s) => ({ key: `seed${s}`, group: 'mlp-deep' })), palette);
+    expect(colours.byGroup).toBe(false);
+    expect(['seed0', 'seed1', 'seed2', 'seed3'].map((k) => colours.run(k))).toEqual(['red', 'green', 'blue', 'red']);
+    expect(colours.group('mlp-deep')).toBeUndefined();
+  });
+
+  it('refuses an empty palette', () => {
+    expect(() => runColours(fit, [])).toThrow(/no colours/);
   });
 });
