@@ -2,17 +2,20 @@
  * `saddle figure` and `saddle plot`: an experiment's figures from the store, drawn without a
  * browser. A figure is either an analysis figure (stored when the analyses ran) or one of the
  * preset's metric figures (drawn from the runs' stored metric series, one panel per metric, a
- * line per run — as on the dashboard).
+ * line per run — as on the dashboard). Every figure is drawn with the experiment's runs, so a model
+ * has one colour in all of them (the report section, `saddle figure`) and a facet one line style.
  */
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { NotFoundError } from '../errors.js';
+import type { RunRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { PresetCatalogue } from '../presets/catalogue.js';
 import { renderFigureSvg, svgToPng, type RenderableFigure } from './figure-render.js';
 import { textPlot } from './text-plot.js';
 import type { CliIo } from './run-command.js';
 import type { FigureData, FigureSpec } from '@saddle/engine';
+import type { GroupedRun } from '@saddle/engine/run-groups';
 
 /** Points per run and metric in a metric figure: plenty for a page, min/max buckets keep spikes. */
 const METRIC_FIGURE_POINTS = 2000;
@@ -32,12 +35,16 @@ export async function experimentFigures(store: Store, catalogue: PresetCatalogue
   const experiment = await store.getExperiment(experimentId);
   if (!experiment) throw new NotFoundError('Experiment', experimentId);
   const specs: FigureSpec[] = (experiment.preset && catalogue.get(experiment.preset)?.figures) || [];
+  // The experiment's runs, read once for all its figures: the colour of a group and the style of a facet.
+  let runsRead: Promise<RunRecord[]> | undefined;
+  const runs = () => (runsRead ??= store.runsOf(experimentId));
+  const grouped = async (): Promise<GroupedRun[]> => (await runs()).map((r) => ({ key: r.key, group: r.group, config: r.config }));
   const metricFigures = specs.flatMap((spec): FigureEntry[] =>
     spec.kind === 'metric-lines'
-      ? [{ id: spec.id, title: spec.title, kind: spec.kind, views: [], load: () => metricFigure(store, experimentId, spec) }]
+      ? [{ id: spec.id, title: spec.title, kind: spec.kind, views: [], load: async () => ({ ...(await metricFigure(store, await runs(), spec)), runs: await grouped() }) }]
       : [],
   );
-  const stored = (await store.figuresOf(experimentId)).map((f): FigureEntry => ({ id: f.id, title: f.title, kind: f.kind, views: viewsOf(f.data), load: () => Promise.resolve({ title: f.title, panels: [{ data: f.data }] }) }));
+  const stored = (await store.figuresOf(experimentId)).map((f): FigureEntry => ({ id: f.id, title: f.title, kind: f.kind, views: viewsOf(f.data), load: async () => ({ title: f.title, panels: [{ data: f.data }], runs: await grouped() }) }));
   return [...metricFigures, ...stored];
 }
 
@@ -47,15 +54,14 @@ function viewsOf(data: FigureData): string[] {
   return [];
 }
 
-async function metricFigure(store: Store, experimentId: string, spec: Extract<FigureSpec, { kind: 'metric-lines' }>): Promise<RenderableFigure> {
-  const runs = await store.runsOf(experimentId);
+async function metricFigure(store: Store, runs: readonly RunRecord[], spec: Extract<FigureSpec, { kind: 'metric-lines' }>): Promise<RenderableFigure> {
   const panels = [];
   for (const key of spec.metrics) {
     const series = [];
     for (const run of runs) {
       const { points } = await store.metricSeriesDownsampled(run.id, key, METRIC_FIGURE_POINTS);
       if (points.length === 0) continue;
-      series.push({ label: run.key, points: points.map((p) => ({ x: spec.x === 'epoch' ? (p.epoch ?? p.step) : p.step, y: p.value })) });
+      series.push({ label: run.key, group: run.group, runKey: run.key, points: points.map((p) => ({ x: spec.x === 'epoch' ? (p.epoch ?? p.step) : p.step, y: p.value })) });
     }
     panels.push({ ...(spec.metrics.length > 1 && { title: key }), data: { kind: 'lines' as const, x: { label: spec.x, scale: 'linear' as const }, y: { label: key, scale: spec.yScale }, series } });
   }

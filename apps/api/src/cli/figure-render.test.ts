@@ -1,7 +1,8 @@
 /**
  * The renderer on what stored series really hold: a diverged run (NaN, Infinity) and values a
  * log axis cannot place (≤ 0) break the line instead of poisoning the SVG with NaN coordinates;
- * a log axis is ticked at decades; twin panels share one legend.
+ * a log axis is ticked at decades; twin panels share one legend; given the experiment's runs, a
+ * colour per model (seeds share it), a dash per facet, and a legend of models + styles.
  */
 import { describe, expect, it } from 'vitest';
 import { renderFigureSvg } from './figure-render.js';
@@ -41,6 +42,79 @@ describe('renderFigureSvg', () => {
     });
     expect(svg.match(/class="marked"/g)).toHaveLength(2);
     expect(svg.slice(svg.indexOf('class="legend"'))).toContain('>variance clamped to 0</text>');
+  });
+
+  // fit-function at standard scale: 3 models × 2 targets × 5 seeds, group = model
+  const models = ['mlp-shallow', 'mlp-mid', 'mlp-deep'];
+  const targets = ['sinc5', 'sgn-sin5pi'];
+  const fitRuns = models.flatMap((model) => targets.flatMap((target) => [0, 1, 2, 3, 4].map((seed) => ({ key: `${model}/${target}/seed${seed}`, group: model, config: { model, target, seed, 'model.name': model, 'data.fn': target } }))));
+  const lossFigure = (runs: typeof fitRuns) => ({
+    title: 'Training loss vs epoch',
+    runs: fitRuns,
+    panels: [{ data: { kind: 'lines' as const, x: { label: 'epoch', scale: 'linear' as const }, y: { label: 'train/loss', scale: 'log' as const }, series: runs.map((r, i) => ({ label: r.key, group: r.group, runKey: r.key, points: [{ x: 0, y: 1 + i }, { x: 1, y: 0.5 + i }] })) } }],
+  });
+  const strokeOf = (svg: string, label: string) => new RegExp(`data-label="${label.replace(/[/]/g, '\\/')}"(?: data-style="[^"]*")? d="[^"]*" fill="none" stroke="([^"]+)"`).exec(svg)?.[1];
+  const legendTexts = (svg: string) => [...svg.slice(svg.indexOf('class="legend"')).matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+  it('colours 30 runs by model, seeds sharing it, dashes each target, with a legend of 3 models + 2 styles', () => {
+    const svg = renderFigureSvg(lossFigure(fitRuns));
+    expect(svg.match(/class="series"/g)).toHaveLength(30);
+    const colourOfModel = models.map((model) => new Set(fitRuns.filter((r) => r.group === model).map((r) => strokeOf(svg, r.key))));
+    // one colour per model, three different ones
+    for (const set of colourOfModel) expect(set.size).toBe(1);
+    expect(new Set(colourOfModel.map((set) => [...set][0])).size).toBe(3);
+    // a dash per target: the first style solid, the second dashed, and the series say their style
+    const dashOf = (key: string) => new RegExp(`data-label="${key}" data-style="[^"]*" d="[^"]*" fill="none" stroke="[^"]+" stroke-width="1.6"(?: stroke-dasharray="([^"]+)")?`).exec(svg);
+    expect(dashOf('mlp-deep/sinc5/seed3')?.[1]).toBeUndefined();
+    expect(dashOf('mlp-deep/sgn-sin5pi/seed3')?.[1]).toBe('6 3');
+    expect(svg).toContain('data-label="mlp-mid/sgn-sin5pi/seed0" data-style="target=sgn-sin5pi"');
+    expect(legendTexts(svg)).toEqual([...models, 'target=sinc5', 'target=sgn-sin5pi']);
+    expect(svg).not.toContain('more</text>');
+    const legend = svg.slice(svg.indexOf('class="legend"'));
+    expect(legend.match(/<rect /g)).toHaveLength(3);
+    expect(legend.match(/class="legend-line"[^>]*stroke-dasharray="6 3"/g)).toHaveLength(1);
+  });
+
+  it('gives a model the same colour in every figure drawn with the same runs, whatever each draws first', () => {
+    const all = renderFigureSvg(lossFigure(fitRuns));
+    // a prediction figure: the deep model first, ground truth (no run) beside it
+    const prediction = renderFigureSvg({
+      title: 'Predictions on sinc5',
+      runs: fitRuns,
+      panels: [{ data: { kind: 'lines', x: { label: 'x', scale: 'linear' }, y: { label: 'y', scale: 'linear' }, series: [
+        { label: 'ground truth', dashed: true, points: [{ x: 0, y: 1 }, { x: 1, y: 0 }] },
+        { label: 'mlp-deep', group: 'mlp-deep', runKey: 'mlp-deep/sinc5/seed0', points: [{ x: 0, y: 1 }, { x: 1, y: 0.1 }] },
+        { label: 'mlp-shallow', group: 'mlp-shallow', runKey: 'mlp-shallow/sinc5/seed0', points: [{ x: 0, y: 0.9 }, { x: 1, y: 0.2 }] },
+      ] } }],
+    });
+    expect(strokeOf(prediction, 'mlp-deep')).toBe(strokeOf(all, 'mlp-deep/sinc5/seed0'));
+    expect(strokeOf(prediction, 'mlp-shallow')).toBe(strokeOf(all, 'mlp-shallow/sinc5/seed0'));
+    // the ground truth takes a colour no model has
+    const truth = strokeOf(prediction, 'ground truth');
+    expect(models.map((m) => strokeOf(all, `${m}/sinc5/seed0`))).not.toContain(truth);
+    expect(legendTexts(prediction)).toEqual(['ground truth', 'mlp-deep', 'mlp-shallow']);
+  });
+
+  it('gives each seed its own colour and legend entry when all runs are seeds of one model', () => {
+    const seeds = [0, 1, 2].map((seed) => ({ key: `seed${seed}`, group: 'mlp-deep', config: { seed, 'model.name': 'mlp-deep' } }));
+    const svg = renderFigureSvg({ title: 'loss', runs: seeds, panels: [{ data: { kind: 'lines', x: { label: 'epoch', scale: 'linear' }, y: { label: 'loss', scale: 'linear' }, series: seeds.map((r) => ({ label: r.key, group: r.group, runKey: r.key, points: [{ x: 0, y: 1 }, { x: 1, y: 2 }] })) } }] });
+    expect(new Set(seeds.map((r) => strokeOf(svg, r.key))).size).toBe(3);
+    expect(legendTexts(svg)).toEqual(['seed0', 'seed1', 'seed2']);
+    expect(svg).not.toContain('stroke-dasharray');
+  });
+
+  it('gives series of no run distinct colours even when the runs use the whole palette (a sweep of ten models)', () => {
+    const sweep = Array.from({ length: 10 }, (_, i) => ({ key: `m${i}`, group: `m${i}`, config: { model: `m${i}` } }));
+    const svg = renderFigureSvg({ title: 'final accuracy', runs: sweep, panels: [{ data: { kind: 'lines', x: { label: 'parameters', scale: 'log' }, y: { label: 'accuracy', scale: 'linear' }, series: ['train', 'test'].map((label) => ({ label, points: [{ x: 10, y: 0.5 }, { x: 100, y: 0.9 }] })) } }] });
+    expect(strokeOf(svg, 'train')).not.toBe(strokeOf(svg, 'test'));
+  });
+
+  it('colours a scatter’s groups as the runs’ groups', () => {
+    const svg = renderFigureSvg({ title: 'scatter', runs: fitRuns, panels: [{ data: { kind: 'scatter', x: { label: 'x', scale: 'linear' }, y: { label: 'y', scale: 'linear' }, points: [{ x: 0, y: 0, group: 'mlp-deep' }, { x: 1, y: 1, group: 'mlp-shallow' }] } }] });
+    const fill = (group: string) => new RegExp(`data-label="${group}" fill="([^"]+)"`).exec(svg)?.[1];
+    const lines = renderFigureSvg(lossFigure(fitRuns));
+    expect(fill('mlp-deep')).toBe(strokeOf(lines, 'mlp-deep/sinc5/seed0'));
+    expect(fill('mlp-shallow')).toBe(strokeOf(lines, 'mlp-shallow/sinc5/seed0'));
   });
 
   it('refuses a figure with nothing to draw, naming it', () => {

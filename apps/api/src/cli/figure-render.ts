@@ -5,16 +5,29 @@
  * coordinates, and one layout draws every kind. A figure is one or more panels stacked
  * vertically (a metric figure of two metrics has twin panels, as on the dashboard).
  *
- * Every series is one element with `class="series"` and its label in `data-label`, so a reader
- * (or a test) can count them.
+ * Colours and line styles follow the dashboard's rule (the engine's `run-groups`): given the runs
+ * of the figure's experiment, one colour per group (model) — the seeds of a group share it, and
+ * every figure drawn with the same runs (a report section) gives a model the same colour — or one
+ * per run when all are seeds of one group; a dash per value of what varies within a group (a
+ * facet, e.g. `target=sgn-sin5pi`); and a compact legend: an entry per colour, then one per style.
+ *
+ * Every series is one element with `class="series"` and its label in `data-label` (its style in
+ * `data-style`), so a reader (or a test) can count them.
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { AxisSpec, FigureData, XY } from '@saddle/engine';
+import { runColours, runStyles, STYLE_DASHES, type GroupedRun } from '@saddle/engine/run-groups';
 
 export interface RenderableFigure {
   title: string;
   /** One or more panels, drawn top to bottom with a shared legend. */
   panels: { title?: string; data: FigureData; /** A paths or scatter figure's view id (default: its first view). */ view?: string }[];
+  /**
+   * The runs of the figure's experiment (key, group, effective config): colours go by their groups
+   * and line styles by what varies within a group, the same in every figure given the same runs.
+   * Without them a series is coloured by its group, else its label, in order of appearance.
+   */
+  runs?: readonly GroupedRun[];
 }
 
 export interface RenderSize {
@@ -25,14 +38,23 @@ export interface RenderSize {
 
 // d3's category10: distinct, and familiar from the dashboard.
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'] as const;
-const colour = (i: number): string => PALETTE[i % PALETTE.length] as string;
+/** The dash of a series marked `dashed` (test curves, ground truth). */
+const DASHED = '5 4';
+/** Colour of a line style's legend sample (it names a dash, not a colour). */
+const STYLE_SAMPLE = '#495057';
 
 /** Viridis stops, for grid values (low = dark). */
 const VIRIDIS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
 
+/** Who a mark belongs to: the run (by key) and group it draws, when the figure says. */
+interface Owner {
+  runKey?: string;
+  group?: string;
+}
+
 type Mark =
-  | { kind: 'line'; label: string; points: XY[]; dashed?: boolean; marked?: XY[]; errors?: { x: number; y: number; error: number }[] }
-  | { kind: 'points'; label: string; points: (XY & { marked?: boolean })[] }
+  | ({ kind: 'line'; label: string; points: XY[]; dashed?: boolean; marked?: XY[]; errors?: { x: number; y: number; error: number }[] } & Owner)
+  | ({ kind: 'points'; label: string; points: (XY & { marked?: boolean })[] } & Owner)
   | { kind: 'bars'; label: string; bars: { x0: number; x1: number; count: number }[] }
   | { kind: 'cells'; label: string; xs: number[]; ys: number[]; values: number[][] };
 
@@ -58,6 +80,8 @@ function marksOf(data: FigureData, viewId?: string): Omit<PanelMarks, 'title'> {
         marks: data.series.map((s) => ({
           kind: 'line' as const,
           label: s.label,
+          ...(s.runKey !== undefined && { runKey: s.runKey }),
+          ...(s.group !== undefined && { group: s.group }),
           points: s.points,
           ...(s.dashed && { dashed: true }),
           marked: s.points.filter((p) => p.marked),
@@ -79,13 +103,13 @@ function marksOf(data: FigureData, viewId?: string): Omit<PanelMarks, 'title'> {
         groups.set(key, [...(groups.get(key) ?? []), p]);
       }
       // The figure's title says what a marked point is (e.g. ‖∇L‖ did not reach the threshold).
-      return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: [data.markedLabel ?? 'marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, points })) };
+      return { x: data.x, y: data.y, ...(data.points.some((p) => p.marked) && { markedLabels: [data.markedLabel ?? 'marked: see the title'] }), marks: [...groups].map(([label, points]) => ({ kind: 'points' as const, label, group: label, points })) };
     }
     case 'paths': {
       // By default the first view, the one the figure's axes describe (the whole model).
       const view = viewId === undefined ? data.views[0] : data.views.find((v) => v.id === viewId);
       if (!view) throw new Error(`renderFigureSvg: no view ${JSON.stringify(viewId)}; views: ${data.views.map((v) => v.id).join(', ')}`);
-      return { x: data.x, y: data.y, marks: (view?.paths ?? []).map((p) => ({ kind: 'line' as const, label: p.label, points: p.points })) };
+      return { x: data.x, y: data.y, marks: (view?.paths ?? []).map((p) => ({ kind: 'line' as const, label: p.label, ...(p.runKey !== undefined && { runKey: p.runKey }), points: p.points })) };
     }
     case 'grid':
       return {
@@ -262,6 +286,81 @@ function wrap(text: string, maxChars: number): string[] {
   return lines;
 }
 
+/** A legend entry: a colour swatch (a group, a run, a series of no run), or a line sample (a line style). */
+interface LegendEntry {
+  label: string;
+  colour: string;
+  /** Drawn as a line with this dash (a style's entry, or a dashed series when no styles tell lines apart). */
+  dash?: string;
+}
+
+interface Styling {
+  colourOf(mark: Mark): string;
+  dashOf(mark: Mark): string | undefined;
+  styleOf(mark: Mark): string | undefined;
+  entries: LegendEntry[];
+}
+
+/**
+ * Colours, dashes and legend of a figure's marks. With the experiment's runs: a run's colour is
+ * its group's (or its own, when the runs are seeds of one group), as the engine's `runColours`
+ * assigns it over all the runs — so every figure given the same runs agrees — and its dash is its
+ * line style's; the legend has one entry per group (or run) and one per style. A mark of no known
+ * run or group (ground truth, a landscape's trajectory) takes a colour the runs do not use, else
+ * one this figure does not draw.
+ */
+function styling(panels: readonly PanelMarks[], runs: readonly GroupedRun[] | undefined): Styling {
+  const known = runs !== undefined && runs.length > 0 ? runs : undefined;
+  const colours = known ? runColours(known, PALETTE) : undefined;
+  const styles = known ? runStyles(known) : new Map<string, string>();
+  const groupOfRun = new Map((known ?? []).map((r) => [r.key, r.group] as const));
+  const marks = panels.flatMap((p) => p.marks.filter((m) => m.kind !== 'cells'));
+  const styleOf = (mark: Mark): string | undefined => (mark.kind === 'line' && mark.runKey !== undefined ? styles.get(mark.runKey) : undefined);
+  const drawnStyles = [...new Set(marks.flatMap((m) => styleOf(m) ?? []))];
+  const styled = drawnStyles.length >= 2;
+  const styleDash = (style: string | undefined): string | undefined => (style === undefined || !styled ? undefined : STYLE_DASHES[drawnStyles.indexOf(style) % STYLE_DASHES.length]);
+
+  // The legend entry of a mark: its group when the page colours by group, its run's key when each
+  // run has a colour, else its group or label (in order of appearance).
+  const entryOf = (mark: Mark): { key: string; label: string; colour?: string } => {
+    if (mark.kind === 'line' || mark.kind === 'points') {
+      const runGroup = mark.runKey !== undefined ? groupOfRun.get(mark.runKey) : undefined;
+      if (colours && mark.runKey !== undefined && runGroup !== undefined) {
+        const colour = colours.run(mark.runKey);
+        return colours.byGroup ? { key: `group:${runGroup}`, label: runGroup, ...(colour && { colour }) } : { key: `run:${mark.runKey}`, label: mark.label, ...(colour && { colour }) };
+      }
+      const groupColour = mark.group !== undefined ? colours?.group(mark.group) : undefined;
+      if (mark.group !== undefined && groupColour !== undefined) return { key: `group:${mark.group}`, label: mark.group, colour: groupColour };
+      if (mark.group !== undefined) return { key: `group:${mark.group}`, label: mark.group };
+    }
+    return { key: `label:${mark.label}`, label: mark.label };
+  };
+
+  // A mark of no run takes a colour no run has, else one no mark of this figure has (a sweep of
+  // ten models uses the whole palette, and a figure of train vs test over it draws none of them).
+  const taken = new Set(marks.flatMap((m) => entryOf(m).colour ?? []));
+  const free = [...PALETTE.filter((c) => !colours?.used.has(c)), ...PALETTE.filter((c) => colours?.used.has(c) && !taken.has(c))];
+  const colourOfKey = new Map<string, string>();
+  const entries: LegendEntry[] = [];
+  let nextFree = 0;
+  for (const mark of marks) {
+    const entry = entryOf(mark);
+    if (colourOfKey.has(entry.key)) continue;
+    const colour = entry.colour ?? free[nextFree++ % Math.max(1, free.length)] ?? (PALETTE[0] as string);
+    colourOfKey.set(entry.key, colour);
+    // A swatch shows a dashed series' dash only when no styles tell the lines apart (their entries explain the dashes).
+    const dashed = mark.kind === 'line' && mark.dashed === true && !styled;
+    entries.push({ label: entry.label, colour, ...(dashed && { dash: DASHED }) });
+  }
+  if (styled) for (const style of drawnStyles) entries.push({ label: style, colour: STYLE_SAMPLE, dash: styleDash(style) ?? '' });
+  return {
+    colourOf: (mark) => colourOfKey.get(entryOf(mark).key) ?? '#000',
+    dashOf: (mark) => (mark.kind === 'line' ? (mark.dashed ? DASHED : styleDash(styleOf(mark))) : undefined),
+    styleOf,
+    entries,
+  };
+}
+
 /** The SVG document of a figure. */
 export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {}): string {
   const width = size.width ?? 800;
@@ -269,9 +368,9 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
   if (figure.panels.length === 0) throw new Error(`renderFigureSvg: figure "${figure.title}" has no panels to draw`);
   const panels: PanelMarks[] = figure.panels.map((p) => ({ ...(p.title && { title: p.title }), ...marksOf(p.data, p.view) }));
 
-  // Legend: every labelled mark once (a label shared by panels, e.g. a run, keeps one colour).
-  const labels = [...new Set(panels.flatMap((p) => p.marks.filter((m) => m.kind !== 'cells').map((m) => m.label)))];
-  const colourOf = new Map(labels.map((label, i) => [label, colour(i)]));
+  // Legend: a colour per group (or run), shared by the panels, then a dash per line style.
+  const style = styling(panels, figure.runs);
+  const labels = style.entries;
   const markedLabels = [...new Set(panels.flatMap((p) => p.markedLabels ?? []))];
   const cellMarks = panels.flatMap((p) => p.marks.filter((m): m is Extract<Mark, { kind: 'cells' }> => m.kind === 'cells'));
   const legendWidth = labels.length > 0 || cellMarks.length > 0 ? Math.min(200, Math.max(110, width * 0.22)) : 0;
@@ -319,8 +418,10 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
     out.push(`<clipPath id="${clip}"><rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(bottom - top)}"/></clipPath><g clip-path="url(#${clip})">`);
     // Cells first, so lines and points lie over a landscape.
     for (const mark of [...panel.marks].sort((a, b) => Number(b.kind === 'cells') - Number(a.kind === 'cells'))) {
-      const stroke = colourOf.get(mark.label) ?? '#000';
-      const data = `class="series" data-label="${escapeXml(mark.label)}"`;
+      const stroke = style.colourOf(mark);
+      const markStyle = style.styleOf(mark);
+      const data = `class="series" data-label="${escapeXml(mark.label)}"${markStyle !== undefined ? ` data-style="${escapeXml(markStyle)}"` : ''}`;
+      const dash = style.dashOf(mark);
       switch (mark.kind) {
         case 'line': {
           const extras = [
@@ -329,7 +430,7 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
               .map((e) => `<line x1="${num(sx(e.x))}" y1="${num(sy(e.y - e.error))}" x2="${num(sx(e.x))}" y2="${num(sy(e.y + e.error))}" stroke="${stroke}"/>`),
             ...(mark.marked ?? []).filter((p) => sx.accepts(p.x) && sy.accepts(p.y)).map((p) => `<circle class="marked" cx="${num(sx(p.x))}" cy="${num(sy(p.y))}" r="4.5" fill="#fff" stroke="${stroke}" stroke-width="1.8"/>`),
           ];
-          out.push(`<path ${data} d="${pathData(mark.points, sx, sy)}" fill="none" stroke="${stroke}" stroke-width="1.6"${mark.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+          out.push(`<path ${data} d="${pathData(mark.points, sx, sy)}" fill="none" stroke="${stroke}" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
           if (extras.length > 0) out.push(`<g>${extras.join('')}</g>`);
           break;
         }
@@ -371,9 +472,14 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
     const maxEntries = Math.max(1, Math.floor((height - titleHeight - 90) / 16));
     const shown = labels.slice(0, maxEntries);
     out.push(`<g class="legend" font-size="11">`);
-    shown.forEach((label, i) => {
+    shown.forEach((entry, i) => {
       const y = titleHeight + 16 + i * 16;
-      out.push(`<rect x="${num(x)}" y="${num(y - 9)}" width="14" height="10" fill="${colourOf.get(label)}"/><text x="${num(x + 20)}" y="${num(y)}">${escapeXml(label.length > 26 ? `${label.slice(0, 25)}…` : label)}</text>`);
+      const sample =
+        entry.dash !== undefined
+          ? `<line class="legend-line" x1="${num(x)}" y1="${num(y - 4)}" x2="${num(x + 16)}" y2="${num(y - 4)}" stroke="${entry.colour}" stroke-width="2"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`
+          : `<rect x="${num(x)}" y="${num(y - 9)}" width="14" height="10" fill="${entry.colour}"/>`;
+      const label = entry.label;
+      out.push(`${sample}<text x="${num(x + 20)}" y="${num(y)}">${escapeXml(label.length > 26 ? `${label.slice(0, 25)}…` : label)}</text>`);
     });
     if (labels.length > shown.length) out.push(`<text x="${num(x + 20)}" y="${num(titleHeight + 16 + shown.length * 16)}">… ${labels.length - shown.length} more</text>`);
     markedLabels.forEach((label, i) => {
