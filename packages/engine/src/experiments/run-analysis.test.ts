@@ -39,6 +39,8 @@ describe('analyzeRunWeights hessian', () => {
     const figure = result.figures[0];
     expect(figure?.data.kind).toBe('scatter');
     if (figure?.data.kind === 'scatter') expect(figure.data.points.map((pt) => pt.y)).toEqual(got);
+    // Eigenvalues of both signs spanning decades: drawn on a symmetric-log y axis.
+    if (figure?.data.kind === 'scatter') expect(figure.data.y.scale).toBe('symlog');
     expect(progress.at(-1)).toBe(1);
   });
 

@@ -194,7 +194,7 @@ function spectrumFigure(values: readonly number[], title: string): Figure {
   return {
     id: 'hessian-spectrum',
     title,
-    data: { kind: 'scatter', x: { label: 'rank (ascending)', scale: 'linear' }, y: { label: 'eigenvalue', scale: 'linear' }, points: sorted.map((v, i) => ({ x: i, y: v })) },
+    data: { kind: 'scatter', x: { label: 'rank (ascending)', scale: 'linear' }, y: { label: 'eigenvalue', scale: 'symlog' }, points: sorted.map((v, i) => ({ x: i, y: v })) },
   };
 }
 
