@@ -187,7 +187,7 @@ export class ExperimentService {
         runs = preset.runs({ scale, ...(request.data && { data: request.data }), ...(dataset && { dataset }), ...(request.overrides && { overrides: request.overrides }) });
       } catch (error) {
         // A dataset that does not fit the preset (a regression set, a table for CNNs) is the dataset's fault.
-        if (dataset && /dataset '/.test(error instanceof Error ? error.message : '')) throw new BadInputError((error as Error).message, ['input', 'dataset'], 'a classification dataset whose examples fit the preset’s models');
+        if (dataset && /dataset '/.test(error instanceof Error ? error.message : '')) throw new BadInputError((error as Error).message, ['input', 'dataset']);
         throw specToInputError(error, ['input', 'overrides']);
       }
       if (runs.length === 0) {
