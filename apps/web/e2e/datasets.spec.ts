@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 /**
  * The Datasets page (issue 13): a small CSV uploaded through the form is listed with its shape
  * and class counts; malformed files and a wrong target column are refused beside the field they
- * concern, with the row and column at fault, and nothing is listed; Remove asks, then removes.
+ * concern, with the row and column at fault, and nothing is listed; New experiment offers it to a
+ * preset, and refuses it beside the field when it does not fit; Remove asks, then removes.
  */
 const tag = Date.now().toString(36);
 const csv = (text: string, name: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -46,6 +47,24 @@ test('uploads a CSV, lists its shape and classes, refuses malformed files by fie
   await form.getByLabel('File').setInputFiles(csv(IRIS, 'iris.csv'));
   await form.getByRole('button', { name: 'Upload' }).click();
   await expect(form.locator('label', { hasText: 'Name' }).getByRole('alert')).toContainText('already registered; remove it first');
+
+  // New experiment offers it to the presets; a table on train-cnn's CNNs is refused beside Data, with the fix.
+  await page.goto('/');
+  const opener = page.getByRole('button', { name: 'New experiment' });
+  if (await opener.first().isVisible()) await opener.first().click();
+  else await page.getByRole('button', { name: /New experiment|custom experiment/i }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New experiment' });
+  await dialog.locator('select[name="preset"]').selectOption('train-cnn');
+  const data = dialog.locator('select[name="data"]');
+  await expect(data.locator('option', { hasText: `iris-${tag}: 5 examples of [2], 2 classes` })).toHaveCount(1);
+  await data.selectOption(`dataset:iris-${tag}`);
+  await dialog.getByRole('button', { name: 'Launch', exact: true }).click();
+  await expect(dialog.locator('label', { hasText: 'Data (the image-classification presets)' }).locator('.field-error')).toContainText(
+    `dataset 'iris-${tag}' (examples of shape [2]) does not fit preset 'train-cnn'`,
+  );
+  await expect(dialog.locator('label', { hasText: 'Data (the image-classification presets)' }).locator('.field-error')).toContainText('register a .zip of one folder of images per class');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.goto('/datasets');
 
   // Remove asks first, then the row goes.
   await row.getByRole('button', { name: 'Remove' }).click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { WebLaunchExperimentDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
+import { WebDatasetsDocument, WebLaunchExperimentDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -57,7 +57,6 @@ export function parseOverride(text: string): unknown {
   }
   return trimmed;
 }
-
 
 function showDefault(value: unknown): string {
   return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -131,6 +130,10 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
   const [values, setValues] = useState<Record<string, string>>(start?.values ?? {});
   const clonedData = clone?.input.data;
   const cloneData = clonedData === 'CIFAR10' || clonedData === 'MNIST' ? clonedData : null;
+  // What the image-classification presets train on: '' the preset's default (or the clone's images), MNIST, CIFAR10, or `dataset:<name>`.
+  const [source, setSource] = useState(() => (typeof clone?.input.dataset === 'string' ? `dataset:${clone.input.dataset}` : ''));
+  const [{ data: registered }] = useQuery({ query: WebDatasetsDocument });
+  const classificationSets = (registered?.datasets ?? []).filter((d) => d.numClasses > 0);
   const preset: Preset | undefined = data?.presets.find((p) => p.id === presetId) ?? data?.presets[0];
   const fields = useMemo(
     () => [
@@ -155,7 +158,11 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
         preset: preset.id,
         scale,
         // A clone keeps its images (MNIST or CIFAR-10) while its preset stays the same.
-        ...(cloneData && clone?.input.preset === preset.id && { data: cloneData }),
+        ...(source === ''
+          ? cloneData && clone?.input.preset === preset.id && { data: cloneData }
+          : source.startsWith('dataset:')
+            ? { dataset: source.slice('dataset:'.length) }
+            : { data: source as 'MNIST' | 'CIFAR10' }),
         overrides: Object.keys(overrides).length > 0 ? overrides : null,
         name: name.trim() || null,
         tags: tags.trim() ? tags.split(',').map((t) => t.trim()).filter(Boolean) : null,
@@ -176,7 +183,7 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
       launching={launch.fetching}
       disabled={!preset}
       errors={errors}
-      shownBeside={(key) => ['preset', 'scale', 'name', 'tags'].includes(key) || fields.some((f) => f.key === key)}
+      shownBeside={(key) => ['preset', 'scale', 'data', 'dataset', 'name', 'tags'].includes(key) || fields.some((f) => f.key === key)}
     >
           {clone ? <p className="muted" style={{ margin: 0 }}>{`Cloned from ${clone.name}: change what you like and launch it as a new experiment.`}</p> : null}
           {fetching && !data ? <LoadingBlock height={160} /> : null}
@@ -218,6 +225,20 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
                 </div>
                 {errors.byField.scale ? <span className="field-error">{errors.byField.scale}</span> : null}
               </div>
+              <label className="field">
+                Data (the image-classification presets)
+                <select name="data" value={source} onChange={(e) => setSource(e.target.value)} aria-invalid={errors.byField.data || errors.byField.dataset ? true : undefined}>
+                  <option value="">the preset’s default{cloneData ? ` (${cloneData === 'CIFAR10' ? 'CIFAR-10' : 'MNIST'}, as cloned)` : ''}</option>
+                  <option value="MNIST">MNIST (embedded)</option>
+                  <option value="CIFAR10">CIFAR-10 (files in SADDLE_CIFAR10_DIR)</option>
+                  {classificationSets.map((d) => (
+                    <option key={d.name} value={`dataset:${d.name}`}>
+                      {`${d.name}: ${d.examples} examples of [${d.inputShape.join(', ')}], ${d.numClasses} classes`}
+                    </option>
+                  ))}
+                </select>
+                {errors.byField.dataset || errors.byField.data ? <span className="field-error">{errors.byField.dataset ?? errors.byField.data}</span> : null}
+              </label>
               <h3 style={{ marginTop: 4 }}>Overrides</h3>
               <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
                 {fields.map((f) => (
