@@ -1,12 +1,10 @@
 'use client';
 
-import { WebLaunchExperimentDocument, type LaunchExperimentInput } from '@saddle/schema';
-import { useRouter } from 'next/navigation';
+import type { LaunchExperimentInput } from '@saddle/schema';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation } from 'urql';
 import { fieldErrors } from '../lib/errors';
 import { cloneName, type ExperimentClone } from './experiment-clone';
-import { LaunchDialog } from './LaunchDialog';
+import { LaunchDialog, useLaunchExperiment } from './LaunchDialog';
 import { ErrorNotice } from './StatusBadge';
 
 /** The parts of a spec launch the JSON field holds: the spec (its overrides applied), its sweep and seeds. */
@@ -47,8 +45,7 @@ export function parseSpecClone(text: string, name: string, tags: string): { inpu
  * validates it; each error names its path (e.g. `spec.optimizer.lr`).
  */
 export function CloneSpecExperiment({ onClose, header, clone }: { onClose: () => void; header: ReactNode; clone: ExperimentClone }) {
-  const router = useRouter();
-  const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const { launch, launchAndOpen } = useLaunchExperiment(onClose);
   const [text, setText] = useState(() => specCloneText(clone.input));
   const [name, setName] = useState(() => cloneName(clone.name));
   const [tags, setTags] = useState(() => clone.tags.join(', '));
@@ -60,12 +57,7 @@ export function CloneSpecExperiment({ onClose, header, clone }: { onClose: () =>
     const built = parseSpecClone(text, name, tags);
     setFormError(built.error ?? null);
     if (!built.input) return;
-    const result = await runLaunch({ input: built.input });
-    const id = result.data?.launchExperiment.id;
-    if (id) {
-      onClose();
-      router.push(`/experiments/${id}`);
-    }
+    await launchAndOpen(built.input);
   }
 
   return (

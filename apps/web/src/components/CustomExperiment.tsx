@@ -1,12 +1,11 @@
 'use client';
 
-import { WebLaunchExperimentDocument, WebModelZooDocument } from '@saddle/schema';
-import { useRouter } from 'next/navigation';
+import { WebModelZooDocument } from '@saddle/schema';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
 import { customLaunchInput, DENSE_LAYER, EMPTY_SWEEP_ROW, type CustomExperimentForm, type SweepRow } from './custom-experiment-input';
-import { LaunchDialog } from './LaunchDialog';
+import { LaunchDialog, useLaunchExperiment } from './LaunchDialog';
 import { LayerBuilder } from './LayerBuilder';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
@@ -45,9 +44,8 @@ export interface CustomExperimentProps {
  * with a sweep. The API checks everything; each error is shown beside the field it names.
  */
 export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
-  const router = useRouter();
   const [zoo] = useQuery({ query: WebModelZooDocument });
-  const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const { launch, launchAndOpen } = useLaunchExperiment(onClose);
   const [form, setForm] = useState<CustomExperimentForm>(INITIAL);
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const apiErrors = fieldErrors(launch.error);
@@ -71,12 +69,7 @@ export function CustomExperiment({ onClose, header }: CustomExperimentProps) {
     const built = customLaunchInput(form);
     setFormErrors(built.errors ?? {});
     if (!built.input) return;
-    const result = await runLaunch({ input: built.input });
-    const id = result.data?.launchExperiment.id;
-    if (id) {
-      onClose();
-      router.push(`/experiments/${id}`);
-    }
+    await launchAndOpen(built.input);
   }
 
   const models = zoo.data?.modelZoo ?? [];

@@ -1,6 +1,9 @@
 'use client';
 
+import { WebLaunchExperimentDocument, type LaunchExperimentInput } from '@saddle/schema';
+import { useRouter } from 'next/navigation';
 import type { FormEvent, ReactNode } from 'react';
+import { useMutation } from 'urql';
 import type { FieldErrors } from '../lib/errors';
 import { READ_ONLY_HINT, useCanWrite } from '../lib/Providers';
 import { ErrorNotice } from './StatusBadge';
@@ -53,4 +56,23 @@ export function LaunchDialog({ header, onClose, onSubmit, launching, disabled = 
       </div>
     </form>
   );
+}
+
+/**
+ * launchExperiment as every New-experiment form does it: the mutation's state (for the button and
+ * `fieldErrors`), and a launch that, once the API accepts it, closes the dialog and opens the new
+ * experiment's page. A refusal stays in `launch.error`, for the form to show by field.
+ */
+export function useLaunchExperiment(onClose: () => void) {
+  const router = useRouter();
+  const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const launchAndOpen = async (input: LaunchExperimentInput): Promise<void> => {
+    const result = await runLaunch({ input });
+    const id = result.data?.launchExperiment.id;
+    if (id) {
+      onClose();
+      router.push(`/experiments/${id}`);
+    }
+  };
+  return { launch, launchAndOpen };
 }

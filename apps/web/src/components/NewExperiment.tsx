@@ -1,14 +1,13 @@
 'use client';
 
-import { WebDatasetsDocument, WebLaunchExperimentDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
-import { useRouter } from 'next/navigation';
+import { WebDatasetsDocument, WebPresetsDocument, type WebPresetsQuery } from '@saddle/schema';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { errorText, fieldErrors } from '../lib/errors';
 import { CloneSpecExperiment } from './CloneSpecExperiment';
 import { presetCloneValues, type ExperimentClone } from './experiment-clone';
 import { CustomExperiment } from './CustomExperiment';
-import { LaunchDialog } from './LaunchDialog';
+import { LaunchDialog, useLaunchExperiment } from './LaunchDialog';
 import { ErrorNotice, LoadingBlock } from './StatusBadge';
 
 type Preset = WebPresetsQuery['presets'][number];
@@ -119,9 +118,8 @@ export function NewExperiment({ onClose, initialPreset, initialMode = 'preset', 
 
 /** New experiment → Preset: a catalogue preset, its scale and knob overrides. */
 function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: () => void; initialPreset?: string; header: ReactNode; clone?: ExperimentClone }) {
-  const router = useRouter();
   const [{ data, fetching, error }] = useQuery({ query: WebPresetsDocument });
-  const [launch, runLaunch] = useMutation(WebLaunchExperimentDocument);
+  const { launch, launchAndOpen } = useLaunchExperiment(onClose);
   const [start] = useState(() => (clone ? presetCloneValues(clone) : null));
   const [presetId, setPresetId] = useState(start?.preset ?? initialPreset ?? 'fit-function');
   const [scale, setScale] = useState<ScaleName>(start?.scale ?? 'QUICK');
@@ -153,26 +151,19 @@ function PresetExperiment({ onClose, initialPreset, header, clone }: { onClose: 
     if (!preset) return;
     const overrides: Record<string, unknown> = {};
     for (const [key, text] of Object.entries(values)) if (text.trim() !== '') overrides[key] = parseOverride(text);
-    const result = await runLaunch({
-      input: {
-        preset: preset.id,
-        scale,
-        // A clone keeps its images (MNIST or CIFAR-10) while its preset stays the same.
-        ...(source === ''
-          ? cloneData && clone?.input.preset === preset.id && { data: cloneData }
-          : source.startsWith('dataset:')
-            ? { dataset: source.slice('dataset:'.length) }
-            : { data: source as 'MNIST' | 'CIFAR10' }),
-        overrides: Object.keys(overrides).length > 0 ? overrides : null,
-        name: name.trim() || null,
-        tags: tags.trim() ? tags.split(',').map((t) => t.trim()).filter(Boolean) : null,
-      },
+    await launchAndOpen({
+      preset: preset.id,
+      scale,
+      // A clone keeps its images (MNIST or CIFAR-10) while its preset stays the same.
+      ...(source === ''
+        ? cloneData && clone?.input.preset === preset.id && { data: cloneData }
+        : source.startsWith('dataset:')
+          ? { dataset: source.slice('dataset:'.length) }
+          : { data: source as 'MNIST' | 'CIFAR10' }),
+      overrides: Object.keys(overrides).length > 0 ? overrides : null,
+      name: name.trim() || null,
+      tags: tags.trim() ? tags.split(',').map((t) => t.trim()).filter(Boolean) : null,
     });
-    const id = result.data?.launchExperiment.id;
-    if (id) {
-      onClose();
-      router.push(`/experiments/${id}`);
-    }
   }
 
   return (
