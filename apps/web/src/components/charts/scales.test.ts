@@ -96,4 +96,13 @@ describe('symlog axes (values of both signs spanning decades: a Hessian spectrum
     expect(tickValues(makeScale('symlog', [-0.02, 10], [0, 400], false), 'symlog', 12)).toEqual(ticks);
     expect(symlogTicks([-0.02, 10], 4).length).toBeLessThanOrEqual(5);
   });
+
+  it('labels negatives that all lie in the linear zone by the least value, when they take a visible share', () => {
+    // c = 1e-4 × 20 = 0.002: -1.7e-3 is within ±c·10, so no decade tick on that side; it takes ~6% of the axis
+    const ticks = symlogTicks([-1.7e-3, 20], 10);
+    expect(ticks[0]).toBeCloseTo(-1.7e-3, 12);
+    expect(ticks).toContain(0);
+    // a sliver of the axis gets no label (it would sit on the 0)
+    expect(symlogTicks([-1e-7, 20], 10).some((v) => v < 0)).toBe(false);
+  });
 });

@@ -130,6 +130,11 @@ export function symlogTicks(domain: [number, number], count: number): number[] {
   const stride = Math.max(1, Math.ceil((decades.length * Math.max(1, sides) + 1) / Math.max(2, count)));
   const kept = decades.filter((_, i) => (decades.length - 1 - i) % stride === 0);
   const ticks = [...kept.filter((v) => -v >= lo).map((v) => -v).reverse(), ...(lo <= 0 && hi >= 0 ? [0] : []), ...kept.filter((v) => v <= hi)];
+  // Negatives all within the linear zone (a spectrum's few small negative eigenvalues) get no decade:
+  // label the least value itself when its side takes a visible share (≥ 3%) of the axis.
+  const c = SYMLOG_RELATIVE_CONSTANT * maxAbs;
+  const at = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v) / c);
+  if (lo < 0 && !ticks.some((v) => v < 0) && (at(0) - at(lo)) / (at(hi) - at(lo)) >= 0.03) ticks.unshift(Number(lo.toPrecision(2)) >= lo ? Number(lo.toPrecision(2)) : lo);
   return ticks.length >= 2 ? ticks : [lo, hi];
 }
 
