@@ -3,6 +3,8 @@
 import { Group } from '@visx/group';
 import { Area, LinePath } from '@visx/shape';
 import { useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+// the 1st, 2nd, … line style's dash (`Series.style`; the first solid), the same as the report's renderer draws
+import { STYLE_DASHES } from '@saddle/engine/run-groups';
 import { dashArray, strokeLine, traceEnvelope, tracePolyline } from './canvas-lines';
 import { ChartAxes, DEFAULT_MARGIN, type Margin } from './ChartAxes';
 import { ema } from './ema';
@@ -91,8 +93,6 @@ interface Prepared<Datum> {
   dash: string | undefined;
 }
 
-/** Dashes of the 1st, 2nd, … line style (`Series.style`); the first is solid. */
-export const STYLE_DASHES = [undefined, '6 3', '2 3', '9 3 2 3', '12 4'] as const;
 /** The dash of a series marked `dashed` (test curves, ground truth). */
 const DASHED = '5 4';
 /** Legend ids of style entries (a click hides every series of that style). */
