@@ -22,6 +22,25 @@ describe('renderFigureSvg', () => {
     for (const decade of ['1e-4', '1e-3', '1e-2', '1e-1', '1e0']) expect(svg).toContain(`>${decade}</text>`);
   });
 
+  it('draws a symmetric-log axis for both signs: ticks at 0 and the decades each side, equal decades equally wide', () => {
+    const ys = [-0.01, -1e-4, 0, 1e-3, 0.1, 10, 1000];
+    const svg = renderFigureSvg({
+      title: 'spectrum',
+      panels: [{ data: { kind: 'scatter', x: { label: 'rank', scale: 'linear' }, y: { label: 'eigenvalue', scale: 'symlog' }, points: ys.map((y, x) => ({ x, y })) } }],
+    });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    expect(svg).toContain('eigenvalue (symmetric log)');
+    // the y ticks: label text → its y position
+    const ticks = new Map([...svg.matchAll(/<text[^>]*y="([\d.]+)"[^>]*text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2]!, Number(m[1])]));
+    for (const label of ['0', '0.1', '10', '1000', '-0.01']) expect(ticks.has(label), `${label} in ${[...ticks.keys()].join(' ')}`).toBe(true);
+    // far beyond the linear core (c = 1e-4 × 1000 = 0.1) every decade is as wide as the next
+    const decade = (a: string, b: string) => Math.abs(ticks.get(b)! - ticks.get(a)!);
+    expect(decade('10', '100') / decade('100', '1000')).toBeCloseTo(1, 1);
+    // negative values sit below 0, positive above (SVG y grows downwards)
+    expect(ticks.get('-0.01')!).toBeGreaterThan(ticks.get('0')!);
+    expect(ticks.get('0.1')!).toBeLessThan(ticks.get('0')!);
+  });
+
   it('stacks twin panels under one title with a legend entry per run, not per panel', () => {
     const panel = (key: string) => ({ title: key, data: { kind: 'lines' as const, x: { label: 'step', scale: 'linear' as const }, y: { label: key, scale: 'linear' as const }, series: ['a', 'b'].map((label) => ({ label, points: [{ x: 0, y: 1 }, { x: 1, y: 2 }] })) } });
     const svg = renderFigureSvg({ title: 'Gradient norm and loss', panels: [panel('grad_norm'), panel('train/loss')] }, { width: 600, height: 600 });

@@ -17,6 +17,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { AxisSpec, FigureData, XY } from '@saddle/engine';
 import { runColours, runStyles, STYLE_DASHES, type GroupedRun } from '@saddle/engine/run-groups';
+import { SYMLOG_RELATIVE_CONSTANT } from '@saddle/engine/scales';
 
 export interface RenderableFigure {
   title: string;
@@ -187,12 +188,43 @@ function makeScale(axis: AxisSpec, values: number[], range: [number, number], in
     scale.accepts = (v) => Number.isFinite(v) && v > 0;
     return scale;
   }
+  if (axis.scale === 'symlog') return symlogScale(lo, hi, range);
   const step = niceStep(hi - lo, 5);
   const d0 = Math.floor(lo / step) * step;
   const d1 = Math.ceil(hi / step) * step;
   const ticks: number[] = [];
   for (let t = d0; t <= d1 + step / 2; t += step) ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
   const scale = ((v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0)) as Scale;
+  scale.ticks = ticks;
+  scale.format = formatTick;
+  scale.accepts = Number.isFinite;
+  return scale;
+}
+
+/**
+ * sign(v)·log10(1 + |v|/c), c = SYMLOG_RELATIVE_CONSTANT × the largest |v| (the engine bins a
+ * symlog histogram in the same space): linear near 0, logarithmic beyond c, both signs. Ticked at
+ * 0 and at the decades on each side, at most 5 a side (a side within the linear core: at its end).
+ */
+function symlogScale(lo: number, hi: number, [r0, r1]: [number, number]): Scale {
+  const largest = Math.max(Math.abs(lo), Math.abs(hi));
+  const c = SYMLOG_RELATIVE_CONSTANT * largest || 1;
+  const t = (v: number) => Math.sign(v) * Math.log10(1 + Math.abs(v) / c);
+  const [t0, t1] = [t(lo), t(hi)];
+  const ticks: number[] = lo <= 0 && hi >= 0 ? [0] : [];
+  for (const sign of [-1, 1]) {
+    const end = sign < 0 ? -lo : hi;
+    if (end <= 0) continue;
+    const decades: number[] = [];
+    for (let k = Math.ceil(Math.log10(c)); 10 ** k <= end; k++) decades.push(10 ** k);
+    const every = Math.max(1, Math.ceil(decades.length / 5));
+    // the largest decades are kept: the linear core near 0 is one tick's worth
+    for (let i = decades.length - 1; i >= 0; i -= every) ticks.push(sign * decades[i]!);
+    // a side whose values all lie in the linear core (small negative eigenvalues) is ticked at its end
+    if (decades.length === 0) ticks.push(sign * end);
+  }
+  ticks.sort((a, b) => a - b);
+  const scale = ((v: number) => r0 + ((t(v) - t0) / (t1 - t0 || 1)) * (r1 - r0)) as Scale;
   scale.ticks = ticks;
   scale.format = formatTick;
   scale.accepts = Number.isFinite;
@@ -407,8 +439,9 @@ export function renderFigureSvg(figure: RenderableFigure, size: RenderSize = {})
       out.push(`<line x1="${num(left)}" y1="${num(y)}" x2="${num(right)}" y2="${num(y)}" stroke="#eee"/><line x1="${num(left - 5)}" y1="${num(y)}" x2="${num(left)}" y2="${num(y)}" stroke="#333"/><text x="${num(left - 8)}" y="${num(y + 4)}" text-anchor="end">${escapeXml(sy.format(t))}</text>`);
     }
     out.push(`<rect x="${num(left)}" y="${num(top)}" width="${num(right - left)}" height="${num(bottom - top)}" fill="none" stroke="#333"/>`);
-    const xLabel = `${panel.x.label}${panel.x.scale === 'log' ? ' (log)' : ''}`;
-    const yLabel = `${panel.y.label}${panel.y.scale === 'log' ? ' (log)' : ''}`;
+    const scaleNote = (scale: AxisSpec['scale']) => (scale === 'log' ? ' (log)' : scale === 'symlog' ? ' (symmetric log)' : '');
+    const xLabel = `${panel.x.label}${scaleNote(panel.x.scale)}`;
+    const yLabel = `${panel.y.label}${scaleNote(panel.y.scale)}`;
     out.push(`<text class="x-label" x="${num((left + right) / 2)}" y="${num(bottom + 36)}" font-size="12" text-anchor="middle">${escapeXml(xLabel)}</text>`);
     out.push(`<text class="y-label" transform="translate(16,${num((top + bottom) / 2)}) rotate(-90)" font-size="12" text-anchor="middle">${escapeXml(yLabel)}</text>`);
     out.push('</g>');

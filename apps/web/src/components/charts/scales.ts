@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog, scaleSymlog } from '@visx/scale';
+import { SYMLOG_RELATIVE_CONSTANT } from '@saddle/engine/scales';
 
 /**
  * `symlog`: sign(v)·log(1 + |v|/c), linear within ±c, for values of both signs spanning decades
@@ -6,8 +7,8 @@ import { scaleLinear, scaleLog, scaleSymlog } from '@visx/scale';
  */
 export type AxisScale = 'linear' | 'log' | 'symlog';
 
-/** The engine's constant (packages/engine experiments/types.ts): a symlog axis resolves four decades below its largest |v|. */
-export const SYMLOG_RELATIVE_CONSTANT = 1e-4;
+/** The engine's constant: a symlog axis resolves four decades below its largest |v| (binned by the engine the same way). */
+export { SYMLOG_RELATIVE_CONSTANT };
 
 /** A numeric position scale, linear, log or symlog: each is callable, invertible and gives ticks. */
 export type NumericScale = ReturnType<typeof scaleLinear<number>> | ReturnType<typeof scaleLog<number>> | ReturnType<typeof scaleSymlog<number>>;
