@@ -88,8 +88,9 @@ describe('saddle run hw1 --scale quick, then saddle report', () => {
     const files = readdirSync(out).filter((f) => f.startsWith('page') && f.endsWith('.ppm')).sort();
     expect(files.length).toBe(pages);
     files.forEach((file, index) => {
-      // Measured at 40 dpi: pages of text and tables 0–61 such pixels, pages with a figure 232 and more.
-      if (colouredPixels(readFileSync(join(out, file))) > 150) withFigure.add(sectionOfPage[index] ?? '');
+      // Measured at 40 dpi: pages of text and tables 0–95 such pixels (verdict badges, links),
+      // pages with a figure 293 and more.
+      if (colouredPixels(readFileSync(join(out, file))) > 200) withFigure.add(sectionOfPage[index] ?? '');
     });
     for (const section of HW1_SECTIONS) expect(withFigure.has(section.key), `a figure on a page of ${section.key}`).toBe(true);
   }, 240_000);
@@ -97,7 +98,7 @@ describe('saddle run hw1 --scale quick, then saddle report', () => {
 
 /**
  * Saturated pixels of a binary PPM (pdftoppm's default output: `P6 width height 255` then RGB
- * bytes): series are drawn in d3's category10, text and rules are black and grey.
+ * bytes) with a colour: series are drawn in d3's category10, text and rules are black and grey.
  */
 function colouredPixels(ppm: Buffer): number {
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 64));
@@ -109,7 +110,9 @@ function colouredPixels(ppm: Buffer): number {
     const r = ppm[start + 3 * i]!;
     const g = ppm[start + 3 * i + 1]!;
     const b = ppm[start + 3 * i + 2]!;
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) count++;
+    // > 40, not more: a series of no run takes a colour the runs leave free (purple after four
+    // seeds), and category10's purple under the renderer's 0.75 fill opacity is (175, 141, 206)
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 40) count++;
   }
   return count;
 }
