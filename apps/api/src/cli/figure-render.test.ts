@@ -22,8 +22,8 @@ describe('renderFigureSvg', () => {
     for (const decade of ['1e-4', '1e-3', '1e-2', '1e-1', '1e0']) expect(svg).toContain(`>${decade}</text>`);
   });
 
-  it('draws a symmetric-log axis for both signs: ticks at 0 and the decades each side, equal decades equally wide', () => {
-    const ys = [-0.01, -1e-4, 0, 1e-3, 0.1, 10, 1000];
+  it('draws a symmetric-log axis for both signs: ticks at 0 and the decades each side, equal decades equally wide, no label on another', () => {
+    const ys = [-0.002, -1e-4, 0, 1e-3, 0.1, 10, 1000];
     const svg = renderFigureSvg({
       title: 'spectrum',
       panels: [{ data: { kind: 'scatter', x: { label: 'rank', scale: 'linear' }, y: { label: 'eigenvalue', scale: 'symlog' }, points: ys.map((y, x) => ({ x, y })) } }],
@@ -32,13 +32,23 @@ describe('renderFigureSvg', () => {
     expect(svg).toContain('eigenvalue (symmetric log)');
     // the y ticks: label text → its y position
     const ticks = new Map([...svg.matchAll(/<text[^>]*y="([\d.]+)"[^>]*text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2]!, Number(m[1])]));
-    for (const label of ['0', '0.1', '10', '1000', '-0.01']) expect(ticks.has(label), `${label} in ${[...ticks.keys()].join(' ')}`).toBe(true);
+    for (const label of ['0', '10', '1000']) expect(ticks.has(label), `${label} in ${[...ticks.keys()].join(' ')}`).toBe(true);
+    // the negative side lies in the linear core (|v| < c = 0.1): its end would sit on 0's label, so it is left out
+    expect([...ticks.keys()].some((l) => l.startsWith('-'))).toBe(false);
+    const positions = [...ticks.values()].sort((a, b) => a - b);
+    for (let i = 1; i < positions.length; i++) expect(positions[i]! - positions[i - 1]!).toBeGreaterThanOrEqual(24);
     // far beyond the linear core (c = 1e-4 × 1000 = 0.1) every decade is as wide as the next
     const decade = (a: string, b: string) => Math.abs(ticks.get(b)! - ticks.get(a)!);
     expect(decade('10', '100') / decade('100', '1000')).toBeCloseTo(1, 1);
-    // negative values sit below 0, positive above (SVG y grows downwards)
-    expect(ticks.get('-0.01')!).toBeGreaterThan(ticks.get('0')!);
-    expect(ticks.get('0.1')!).toBeLessThan(ticks.get('0')!);
+    expect(ticks.get('10')!).toBeLessThan(ticks.get('0')!);
+    // a negative side reaching past the linear core is ticked at its decades, below 0 (SVG y grows downwards)
+    const wide = renderFigureSvg({
+      title: 'spectrum',
+      panels: [{ data: { kind: 'scatter', x: { label: 'rank', scale: 'linear' }, y: { label: 'eigenvalue', scale: 'symlog' }, points: [-100, -1, 0, 1, 100].map((y, x) => ({ x, y })) } }],
+    });
+    const wideTicks = new Map([...wide.matchAll(/<text[^>]*y="([\d.]+)"[^>]*text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[2]!, Number(m[1])]));
+    expect(wideTicks.get('-100')!).toBeGreaterThan(wideTicks.get('0')!);
+    expect(wideTicks.get('100')!).toBeLessThan(wideTicks.get('0')!);
   });
 
   it('stacks twin panels under one title with a legend entry per run, not per panel', () => {

@@ -204,7 +204,8 @@ function makeScale(axis: AxisSpec, values: number[], range: [number, number], in
 /**
  * sign(v)·log10(1 + |v|/c), c = SYMLOG_RELATIVE_CONSTANT × the largest |v| (the engine bins a
  * symlog histogram in the same space): linear near 0, logarithmic beyond c, both signs. Ticked at
- * 0 and at the decades on each side, at most 5 a side (a side within the linear core: at its end).
+ * 0 and at the decades on each side, at most 5 a side (a side within the linear core: at its end),
+ * none closer than 24 px to another.
  */
 function symlogScale(lo: number, hi: number, [r0, r1]: [number, number]): Scale {
   const largest = Math.max(Math.abs(lo), Math.abs(hi));
@@ -223,9 +224,13 @@ function symlogScale(lo: number, hi: number, [r0, r1]: [number, number]): Scale 
     // a side whose values all lie in the linear core (small negative eigenvalues) is ticked at its end
     if (decades.length === 0) ticks.push(sign * end);
   }
-  ticks.sort((a, b) => a - b);
   const scale = ((v: number) => r0 + ((t(v) - t0) / (t1 - t0 || 1)) * (r1 - r0)) as Scale;
-  scale.ticks = ticks;
+  // Labels that would overlap are dropped: 0 first kept, then the largest magnitudes.
+  const kept: number[] = [];
+  for (const v of [...ticks].sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : Math.abs(b) - Math.abs(a)))) {
+    if (kept.every((k) => Math.abs(scale(k) - scale(v)) >= 24)) kept.push(v);
+  }
+  scale.ticks = kept.sort((a, b) => a - b);
   scale.format = formatTick;
   scale.accepts = Number.isFinite;
   return scale;
