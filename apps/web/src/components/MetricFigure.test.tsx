@@ -46,6 +46,15 @@ describe('MetricFigure', () => {
     expect([...container.querySelectorAll('text')].some((t) => t.textContent === 'loss')).toBe(true);
   });
 
+  it('names a run once in that legend, with an entry per split’s line style, also for a run of no group (seeds coloured each)', async () => {
+    const seed: FigureRun = { id: 'r2', label: 'random-labels/seed1', color: '#d62728', series: run.series };
+    const { container } = render(<MetricFigure title="Loss vs epoch" metrics={['train/loss', 'test/loss']} runs={[seed]} x="epoch" yScale="linear" />);
+    await waitFor(() => expect(container.querySelector('svg.saddle-chart')).not.toBeNull());
+    const entries = [...container.querySelectorAll('.legend button, [class*="legend"] button')].map((b) => b.textContent?.trim());
+    expect(entries).toEqual(['random-labels/seed1', 'train', 'test']);
+    expect([...container.querySelectorAll('path.saddle-line')].map((l) => l.getAttribute('stroke'))).toEqual(['#d62728', '#d62728']);
+  });
+
   it('keeps two quantities in twin panels', async () => {
     const { container } = render(<MetricFigure title="Gradient norm and loss" metrics={['grad_norm', 'batch/loss']} runs={[run]} x="step" yScale="log" />);
     await waitFor(() => expect(container.querySelector('svg.saddle-chart')).not.toBeNull());

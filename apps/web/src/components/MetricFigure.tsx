@@ -111,7 +111,8 @@ export function MetricFigure({ title, metrics, runs, x, yScale, csv, waiting }: 
     const splits = splitsOfOneQuantity(metrics);
     if (!splits || runs.some((r) => r.style !== undefined)) return null;
     const series = panels.flatMap((panel, k) =>
-      panel.series.map((s): Series<SeriesPoint> => ({ ...s, id: `${s.id}\u0000${panel.key}`, label: `${s.label} ${panel.key}`, style: splits.splits[k] ?? panel.key })),
+      // A run's two splits are one legend entry (its group, else the run): the line styles say which is which.
+      panel.series.map((s): Series<SeriesPoint> => ({ ...s, id: `${s.id}\u0000${panel.key}`, label: `${s.label} ${panel.key}`, group: s.group ?? s.label, style: splits.splits[k] ?? panel.key })),
     );
     return { quantity: splits.quantity, series };
   }, [metrics, runs, panels]);
