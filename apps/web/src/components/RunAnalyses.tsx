@@ -179,7 +179,7 @@ function AnalysisEntry({ analysis, canWrite, onCancel }: { analysis: RunAnalysis
 /**
  * RunAnalyses wired to the API: the run's analyses (WebRunAnalyses), analyzeRun and
  * cancelRunAnalysis, and one runAnalysisEvents stream per live analysis for its progress; the
- * list is read again when one ends, so its figures appear.
+ * list is read again when one ends (and every 2 s while one is live), so its figures appear.
  */
 export function RunAnalysesPanel({ runId, canWrite }: { runId: string; canWrite: boolean }) {
   const client = useClient();
@@ -205,7 +205,13 @@ export function RunAnalysesPanel({ runId, canWrite }: { runId: string; canWrite:
         if (!LIVE.has(event.status)) refetch({ requestPolicy: 'network-only' });
       }),
     );
-    return () => subscriptions.forEach((s) => s.unsubscribe());
+    // A safety net under the events: an analysis that ended before its stream was open gets a
+    // stream that completes at once, with no event to say so (a fast job on a busy machine).
+    const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), 2000);
+    return () => {
+      clearInterval(timer);
+      subscriptions.forEach((s) => s.unsubscribe());
+    };
   }, [client, liveIds, refetch]);
 
   if (error && !data) return <ErrorNotice>{errorText(error)}</ErrorNotice>;
