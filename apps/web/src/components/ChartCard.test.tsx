@@ -3,19 +3,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChartCard, PRINT_CHART_WIDTH } from './ChartCard';
 import { LineChart } from './charts/LineChart';
 import type { SeriesPoint } from './charts/series';
+import { installFixedResizeObserver } from '../test-utils/fixed-resize-observer';
 
 // happy-dom has no layout: report a 500 px wide box so the card draws its chart.
-beforeAll(() => {
-  class FixedResizeObserver {
-    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
-    observe() {
-      this.callback([{ contentRect: { width: 500, height: 300, top: 0, left: 0 } }]);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
-});
+beforeAll(() => installFixedResizeObserver(500, 300));
 
 afterEach(() => vi.restoreAllMocks());
 

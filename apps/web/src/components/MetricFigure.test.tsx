@@ -1,19 +1,10 @@
 import { render, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MetricFigure, splitsOfOneQuantity, type FigureRun } from './MetricFigure';
+import { installFixedResizeObserver } from '../test-utils/fixed-resize-observer';
 
 // happy-dom has no layout: a ResizeObserver that reports a 640 px wide box lets the card draw.
-beforeAll(() => {
-  class FixedResizeObserver {
-    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
-    observe() {
-      this.callback([{ contentRect: { width: 640, height: 320, top: 0, left: 0 } }]);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
-});
+beforeAll(() => installFixedResizeObserver(640, 320));
 
 const points = (f: (epoch: number) => number) => Array.from({ length: 10 }, (_, i) => ({ step: i * 10, epoch: i + 1, value: f(i), wallTime: 1_700_000_000_000 + i }));
 const run: FigureRun = {

@@ -1,19 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RunAnalyses, type AnalyzeRequest, type RunAnalysisItem } from './RunAnalyses';
+import { installFixedResizeObserver } from '../test-utils/fixed-resize-observer';
 
 // happy-dom has no layout: a ResizeObserver that reports a 640 px wide box lets the figure cards draw.
-beforeAll(() => {
-  class FixedResizeObserver {
-    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
-    observe() {
-      this.callback([{ contentRect: { width: 640, height: 320, top: 0, left: 0 } }]);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
-});
+beforeAll(() => installFixedResizeObserver(640, 320));
 
 const noop = async () => {};
 

@@ -3,19 +3,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { binValues, FigureView, measurementMarks } from './FigureView';
+import { installFixedResizeObserver } from '../../test-utils/fixed-resize-observer';
 
 // happy-dom has no layout: a ResizeObserver that reports a 640 px wide box lets the cards draw.
-beforeAll(() => {
-  class FixedResizeObserver {
-    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
-    observe() {
-      this.callback([{ contentRect: { width: 640, height: 320, top: 0, left: 0 } }]);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
-});
+beforeAll(() => installFixedResizeObserver(640, 320));
 
 /** Renders and waits for the measured width to arrive (ResizeObserver → requestAnimationFrame). */
 async function renderDrawn(ui: ReactElement) {

@@ -4,21 +4,12 @@ import { Provider, type Client } from 'urql';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromValue, never } from 'wonka';
 import { ReportSectionView, type ReportSectionData } from './ReportSectionView';
+import { installFixedResizeObserver } from '../../test-utils/fixed-resize-observer';
 
 vi.mock('next/link', () => ({ default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => <a href={href} {...rest}>{children}</a> }));
 
 // happy-dom has no layout: report a 600 px wide box so the figure cards draw their charts.
-beforeAll(() => {
-  class FixedResizeObserver {
-    constructor(private readonly callback: (entries: { contentRect: { width: number; height: number; top: number; left: number } }[]) => void) {}
-    observe() {
-      this.callback([{ contentRect: { width: 600, height: 300, top: 0, left: 0 } }]);
-    }
-    unobserve() {}
-    disconnect() {}
-  }
-  Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FixedResizeObserver });
-});
+beforeAll(() => installFixedResizeObserver(600, 300));
 
 /** The experiment behind the section, as WebExperiment returns it: two runs' train/loss and one analysis. */
 function experimentData() {
