@@ -8,6 +8,14 @@ export function documentTitle(what: string): string {
 /** Sets the tab's title for a client-rendered page (the root layout's metadata only knows "Saddle"). */
 export function useDocumentTitle(what: string): void {
   useEffect(() => {
-    document.title = documentTitle(what);
+    const title = documentTitle(what);
+    document.title = title;
+    // Next's App Router writes the layout's metadata title when a navigation settles, which can
+    // land after this effect (a busy machine): put the page's back whenever the title changes.
+    const observer = new MutationObserver(() => {
+      if (document.title !== title) document.title = title;
+    });
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
   }, [what]);
 }
