@@ -366,7 +366,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
   program
     .command('runs')
     .description('runs across every experiment (Query.runs), filtered by config, final metrics, status, tags, … and sorted: e.g. --where config.optimizer.lr>=1e-3 --sort final.test/loss')
-    .option('--where <condition>', 'FIELD OP VALUE, repeatable, all must hold: config.<path> or final.<key> with >= <= != ~ (contains) = > < (a=x,y: any of them); status=, tag=, preset=, experiment=<id>, origin=preset|spec|external, project=, text=, after=<date>, before=<date>', collect, [])
+    .option('--where <condition>', 'FIELD OP VALUE, repeatable, all must hold: config.<path> or final.<key> with >= <= != ~ (contains) = > < (a=x,y: one of them); status=, tag=, preset=, experiment=<id>, origin=preset|spec|external, project=, text=, after=<date>, before=<date>', collect, [])
     .option('--sort <field>', 'createdAt, finishedAt, key, status, experiment, config.<path> or final.<key>; -field for descending; repeatable (default newest first)', collect, [])
     .option('--first <n>', 'how many (at most 1000)', positiveInteger, 20)
     .option('--url <url>', 'a running server (e.g. http://127.0.0.1:4000) instead of the store; $SADDLE_TOKEN is sent as the bearer token')

@@ -196,7 +196,7 @@ function lifecycleContract(storeName: string, database: () => DatabaseConfig | u
         expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       });
 
-      it('suffixes names with LIKE’s wildcards in them as any other', async () => {
+      it('suffixes names with LIKE’s wildcards in them like other names', async () => {
         const keys: string[] = [];
         for (const name of ['100%_done', '100%_done', '100x_done', '100%_done']) keys.push((await create({ name, experimentName: 'wildcards', project: 'issue14' })).key);
         expect(keys).toEqual(['100%_done', '100%_done-2', '100x_done', '100%_done-3']);
